@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import matter from 'gray-matter';
+import { blocks, isBody, textOf } from './blocks.ts';
+import { toArticleMarkdown } from './markdown.ts';
+import type { IngestedCapture } from './pipeline.ts';
+import type { ArticleMeta, LedgerEntry, Script, Shape } from './types.ts';
+
+/** One capture behind an article, as its provenance records it. */
+export interface CaptureRecord {
+  raw: string;
+  rawSha256: string;
+  encoding: string;
+  shape: Shape;
+  bytes: number;
+  site?: string;
+  ledger: LedgerEntry[];
+  characters: { capture: number; article: number; removed: number; moved: number };
+}
+
+/** An article before it has a slug: what one capture (or several identical ones) says. */
+export interface ArticleDraft {
+  meta: ArticleMeta;
+  originalScript: Script;
+  fidelity: string[];
+  markdown: string;
+  captures: CaptureRecord[];
+  /** Identifies the text, so that the same article captured twice becomes one. */
+  textKey: string;
+  sentences: string[];
+}
+
+export function draftArticle(ingested: IngestedCapture): ArticleDraft {
+  const { state, tree, text: decodedText } = ingested;
+  const list = blocks(tree);
+  const body = list.filter(isBody).map(textOf);
+  const articleText = [state.meta.title, state.meta.subtitle, ...list.map(textOf)].join('');
+  const count = (text: string | undefined) => (text ? [...text.replace(/\s/gu, '')].length : 0);
+  const sum = (action: LedgerEntry['action'][]) =>
+    state.ledger.filter((entry) => action.includes(entry.action)).reduce((total, entry) => total + count(entry.text) * (entry.count ?? 1), 0);
+  return {
+    meta: state.meta,
+    originalScript: state.originalScript,
+    fidelity: state.fidelity,
+    markdown: toArticleMarkdown(tree),
+    captures: [
+      {
+        raw: state.capture.path,
+        rawSha256: state.capture.sha256,
+        encoding: state.encoding,
+        shape: state.shape,
+        bytes: state.capture.bytes.length,
+        ...(state.site ? { site: state.site.name } : {}),
+        ledger: state.ledger,
+        characters: { capture: count(decodedText), article: count(articleText), removed: sum(['removed']), moved: sum(['moved']) },
+      },
+    ],
+    textKey: createHash('sha256').update(body.join('\n').replace(/[\s\p{P}]/gu, '')).digest('hex'),
+    sentences: body.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.replace(/[\s\p{P}]/gu, '')).filter((sentence) => sentence.length >= 8),
+  };
+}
+
+/** The front matter, in the order the README documents. Absent facts are left out, never guessed. */
+export function frontMatter(draft: ArticleDraft, slug: string, reportPath: string): Record<string, unknown> {
+  const meta = draft.meta;
+  const first = draft.captures[0]!;
+  const entries: [string, unknown][] = [
+    ['title', meta.title],
+    ['originalTitle', meta.originalTitle],
+    ['subtitle', meta.subtitle],
+    ['date', meta.date],
+    ['published', meta.published],
+    ['retrieved', meta.retrieved],
+    ['province', meta.province],
+    ['people', meta.people],
+    ['places', meta.places],
+    ['meetingType', meta.meetingType],
+    ['publisher', meta.publisher],
+    ['site', meta.site],
+    ['sourceUrl', meta.sourceUrl],
+    ['dateline', meta.dateline],
+    ['authors', meta.authors],
+    ['photographers', meta.photographers.length ? meta.photographers : undefined],
+    ['editors', meta.editors],
+    ['slug', slug],
+    ['raw', first.raw],
+    ['rawSha256', first.rawSha256],
+    ['encoding', first.encoding],
+    ['originalScript', draft.originalScript],
+    ['captures', draft.captures.map((capture) => ({ raw: capture.raw, rawSha256: capture.rawSha256, encoding: capture.encoding, ...(capture.site ? { site: capture.site } : {}) }))],
+    ['report', reportPath],
+    ['fidelity', draft.fidelity],
+  ];
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ''));
+}
+
+export function renderArticle(draft: ArticleDraft, slug: string, reportPath: string): string {
+  // lineWidth -1: long values stay on one line, so a diff of an article shows the changed field.
+  return matter.stringify(`\n${draft.markdown}`, frontMatter(draft, slug, reportPath), { lineWidth: -1 } as never);
+}
+
+export function renderReport(draft: ArticleDraft, slug: string, articlePath: string): string {
+  const report = {
+    slug,
+    article: articlePath,
+    title: draft.meta.title,
+    captures: draft.captures.map((capture) => ({
+      raw: capture.raw,
+      rawSha256: capture.rawSha256,
+      encoding: capture.encoding,
+      shape: capture.shape,
+      bytes: capture.bytes,
+      ...(capture.site ? { site: capture.site } : {}),
+      characters: capture.characters,
+      entries: capture.ledger,
+    })),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

@@ -1,0 +1,87 @@
+import type { Element, ElementContent, Root } from 'hast';
+
+/**
+ * After the `blocks` step every capture is a flat list of blocks under the root:
+ * - `p`: a paragraph or line; `data.kind` says what it turned out to be (body, caption)
+ * - `h2`, `h3`: section and sub-section headings
+ * - `figure`: a photo the page showed (never archived), `data.image` its file name when known,
+ *   with a `figcaption` child once a caption is attached
+ * Blocks hold plain text only: no markup from a capture survives past that step.
+ */
+export type BlockKind = 'body' | 'caption' | 'heading';
+
+/** What a step learned about a block, kept on `block.data`. */
+export interface BlockData {
+  /** The block's text as the capture had it, before any repair: what the audit report quotes. */
+  raw?: string;
+  /** 1-based line of the raw file the block came from (text captures). */
+  line?: number;
+  /** Leading white-space width of the line (text captures); U+3000 counts 2. */
+  indent?: number;
+  /** Blank lines before the line (text captures). */
+  blankBefore?: number;
+  /** File name of a photo that was not archived. */
+  image?: string;
+  kind?: BlockKind;
+}
+
+// hast-util-from-parse5 declares a required `position` on ElementData; blocks made here have none.
+const asData = (data: BlockData) => data as unknown as Element['data'];
+
+export function dataOf(block: Element): BlockData {
+  block.data ??= asData({});
+  return block.data as unknown as BlockData;
+}
+
+export function blocks(tree: Root): Element[] {
+  return tree.children.filter((node): node is Element => node.type === 'element');
+}
+
+export function textOf(block: Element): string {
+  let out = '';
+  const walk = (nodes: ElementContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') out += node.value;
+      else if (node.type === 'element') walk(node.children);
+    }
+  };
+  walk(block.children);
+  return out;
+}
+
+export function setText(block: Element, value: string): void {
+  block.children = [{ type: 'text', value }];
+}
+
+export function paragraph(value: string, data: BlockData = {}): Element {
+  return { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value }], data: asData(data) };
+}
+
+export function heading(level: 2 | 3, value: string): Element {
+  return { type: 'element', tagName: `h${level}`, properties: {}, children: [{ type: 'text', value }], data: asData({ kind: 'heading' }) };
+}
+
+export function figure(image: string | undefined, caption?: string): Element {
+  const node: Element = { type: 'element', tagName: 'figure', properties: {}, children: [], data: asData(image ? { image } : {}) };
+  if (caption !== undefined) setCaption(node, caption);
+  return node;
+}
+
+export function setCaption(node: Element, caption: string): void {
+  node.children = [{ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: caption }] }];
+}
+
+export function isParagraph(block: Element): boolean {
+  return block.tagName === 'p';
+}
+
+export function isBody(block: Element): boolean {
+  return block.tagName === 'p' && (dataOf(block).kind ?? 'body') === 'body';
+}
+
+export function isHeading(block: Element): boolean {
+  return block.tagName === 'h2' || block.tagName === 'h3';
+}
+
+/** Sentence-final punctuation: a block ending otherwise is a heading, a label or a fragment. */
+export const SENTENCE_END = /[。！？!?…”"」』）)]$/u;

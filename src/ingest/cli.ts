@@ -1,0 +1,72 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DataError } from './data.ts';
+import { runIngest } from './run.ts';
+
+const USAGE = 'usage: npm run ingest -- [--input DIR] [--output DIR] [--reports DIR] [--data DIR] [--check]';
+
+/**
+ * `npm run ingest`: content/raw → content/articles (+ content/reports). Prints one line per
+ * capture that cannot become an article (`<file>: <reason>`) and goes on with the rest; exits 1
+ * if any failed, or with --check if the committed articles differ from what ingest writes now.
+ */
+function main(argv: string[]): number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string', default: 'content/raw' },
+        output: { type: 'string', default: 'content/articles' },
+        reports: { type: 'string' },
+        data: { type: 'string', default: 'content/data' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`ingest: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const output = resolve(values.output);
+  try {
+    const outcome = runIngest({
+      input: resolve(values.input),
+      output,
+      reports: resolve(values.reports ?? join(output, '..', 'reports')),
+      data: resolve(values.data),
+      check: values.check,
+      root: process.cwd(),
+    });
+    for (const line of outcome.errors) process.stderr.write(`${line}\n`);
+    for (const line of outcome.warnings) process.stderr.write(`warning: ${line}\n`);
+    if (values.check) {
+      for (const line of outcome.differences) process.stderr.write(`${line}\n`);
+      process.stdout.write(
+        outcome.differences.length
+          ? `ingest --check: ${outcome.differences.length} file(s) differ from what ingest writes now; run npm run ingest and commit the result\n`
+          : `ingest --check: the ${outcome.articles} articles are up to date\n`,
+      );
+      return outcome.differences.length || outcome.errors.length ? 1 : 0;
+    }
+    process.stdout.write(
+      `ingest: ${outcome.captures} captures → ${outcome.articles} articles; ${outcome.written.length} files written, ${outcome.unchanged} unchanged, ${outcome.removed.length} removed, ${outcome.errors.length} failed\n`,
+    );
+    return outcome.errors.length ? 1 : 0;
+  } catch (error) {
+    if (error instanceof DataError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`ingest: ${message.split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/**
+ * The archive's knowledge, kept in `content/data/*.yaml` so that an archivist can extend it
+ * without touching code: which lines are furniture, which sites wrap articles how, who the
+ * officials are, which places exist, what kinds of meeting there are.
+ */
+export interface ArchiveData {
+  furniture: LineRule[];
+  sites: SiteProfile[];
+  officials: Official[];
+  places: Place[];
+  meetingTypes: MeetingType[];
+  publishers: Publisher[];
+  journalists: string[];
+  /** Forms of short stand-alone photo captions (许达哲讲话。). */
+  captionForms: RegExp[];
+}
+
+export interface LineRule {
+  id: string;
+  label: string;
+  pattern: RegExp;
+  /** `block`: the rule must match a whole block; `tail`: the end of the last body paragraph. */
+  scope: 'block' | 'tail';
+}
+
+export interface SelectorRule {
+  selector: string;
+  label: string;
+}
+
+export interface SiteProfile {
+  id: string;
+  name: string;
+  publisher?: string;
+  province?: string;
+  locality?: string;
+  selfReferences: string[];
+  frontMatter: Record<string, string>;
+  detect: RegExp[];
+  remove: SelectorRule[];
+  unwrap: SelectorRule[];
+  lines: LineRule[];
+}
+
+export interface Official {
+  name: string;
+  aliases: string[];
+  province: string;
+  roles: { title: string; from?: number; to?: number }[];
+  /** The name is also a common word: only count it inside a list of names. */
+  boundary: boolean;
+}
+
+export interface Place {
+  name: string;
+  aliases: string[];
+  province: string;
+  level: 'prefecture' | 'county';
+  parent?: string;
+}
+
+export interface MeetingType {
+  name: string;
+  pattern: RegExp;
+}
+
+export interface Publisher {
+  name: string;
+  aliases: string[];
+}
+
+/** A data file that cannot be used; the CLI reports it in one line. */
+export class DataError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'DataError';
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+export function loadArchiveData(dir: string): ArchiveData {
+  const read = (name: string): unknown[] => {
+    const file = join(dir, name);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      throw new DataError(file, 'cannot be read');
+    }
+    let value: unknown;
+    try {
+      value = parse(text);
+    } catch (error) {
+      throw new DataError(file, `is not valid YAML: ${firstLine(error)}`);
+    }
+    if (!Array.isArray(value)) throw new DataError(file, 'must be a YAML list');
+    return value;
+  };
+  const entries = (name: string) =>
+    read(name).map((value, index) => {
+      if (!value || typeof value !== 'object') throw new DataError(join(dir, name), `entry ${index + 1} is not a mapping`);
+      return { value: value as Raw, where: `${join(dir, name)}: entry ${index + 1}` };
+    });
+
+  const furniture = entries('furniture.yaml').map(({ value, where }) => lineRule(value, where, 'common'));
+  const sites = entries('sites.yaml').map(({ value, where }) => siteProfile(value, where));
+  const officials = entries('officials.yaml').map(({ value, where }) => ({
+    name: text(value, 'name', where),
+    aliases: strings(value, 'aliases', where),
+    province: text(value, 'province', where),
+    roles: (Array.isArray(value.roles) ? value.roles : []).map((role: Raw) => ({
+      title: text(role, 'title', where),
+      ...(typeof role.from === 'number' ? { from: role.from } : {}),
+      ...(typeof role.to === 'number' ? { to: role.to } : {}),
+    })),
+    boundary: value.boundary === true,
+  }));
+  const places = entries('places.yaml').map(({ value, where }) => {
+    const level = text(value, 'level', where);
+    if (level !== 'prefecture' && level !== 'county') throw new DataError(where, 'level must be prefecture or county');
+    const parent = optionalText(value, 'parent', where);
+    return {
+      name: text(value, 'name', where),
+      aliases: strings(value, 'aliases', where),
+      province: text(value, 'province', where),
+      level,
+      ...(parent ? { parent } : {}),
+    } satisfies Place;
+  });
+  const meetingTypes = entries('meeting-types.yaml').map(({ value, where }) => ({
+    name: text(value, 'name', where),
+    pattern: regex(text(value, 'pattern', where), where),
+  }));
+  const publishers = entries('publishers.yaml').map(({ value, where }) => ({
+    name: text(value, 'name', where),
+    aliases: strings(value, 'aliases', where),
+  }));
+  const journalists = read('journalists.yaml').map((name, index) => {
+    if (typeof name !== 'string' || !name.trim()) {
+      throw new DataError(join(dir, 'journalists.yaml'), `entry ${index + 1} is not a name`);
+    }
+    return name.trim();
+  });
+  const captionForms = read('captions.yaml').map((pattern, index) => {
+    const where = `${join(dir, 'captions.yaml')}: entry ${index + 1}`;
+    if (typeof pattern !== 'string') throw new DataError(where, 'must be a pattern string');
+    return regex(pattern, where);
+  });
+  return { furniture, sites, officials, places, meetingTypes, publishers, journalists, captionForms };
+}
+
+function siteProfile(value: Raw, where: string): SiteProfile {
+  const id = text(value, 'id', where);
+  const selectorRules = (key: string): SelectorRule[] =>
+    (Array.isArray(value[key]) ? (value[key] as Raw[]) : []).map((rule) => ({
+      selector: text(rule, 'selector', where),
+      label: text(rule, 'label', where),
+    }));
+  const frontMatter: Record<string, string> = {};
+  if (value.frontMatter && typeof value.frontMatter === 'object') {
+    for (const [key, meaning] of Object.entries(value.frontMatter as Raw)) frontMatter[key] = String(meaning);
+  }
+  const publisher = optionalText(value, 'publisher', where);
+  const province = optionalText(value, 'province', where);
+  const locality = optionalText(value, 'locality', where);
+  return {
+    id,
+    name: text(value, 'name', where),
+    ...(publisher ? { publisher } : {}),
+    ...(province ? { province } : {}),
+    ...(locality ? { locality } : {}),
+    selfReferences: strings(value, 'selfReferences', where),
+    frontMatter,
+    detect: strings(value, 'detect', where).map((pattern) => regex(pattern, where, 'mu')),
+    remove: selectorRules('remove'),
+    unwrap: selectorRules('unwrap'),
+    lines: (Array.isArray(value.lines) ? (value.lines as Raw[]) : []).map((rule) => lineRule(rule, where, id)),
+  };
+}
+
+function lineRule(value: Raw, where: string, namespace: string): LineRule {
+  const id = text(value, 'id', where);
+  const scope = value.scope === 'tail' ? 'tail' : 'block';
+  return {
+    id: namespace === 'common' ? id : `${namespace}/${id}`,
+    label: text(value, 'label', where),
+    pattern: regex(text(value, 'pattern', where), `${where} (${id})`),
+    scope,
+  };
+}
+
+function regex(source: string, where: string, flags = 'u'): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new DataError(where, `pattern is not a valid regular expression: ${firstLine(error)}`);
+  }
+}
+
+function text(value: Raw, key: string, where: string): string {
+  const found = value[key];
+  if (typeof found !== 'string' || !found.trim()) throw new DataError(where, `${key} must be a non-empty string`);
+  return found.trim();
+}
+
+function optionalText(value: Raw, key: string, where: string): string | undefined {
+  return value[key] === undefined ? undefined : text(value, key, where);
+}
+
+function strings(value: Raw, key: string, where: string): string[] {
+  const found = value[key];
+  if (found === undefined) return [];
+  if (!Array.isArray(found) || found.some((item) => typeof item !== 'string')) {
+    throw new DataError(where, `${key} must be a list of strings`);
+  }
+  return found as string[];
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
+}

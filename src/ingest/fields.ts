@@ -1,0 +1,98 @@
+import type { ArchiveData, SiteProfile } from './data.ts';
+import type { ArticleMeta } from './types.ts';
+
+/**
+ * Reads a date as a capture writes it (2021-12-13, 2021/8/9, 2025年5月29日, Thu, 29 Jul 2021
+ * 08:06:09 GMT) and returns YYYY-MM-DD, the day in Beijing time when the text gives an instant.
+ */
+export function isoDay(value: string): string | undefined {
+  const text = value.trim();
+  const written = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(text);
+  if (written) {
+    const [, y, m, d] = written;
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return undefined;
+    // An instant with a zone (2021-07-29T08:06:09Z) is a moment, not a Beijing day: read it as one.
+    if (!/[Tt ]\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|GMT|UTC)$/.test(text)) return date.toISOString().slice(0, 10);
+  }
+  const instant = Date.parse(text);
+  if (Number.isNaN(instant)) return undefined;
+  if (!/(GMT|UTC|Z|[+-]\d{2}:?\d{2})$/i.test(text) && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  return new Date(instant + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Splits a credit (贺佳 周帙恒 廖洁 / 雷闪闪、欧阳琼) into names. */
+export function names(value: string): string[] {
+  return value
+    .split(/[\s、，,；;/|]+/u)
+    .map((name) => name.replace(/^(记者|通讯员|实习生|摄影|摄|编辑|作者)/u, '').trim())
+    .filter((name) => name.length >= 2 && name.length <= 8 && !/记者$|通讯员$/.test(name));
+}
+
+export function addUnique(list: string[], values: string[]): void {
+  for (const value of values) if (value && !list.includes(value)) list.push(value);
+}
+
+/** The canonical publisher for an alias (新湖南客户端 → 湖南日报); 本站 is the site's own publisher. */
+export function publisherName(alias: string, data: ArchiveData, site: SiteProfile | undefined): string | undefined {
+  const parts = alias.trim().split(/[\s、，,]+/u).filter(Boolean);
+  const mapped = parts.map((part) => {
+    if (/^本站|本网$/.test(part)) return site?.publisher ?? site?.name;
+    const known = data.publishers.find((publisher) => publisher.name === part || publisher.aliases.includes(part));
+    return known?.name ?? part;
+  });
+  const unique = [...new Set(mapped.filter((name): name is string => Boolean(name)))];
+  return unique.length ? unique.join('、') : undefined;
+}
+
+/**
+ * Copies what a credit line's named groups captured into the article's metadata. The first value
+ * found for a single-valued field wins: credit lines come after the front matter and the page
+ * chrome, which are more authoritative about dates.
+ */
+export function applyFields(
+  meta: ArticleMeta,
+  groups: Record<string, string | undefined>,
+  data: ArchiveData,
+  site: SiteProfile | undefined,
+): string[] {
+  const applied: string[] = [];
+  for (const [field, raw] of Object.entries(groups)) {
+    const value = raw?.trim();
+    if (!value) continue;
+    switch (field) {
+      case 'published':
+      case 'retrieved': {
+        const day = isoDay(value);
+        if (day && !meta[field]) {
+          meta[field] = day;
+          applied.push(field);
+        }
+        break;
+      }
+      case 'publisher': {
+        const name = publisherName(value, data, site);
+        if (name && !meta.publisher) {
+          meta.publisher = name;
+          applied.push(field);
+        }
+        break;
+      }
+      case 'originalTitle':
+        if (!meta.originalTitle) {
+          meta.originalTitle = value;
+          applied.push(field);
+        }
+        break;
+      case 'authors':
+      case 'photographers':
+      case 'editors':
+        addUnique(meta[field], names(value));
+        applied.push(field);
+        break;
+      default:
+        break;
+    }
+  }
+  return applied;
+}

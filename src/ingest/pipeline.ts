@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import type { Root } from 'hast';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { ArchiveData, SiteProfile } from './data.ts';
+import { DecodeError, decodeCapture } from './decode.ts';
+import { shapeCapture } from './shapes/index.ts';
+import { toBlocks } from './steps/blocks.ts';
+import { markCaptions } from './steps/captions.ts';
+import { writeFidelityNotes } from './steps/fidelity.ts';
+import { stripFurnitureLines } from './steps/furniture-lines.ts';
+import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
+import { extractDateline, extractHeadline } from './steps/headline.ts';
+import { markImageLines } from './steps/images.ts';
+import { stripMarkup } from './steps/markup.ts';
+import { extractMetadata } from './steps/metadata.ts';
+import { repairGbkMojibake } from './steps/mojibake.ts';
+import { stripPinyinAnnotations } from './steps/pinyin.ts';
+import { cleanMarkupRemnants } from './steps/remnants.ts';
+import { sanitizeCapture } from './steps/sanitize.ts';
+import { convertToSimplified, simplified } from './steps/script.ts';
+import { markSections } from './steps/sections.ts';
+import { normalizePunctuation } from './steps/typography.ts';
+import { CaptureError, type CaptureFile, emptyMeta, type IngestState } from './types.ts';
+
+export interface IngestedCapture {
+  state: IngestState;
+  /** The capture's text as decoded, before any step. */
+  text: string;
+  tree: Root;
+  /** Problems that did not stop the capture (broken front matter read as text). */
+  warnings: string[];
+}
+
+/**
+ * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
+ * every capture, in this order:
+ *   markup → sanitize → furniture (markup) → blocks →
+ *   repair (mojibake → pinyin → remnants → typography) → script →
+ *   furniture (lines and credits) → images → headline → captions → dateline → sections →
+ *   metadata → fidelity
+ * Repairs come before script conversion because they work on the bytes and readings of the
+ * original characters; furniture and metadata rules come after it, so they are written once, in
+ * Simplified.
+ */
+export function pipeline(data: ArchiveData) {
+  return unified()
+    .use(stripMarkup)
+    .use(sanitizeCapture)
+    .use(stripFurnitureMarkup)
+    .use(toBlocks)
+    .use(repairGbkMojibake)
+    .use(stripPinyinAnnotations)
+    .use(cleanMarkupRemnants)
+    .use(normalizePunctuation)
+    .use(convertToSimplified)
+    .use(stripFurnitureLines, data)
+    .use(markImageLines)
+    .use(extractHeadline, data)
+    .use(markCaptions, data)
+    .use(extractDateline, data)
+    .use(markSections, data)
+    .use(extractMetadata, data)
+    .use(writeFidelityNotes)
+    .freeze();
+}
+
+export function readCaptureFile(path: string, bytes: Uint8Array): CaptureFile {
+  return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor = pipeline(data)): IngestedCapture {
+  let decoded;
+  try {
+    decoded = decodeCapture(capture.bytes);
+  } catch (error) {
+    if (error instanceof DecodeError) throw new CaptureError(capture.path, error.message);
+    throw error;
+  }
+  const shaped = shapeCapture(decoded.text);
+  const state: IngestState = {
+    capture,
+    encoding: decoded.encoding,
+    shape: shaped.shape,
+    frontMatter: shaped.frontMatter,
+    originalScript: 'zh-Hans',
+    meta: emptyMeta(),
+    hints: {},
+    ledger: [],
+    fidelity: [],
+  };
+  const site = detectSite(decoded.text, data.sites);
+  if (site) state.site = site;
+  const warnings: string[] = [];
+  if (shaped.warning) {
+    warnings.push(shaped.warning);
+    state.fidelity.push(`原文件的 YAML 头信息无法解析（${shaped.warning}）。`);
+  }
+  const file = new VFile({ path: capture.path, data: { ingest: state } });
+  const tree = processor.runSync(shaped.tree, file) as Root;
+  return { state, text: decoded.text, tree, warnings };
+}
+
+/** The site a capture came from: the first profile whose pattern its text shows. */
+export function detectSite(text: string, sites: SiteProfile[]): SiteProfile | undefined {
+  const sample = text.length > 200_000 ? text.slice(0, 100_000) + text.slice(-100_000) : text;
+  const converted = simplified(sample);
+  return sites.find((site) => site.detect.some((pattern) => pattern.test(sample) || pattern.test(converted)));
+}

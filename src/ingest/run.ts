@@ -1,0 +1,229 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { type ArticleDraft, draftArticle, renderArticle, renderReport } from './article.ts';
+import { loadArchiveData } from './data.ts';
+import { addUnique } from './fields.ts';
+import { ingestCapture, pipeline, readCaptureFile } from './pipeline.ts';
+import { slugFromTitle } from './slug.ts';
+import { CaptureError } from './types.ts';
+import { type Manifest, ownership, readManifest, removeIfOurs, renderManifest, sha256, writeAtomic } from './write.ts';
+import { MAX_CAPTURE_BYTES } from './decode.ts';
+
+export interface IngestOptions {
+  input: string;
+  output: string;
+  reports: string;
+  data: string;
+  /** Compare with the files on disk instead of writing. */
+  check: boolean;
+  /** Paths in front matter and messages are relative to this folder (the repository root). */
+  root: string;
+}
+
+export interface IngestOutcome {
+  captures: number;
+  articles: number;
+  written: string[];
+  unchanged: number;
+  removed: string[];
+  /** `<file>: <reason>`, one per capture or file that failed. */
+  errors: string[];
+  /** `<file>: <note>`, for what went through but deserves a look. */
+  warnings: string[];
+  /** With `check`: files whose content differs from what ingest would write. */
+  differences: string[];
+}
+
+export const MANIFEST = '.ingest-manifest.json';
+const NEAR_DUPLICATE = 0.5;
+
+export function runIngest(options: IngestOptions): IngestOutcome {
+  const data = loadArchiveData(options.data);
+  const processor = pipeline(data);
+  const outcome: IngestOutcome = { captures: 0, articles: 0, written: [], unchanged: 0, removed: [], errors: [], warnings: [], differences: [] };
+  const path = (absolute: string) => repoPath(options.root, absolute);
+
+  const drafts: ArticleDraft[] = [];
+  for (const name of captureNames(options.input)) {
+    const absolute = join(options.input, name);
+    const shown = path(absolute);
+    outcome.captures++;
+    try {
+      const size = statSync(absolute).size;
+      if (size > MAX_CAPTURE_BYTES) throw new CaptureError(shown, `too large to be an article (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`);
+      const ingested = ingestCapture(readCaptureFile(shown, readFileSync(absolute)), data, processor);
+      for (const warning of ingested.warnings) outcome.warnings.push(`${shown}: ${warning}`);
+      drafts.push(draftArticle(ingested));
+    } catch (error) {
+      outcome.errors.push(error instanceof CaptureError ? `${error.file}: ${error.reason}` : `${shown}: internal error: ${firstLine(error)}`);
+    }
+  }
+
+  const articles = mergeDuplicates(drafts, outcome.warnings);
+  outcome.articles = articles.length;
+  const manifestPath = join(options.output, MANIFEST);
+  const manifest = readManifest(manifestPath);
+  const slugs = assignSlugs(articles, manifest);
+
+  const outputs = new Map<string, { absolute: string; content: string }>();
+  const next: Manifest = { files: {}, slugs: {} };
+  articles.forEach((article, index) => {
+    const slug = slugs[index]!;
+    const articleAbsolute = join(options.output, `${article.meta.date}-${slug}.md`);
+    const reportAbsolute = join(options.reports, `${slug}.json`);
+    const articlePath = path(articleAbsolute);
+    const reportPath = path(reportAbsolute);
+    outputs.set(articlePath, { absolute: articleAbsolute, content: renderArticle(article, slug, reportPath) });
+    outputs.set(reportPath, { absolute: reportAbsolute, content: renderReport(article, slug, articlePath) });
+    for (const capture of article.captures) next.slugs[capture.rawSha256] = slug;
+  });
+
+  for (const [file, { absolute, content }] of outputs) {
+    const state = ownership(file, absolute, content, manifest);
+    next.files[file] = sha256(content);
+    if (state === 'same') {
+      outcome.unchanged++;
+      continue;
+    }
+    if (options.check) {
+      outcome.differences.push(`${file}: ${state === 'absent' ? 'missing' : 'differs from what ingest writes now'}`);
+      continue;
+    }
+    if (state === 'foreign') {
+      outcome.errors.push(`${file}: not written: a file is there that ingest did not write or that was edited by hand; move it away and run ingest again`);
+      delete next.files[file];
+      continue;
+    }
+    writeAtomic(absolute, content);
+    outcome.written.push(file);
+  }
+
+  // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited.
+  for (const file of Object.keys(manifest.files).sort()) {
+    if (outputs.has(file)) continue;
+    const absolute = resolve(options.root, file);
+    if (options.check) {
+      outcome.differences.push(`${file}: would be removed (no capture produces it any more)`);
+    } else if (removeIfOurs(file, absolute, manifest)) {
+      outcome.removed.push(file);
+    } else {
+      outcome.warnings.push(`${file}: no capture produces it any more, but it was edited by hand; left in place`);
+      next.files[file] = manifest.files[file]!;
+    }
+  }
+
+  const manifestContent = renderManifest(next);
+  const manifestFile = path(manifestPath);
+  const current = ownership(manifestFile, manifestPath, manifestContent, { files: { [manifestFile]: sha256(safeRead(manifestPath)) }, slugs: {} });
+  if (current !== 'same') {
+    if (options.check) outcome.differences.push(`${manifestFile}: differs from what ingest writes now`);
+    else writeAtomic(manifestPath, manifestContent);
+  }
+  return outcome;
+}
+
+/** Every file in the input folder, in a stable order; hidden files (.gitkeep) are not captures. */
+function captureNames(input: string): string[] {
+  return readdirSync(input, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The same article captured twice (byte for byte, or the same text from two sites) becomes one
+ * article that lists every capture. Articles that share most of their sentences but not all are
+ * kept apart and reported, for an archivist to judge.
+ */
+export function mergeDuplicates(drafts: ArticleDraft[], warnings: string[]): ArticleDraft[] {
+  const byText = new Map<string, ArticleDraft>();
+  for (const draft of drafts) {
+    const kept = byText.get(draft.textKey);
+    if (!kept) {
+      byText.set(draft.textKey, { ...draft, meta: { ...draft.meta }, fidelity: [...draft.fidelity], captures: [...draft.captures] });
+      continue;
+    }
+    kept.captures.push(...draft.captures);
+    const meta = kept.meta;
+    for (const key of ['originalTitle', 'subtitle', 'retrieved', 'publisher', 'site', 'sourceUrl', 'dateline'] as const) meta[key] ??= draft.meta[key];
+    for (const key of ['people', 'places', 'meetingType', 'authors', 'photographers', 'editors'] as const) {
+      meta[key] = [...meta[key]];
+      addUnique(meta[key], draft.meta[key]);
+    }
+    const capture = draft.captures[0]!;
+    kept.fidelity.push(`同一篇文章的另一份采集 ${capture.raw}${capture.site ? `（${capture.site}）` : ''} 文字相同，已合并为一篇，两份采集都列在来源中。`);
+  }
+  const articles = [...byText.values()];
+
+  const index = new Map<string, number[]>();
+  articles.forEach((article, at) => {
+    for (const sentence of new Set(article.sentences)) index.set(sentence, [...(index.get(sentence) ?? []), at]);
+  });
+  const shared = new Map<string, number>();
+  for (const holders of index.values()) {
+    if (holders.length < 2 || holders.length > 50) continue;
+    for (let i = 0; i < holders.length; i++) {
+      for (let j = i + 1; j < holders.length; j++) {
+        const key = `${holders[i]}:${holders[j]}`;
+        shared.set(key, (shared.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  for (const [key, count] of [...shared].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [i, j] = key.split(':').map(Number) as [number, number];
+    const a = articles[i]!;
+    const b = articles[j]!;
+    const ratio = count / Math.min(new Set(a.sentences).size, new Set(b.sentences).size);
+    if (ratio >= NEAR_DUPLICATE) {
+      warnings.push(`${a.captures[0]!.raw}: near-duplicate of ${b.captures[0]!.raw} (${Math.round(ratio * 100)}% of sentences shared); kept as two articles`);
+    }
+  }
+  return articles.sort((x, y) => compare(x.meta.date ?? '', y.meta.date ?? '') || compare(x.captures[0]!.raw, y.captures[0]!.raw));
+}
+
+/**
+ * Slugs from titles, unique across the archive. An article keeps the slug it was given before
+ * (the manifest remembers it by capture), so that its URL does not move; a new article whose slug
+ * is taken gets its capture's hash appended.
+ */
+function assignSlugs(articles: ArticleDraft[], manifest: Manifest): string[] {
+  const taken = new Set<string>();
+  const slugs: (string | undefined)[] = articles.map(() => undefined);
+  articles.forEach((article, index) => {
+    const remembered = article.captures.map((capture) => manifest.slugs[capture.rawSha256]).find(Boolean);
+    if (remembered && /^[a-z0-9-]+$/.test(remembered) && !taken.has(remembered)) {
+      slugs[index] = remembered;
+      taken.add(remembered);
+    }
+  });
+  articles.forEach((article, index) => {
+    if (slugs[index]) return;
+    let slug = slugFromTitle(article.meta.title ?? '');
+    if (taken.has(slug)) slug = `${slug}-${article.captures[0]!.rawSha256.slice(0, 8)}`;
+    for (let n = 2; taken.has(slug); n++) slug = `${slug.replace(/-\d+$/, '')}-${n}`;
+    slugs[index] = slug;
+    taken.add(slug);
+  });
+  return slugs as string[];
+}
+
+function repoPath(root: string, absolute: string): string {
+  const path = relative(root, resolve(absolute));
+  return (path.startsWith('..') ? resolve(absolute) : path).split(sep).join('/');
+}
+
+function safeRead(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function firstLine(error: unknown): string {
+  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? 'unknown error';
+}

@@ -1,0 +1,213 @@
+import type { Root } from 'hast';
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import { toText } from 'hast-util-to-text';
+import { unified } from 'unified';
+import type { Plugin } from 'unified';
+import type { ArchiveData } from '../data.ts';
+import { blocks, isBody, SENTENCE_END, textOf, setText } from '../blocks.ts';
+import { addUnique, names, publisherName } from '../fields.ts';
+import { simplified } from './script.ts';
+
+const HEADLINE_MAX = 80;
+const DECK_MAX = 60;
+
+/**
+ * Finds the headline and the deck, and takes them out of the body:
+ * - title: the Hexo front matter's title, else the page's <h1>, else the first block left after
+ *   the furniture (a page's headline sits right under its breadcrumb)
+ * - subtitle: a short unpunctuated block of spaced phrases before the first paragraph (the deck)
+ * The dateline is read later (see extractDateline), once captions are told from body text.
+ */
+export const extractHeadline: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
+  const state = file.data.ingest!;
+  const meta = state.meta;
+  let list = blocks(tree);
+
+  const frontTitle = plainText(state.frontMatter.title);
+  if (frontTitle) {
+    meta.title = frontTitle;
+  } else {
+    const h1 = list.find((block) => block.tagName === 'h1');
+    const first = list.find((block) => block.tagName === 'p' || block.tagName === 'h2' || block.tagName === 'h3');
+    const chosen = h1 ?? (first && isHeadlineLike(textOf(first)) ? first : undefined);
+    if (chosen) {
+      meta.title = textOf(chosen).trim();
+      state.ledger.push({ step: 'headline', action: 'moved', field: 'title', label: '标题', text: meta.title });
+      list = list.filter((block) => block !== chosen);
+    }
+  }
+  const frontSubtitle = plainText(state.frontMatter.subtitle);
+  if (frontSubtitle) meta.subtitle = frontSubtitle;
+  list = list.map((block) => (block.tagName === 'h1' ? { ...block, tagName: 'h2' } : block));
+
+  // The deck: spaced phrases before the first paragraph (抓早抓小 防患未然 迅速反应 …).
+  const firstBody = list.findIndex((block) => isBody(block) && !isDeck(textOf(block)));
+  const deck = list.slice(0, Math.max(firstBody, 0)).find((block) => block.tagName === 'p' && isDeck(textOf(block)));
+  if (deck && !meta.subtitle) {
+    meta.subtitle = textOf(deck).trim();
+    state.ledger.push({ step: 'headline', action: 'moved', field: 'subtitle', label: '副题', text: meta.subtitle });
+    list = list.filter((block) => block !== deck);
+  }
+
+  tree.children = list.filter((block) => block.tagName === 'figure' || textOf(block).trim() !== '');
+
+  if (!meta.title) {
+    const opening = list.find(isBody);
+    if (opening) {
+      const words = [...textOf(opening)].slice(0, 24).join('');
+      meta.title = `${words}…`;
+      state.fidelity.push('采集页面没有显示标题；此处标题取自正文开头的文字。');
+    }
+  }
+};
+
+/**
+ * Reads the dateline at the head of the first body paragraph and takes it out of the text:
+ * 湖南日报·新湖南客户端7月28日讯（记者 冒蕞 刘笑雪）names the publisher, the reporters and the day
+ * that 今天 in the lead refers to; it is kept whole in the front matter (`dateline`). A capture
+ * that lost its line breaks repeats the headline and the deck in front of the dateline; they are
+ * recognised there and taken out too.
+ */
+export const extractDateline: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
+  const state = file.data.ingest!;
+  const meta = state.meta;
+  const list = blocks(tree);
+  // The dateline opens one of the first paragraphs of the body.
+  for (const block of list.filter(isBody).slice(0, 3)) {
+    const found = findDateline(textOf(block), data);
+    if (!found) continue;
+    const before = found.before.trim();
+    if (before) {
+      let rest = before;
+      if (meta.title && rest.startsWith(meta.title)) {
+        state.ledger.push({ step: 'headline', action: 'removed', label: '段首重复的标题', text: meta.title });
+        rest = rest.slice(meta.title.length).trim();
+      }
+      if (rest && [...rest].length <= DECK_MAX && !meta.subtitle) {
+        meta.subtitle = rest;
+        state.ledger.push({ step: 'headline', action: 'moved', field: 'subtitle', label: '段首的副题', text: rest });
+        rest = '';
+      }
+      if (rest) break; // Text before the dateline that is neither headline nor deck: not a dateline.
+    }
+    meta.dateline = found.dateline;
+    const publisher = publisherName(found.source, data, state.site);
+    if (publisher && !meta.publisher) meta.publisher = publisher;
+    addUnique(meta.authors, found.reporters);
+    if (found.month && found.day) state.hints.datelineMonthDay = { month: found.month, day: found.day };
+    else state.hints.datelineLostDigits = true;
+    state.ledger.push({ step: 'headline', action: 'moved', field: 'dateline, publisher, authors', label: '电头', text: found.dateline });
+    if (found.unsegmented) {
+      state.fidelity.push(`电头中的记者署名缺少分隔（“${found.unsegmented}”），按已知记者名拆分为：${found.reporters.join('、')}。`);
+    }
+    setText(block, found.after);
+    break;
+  }
+  tree.children = list.filter((block) => block.tagName === 'figure' || textOf(block).trim() !== '');
+};
+
+function isHeadlineLike(text: string): boolean {
+  const trimmed = text.trim();
+  return [...trimmed].length <= HEADLINE_MAX && !/[。！？]$/u.test(trimmed) && /\p{Script=Han}/u.test(trimmed);
+}
+
+/** A deck: a short line of spaced phrases, or one led by a dash, without a sentence's punctuation. */
+function isDeck(text: string): boolean {
+  const trimmed = text.trim();
+  if ([...trimmed].length > DECK_MAX || SENTENCE_END.test(trimmed) || /[，。；]/u.test(trimmed)) return false;
+  return /^——/u.test(trimmed) || /\p{Script=Han}{2,}(\s+\p{Script=Han}{2,}){2,}/u.test(trimmed);
+}
+
+interface Dateline {
+  before: string;
+  dateline: string;
+  source: string;
+  month?: number;
+  day?: number;
+  reporters: string[];
+  /** The run of reporters' names when the capture lost the spaces between them. */
+  unsegmented?: string;
+  after: string;
+}
+
+/**
+ * A dateline is a news source, a day and 讯 or 电, then the reporters in brackets:
+ * 湖南日报·新湖南客户端7月28日讯（记者 冒蕞 刘笑雪）. A capture that lost its digits and brackets
+ * still shows 湖南日报新湖南客户端月日讯记者冒蕞孙敏坚刘笑雪; the names are then split at known
+ * reporters (journalists.yaml).
+ */
+export function findDateline(text: string, data: ArchiveData): Dateline | undefined {
+  const aliases = data.publishers.flatMap((publisher) => [publisher.name, ...publisher.aliases]).sort((a, b) => b.length - a.length);
+  const known = aliases.map(escape).join('|');
+  const pattern = new RegExp(
+    `(?<source>(?:${known})[\\p{Script=Han}·]{0,8}?|^[\\p{Script=Han}·]{2,14}?)(?<month>\\d{1,2})?月(?<day>\\d{1,2})?日(?:讯|电)`,
+    'u',
+  );
+  const match = pattern.exec(text);
+  if (!match?.groups) return undefined;
+  const source = match.groups.source!;
+  let rest = text.slice(match.index + match[0].length);
+  let credits = '';
+  let reporters: string[] = [];
+  let unsegmented: string | undefined;
+  const bracketed = /^\s*[（(]([^（）()]{0,80})[）)]/u.exec(rest);
+  if (bracketed) {
+    credits = bracketed[0];
+    reporters = names(bracketed[1]!.replace(/\p{Script=Han}{0,8}(记者|通讯员)/gu, ' '));
+    rest = rest.slice(bracketed[0].length);
+  } else {
+    const bare = /^\s*(?:记者|通讯员)\s*/u.exec(rest);
+    if (bare) {
+      const run = rest.slice(bare[0].length);
+      const split = splitKnownNames(run, data.journalists);
+      if (split.names.length) {
+        reporters = split.names;
+        credits = bare[0] + run.slice(0, split.length);
+        unsegmented = run.slice(0, split.length);
+        rest = run.slice(split.length);
+      }
+    }
+  }
+  const month = match.groups.month ? Number(match.groups.month) : undefined;
+  const day = match.groups.day ? Number(match.groups.day) : undefined;
+  return {
+    before: text.slice(0, match.index),
+    dateline: (match[0] + credits).trim(),
+    source,
+    ...(month ? { month } : {}),
+    ...(day ? { day } : {}),
+    reporters,
+    ...(unsegmented && reporters.length > 1 ? { unsegmented } : {}),
+    after: rest.replace(/^[\s，,：:]+/u, ''),
+  };
+}
+
+function splitKnownNames(run: string, known: string[]): { names: string[]; length: number } {
+  const sorted = [...known].sort((a, b) => b.length - a.length);
+  const found: string[] = [];
+  let at = 0;
+  for (;;) {
+    const name = sorted.find((candidate) => run.startsWith(candidate, at));
+    if (!name) break;
+    found.push(name);
+    at += name.length;
+    while (run[at] === ' ' || run[at] === '、') at++;
+  }
+  return { names: found, length: at };
+}
+
+const fragment = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, { tagNames: [], strip: ['script', 'style', 'iframe', 'noscript', 'template', 'object', 'embed', 'svg', 'math'] });
+
+/** A front-matter string is hostile like the rest of the capture: only its text is kept. */
+export function plainText(value: unknown): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const tree = fragment.runSync(fragment.parse(String(value))) as Root;
+  const text = simplified(toText(tree).replace(/\s+/g, ' ').trim());
+  return text || undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+

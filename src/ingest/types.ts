@@ -1,0 +1,89 @@
+import type { SiteProfile } from './data.ts';
+
+/** One raw file in `content/raw/`, as read from disk. Never modified: it is evidence. */
+export interface CaptureFile {
+  /** Path relative to the repository root, with forward slashes (content/raw/000_….txt). */
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export type Shape = 'hexo-html' | 'hexo-text' | 'html' | 'text';
+export type Script = 'zh-Hans' | 'zh-Hant';
+
+/**
+ * What ingest did to a capture's text, one entry per act. The audit report of every article is
+ * made of these, so that an archivist can check each removal against the raw file.
+ */
+export interface LedgerEntry {
+  step: string;
+  action: 'removed' | 'unwrapped' | 'repaired' | 'flagged' | 'moved' | 'converted' | 'normalized' | 'inferred';
+  rule?: string;
+  label?: string;
+  /** The text concerned, as it read in the capture (after decoding). */
+  text?: string;
+  before?: string;
+  after?: string;
+  field?: string;
+  count?: number;
+}
+
+/** Metadata gathered while reading a capture; becomes the article's front matter. */
+export interface ArticleMeta {
+  title?: string;
+  originalTitle?: string;
+  subtitle?: string;
+  dateline?: string;
+  date?: string;
+  published?: string;
+  retrieved?: string;
+  province?: string;
+  people: string[];
+  places: string[];
+  meetingType: string[];
+  publisher?: string;
+  site?: string;
+  sourceUrl?: string;
+  authors: string[];
+  photographers: string[];
+  editors: string[];
+}
+
+/** The state a capture carries through the pipeline, kept on `file.data.ingest`. */
+export interface IngestState {
+  capture: CaptureFile;
+  encoding: string;
+  shape: Shape;
+  /** Front matter of a Hexo capture, as parsed (hostile: strings may hold markup). */
+  frontMatter: Record<string, unknown>;
+  site?: SiteProfile;
+  originalScript: Script;
+  meta: ArticleMeta;
+  /** Facts a step learned that later steps need (the dateline's day, the body's indentation…). */
+  hints: {
+    datelineMonthDay?: { month: number; day: number };
+    datelineLostDigits?: boolean;
+    /** Retrieval or publication dates written as ISO instants, before conversion to Beijing time. */
+    publishedInstant?: string;
+  };
+  ledger: LedgerEntry[];
+  fidelity: string[];
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    ingest: IngestState;
+  }
+}
+
+/** A capture that cannot become an article. The CLI prints `<file>: <reason>` and goes on. */
+export class CaptureError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: ${reason}`);
+    this.name = 'CaptureError';
+  }
+}
+
+export function emptyMeta(): ArticleMeta {
+  return { people: [], places: [], meetingType: [], authors: [], photographers: [], editors: [] };
+}

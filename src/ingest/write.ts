@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * Writes a file so that readers see either the old content or the new, never a torn one: the
+ * text goes to a temporary file beside the target, is flushed, and is renamed over it. An
+ * interrupted ingest leaves the previous articles intact.
+ */
+export function writeAtomic(path: string, content: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The files ingest wrote last time, with the hash of what it wrote. Ingest only overwrites or
+ * deletes a file listed here whose content still has that hash: an article an archivist edited
+ * by hand, or dropped in, is never touched.
+ */
+export interface Manifest {
+  /** Repository-relative path → SHA-256 of the content ingest wrote. */
+  files: Record<string, string>;
+  /** Raw capture SHA-256 → slug given to its article, so that URLs stay stable. */
+  slugs: Record<string, string>;
+}
+
+export function readManifest(path: string): Manifest {
+  if (!existsSync(path)) return { files: {}, slugs: {} };
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Manifest>;
+    return { files: parsed.files ?? {}, slugs: parsed.slugs ?? {} };
+  } catch {
+    return { files: {}, slugs: {} };
+  }
+}
+
+export function renderManifest(manifest: Manifest): string {
+  const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `${JSON.stringify({ files: sorted(manifest.files), slugs: sorted(manifest.slugs) }, null, 2)}\n`;
+}
+
+export type Ownership = 'absent' | 'same' | 'ours' | 'foreign';
+
+/** Whether ingest may write `path`: it is absent, already right, or unchanged since ingest wrote it. */
+export function ownership(path: string, absolute: string, wanted: string, manifest: Manifest): Ownership {
+  if (!existsSync(absolute)) return 'absent';
+  const current = readFileSync(absolute, 'utf8');
+  if (current === wanted) return 'same';
+  return manifest.files[path] === sha256(current) ? 'ours' : 'foreign';
+}
+
+export function removeIfOurs(path: string, absolute: string, manifest: Manifest): boolean {
+  if (!existsSync(absolute)) return true;
+  if (manifest.files[path] !== sha256(readFileSync(absolute, 'utf8'))) return false;
+  rmSync(absolute);
+  return true;
+}
