@@ -16,8 +16,8 @@ const CAPTION_MAX = 150;
  * - it follows a photo and is one short sentence, unless the page indents body paragraphs and this
  *   one is indented like them (a county site puts body text right under its photos);
  * - it is one of the short stand-alone forms in captions.yaml (许达哲讲话。 会议现场。);
- * - it is one sentence that leads into another caption right after a heading, a photo or a gap
- *   (a group of captions under a section heading).
+ * - it is one sentence that leads into another caption and opens a group: right after a heading,
+ *   a photo or a wide gap (captions stacked under a section heading).
  * The photographers a credit names are added to the article's metadata.
  */
 export const markCaptions: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
@@ -47,8 +47,8 @@ export const markCaptions: Plugin<[ArchiveData], Root> = (data) => (tree, file) 
     if (block.tagName !== 'p' || dataOf(block).kind) continue;
     const text = textOf(block).trim();
     const previous = list[index - 1];
-    const opensGroup =
-      !previous || previous.tagName === 'figure' || isCaption(previous) || headingLike(previous) || (dataOf(block).blankBefore ?? 0) >= 2;
+    // Only at the head of a group: a caption just before would make this the body it introduces.
+    const opensGroup = !previous || (previous.tagName === 'figure' && previous.children.length === 0) || headingLike(previous) || (dataOf(block).blankBefore ?? 0) >= 2;
     if (isCaption(list[index + 1]) && [...text].length <= 60 && oneSentence(text) && opensGroup && !indentedLikeBody(block)) {
       dataOf(block).kind = 'caption';
     }

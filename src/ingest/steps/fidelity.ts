@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import type { Plugin } from 'unified';
 import { blocks, isBody, textOf } from '../blocks.ts';
 import type { LedgerEntry } from '../types.ts';
+import { simplified } from './script.ts';
 
 /**
  * Signs that a capture lost digits: a measure word or date with nothing to count
@@ -27,36 +28,42 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
 
   if (state.encoding !== 'utf-8') notes.push(`原始文件的编码为 ${state.encoding}，已转为 UTF-8。`);
 
-  const furniture = [...by('furniture', 'removed'), ...by('markup', 'removed')];
+  const furniture = by('furniture', 'removed');
   if (furniture.length) {
     const labels = [...new Set(furniture.map((entry) => entry.label).filter(Boolean))];
     notes.push(`删除了 ${furniture.length} 处页面杂项（${labels.slice(0, 8).join('、')}${labels.length > 8 ? '等' : ''}），逐条记录见审计报告。`);
   }
+  const markup = by('markup', 'removed');
+  if (markup.length) {
+    const labels = [...new Set(markup.map((entry) => entry.label).filter(Boolean))];
+    notes.push(`删除了 ${markup.length} 处不显示的网页代码（${labels.join('、')}）。`);
+  }
+  const frontMatter = by('front-matter', 'removed');
+  if (frontMatter.length) notes.push(`Hexo 头信息中与文章无关的 ${frontMatter.length} 项（${frontMatter.map((entry) => entry.text!.split(':')[0]).join('、')}）未收入，原文见审计报告。`);
   const unwrapped = by('furniture', 'unwrapped');
   if (unwrapped.length) {
     notes.push(`去掉了 ${unwrapped.length} 处嵌在句中的链接标记（${[...new Set(unwrapped.map((entry) => entry.label))].join('、')}），文字保留在原句中（${[...new Set(unwrapped.map((entry) => entry.text).filter(Boolean))].join('、')}）。`);
   }
   const moved = [...by('furniture', 'moved'), ...by('headline', 'moved')];
-  if (moved.length) {
-    notes.push(`${[...new Set(moved.map((entry) => entry.label))].join('、')}从正文移入元数据。`);
-  }
+  const fields = [...new Set(moved.flatMap((entry) => String(entry.field ?? '').split(/,\s*/u)).map((field) => FIELD_NAMES[field]).filter(Boolean))];
+  if (fields.length) notes.push(`${fields.join('、')}从正文移入元数据。`);
   const repeated = by('headline', 'removed');
   if (repeated.length) notes.push('正文开头重复了标题，已删去重复的部分。');
 
   const repaired = by('mojibake', 'repaired');
   if (repaired.length) {
     notes.push(
-      `修复了 ${repaired.length} 处 GBK 乱码（字节错位读出的错字）：${repaired.map((entry) => `“${entry.before}”→“${entry.after}”`).join('，')}。修复方法与依据见审计报告。`,
+      `修复了 ${repaired.length} 处 GBK 乱码（字节错位读出的错字），修复后为：${repaired.map((entry) => `「${simplified(entry.after ?? '')}」`).join('、')}。每处的乱码原文和修复依据见审计报告。`,
     );
   }
   const flagged = by('mojibake', 'flagged');
   if (flagged.length) {
-    notes.push(`有 ${flagged.length} 处疑似乱码无法可靠修复，原样保留：${flagged.map((entry) => `“${entry.text}”`).join('，')}。`);
+    notes.push(`有 ${flagged.length} 处疑似乱码无法可靠修复，原样保留在正文中，位置见审计报告。`);
   }
   const pinyin = by('pinyin');
   if (pinyin.length) {
     const total = pinyin.reduce((sum, entry) => sum + (entry.count ?? 1), 0);
-    notes.push(`删除了 ${total} 处附在字后的拼音注音（如 ${pinyin.slice(0, 3).map((entry) => entry.text).join('、')}）。`);
+    notes.push(`删除了 ${total} 处附在字后的拼音注音（如 ${pinyin.slice(0, 3).map((entry) => simplified(entry.text ?? '')).join('、')}）。`);
   }
   const remnants = by('remnants');
   if (remnants.length) {
@@ -84,7 +91,7 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
   const lost = LOST_DIGITS.flatMap(({ pattern }) => [...text.matchAll(pattern)].map((match) => context(text, match.index!, match[0].length)));
   const uniqueLost = [...new Set(lost)];
   if (uniqueLost.length) {
-    notes.push(`采集时丢失了数字：${uniqueLost.map((where) => `“${where}”`).join('、')} 等处缺少日期或数量，原文无从恢复，未作补写。`);
+    notes.push(`采集时丢失了数字：${uniqueLost.map((where) => `「${where}」`).join('、')} 等处缺少日期或数量，原文无从恢复，未作补写。`);
   }
   const length = [...text].length;
   if (length >= 500 && !/[、“”；]/u.test(text)) {
@@ -95,6 +102,19 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
   if (replacement) notes.push(`有 ${replacement} 个字符在原始文件中已无法解码，显示为 �。`);
 
   state.fidelity = [...notes, ...state.fidelity];
+};
+
+const FIELD_NAMES: Record<string, string> = {
+  title: '标题',
+  originalTitle: '原标题',
+  subtitle: '副题',
+  dateline: '电头',
+  publisher: '来源',
+  published: '发布日期',
+  retrieved: '采集日期',
+  authors: '作者',
+  photographers: '摄影',
+  editors: '编辑',
 };
 
 function context(text: string, at: number, length: number): string {

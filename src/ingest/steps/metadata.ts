@@ -35,6 +35,7 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
     const url = typeof front[key] === 'string' ? (front[key] as string).trim() : '';
     if (!meta.sourceUrl && /^https?:\/\/[^\s<>"']+$/i.test(url)) meta.sourceUrl = url;
   }
+  recordFrontMatter(state);
   if (site) meta.site = site.name;
   if (!meta.publisher && site?.publisher) meta.publisher = site.publisher;
 
@@ -59,6 +60,20 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   meta.province = province(meta.people, meta.places, data) ?? site?.province ?? mostNamedProvince(everything);
   if (!meta.publisher) state.fidelity.push('页面没有注明原发媒体，publisher 留空。');
 };
+
+/** Every Hexo front-matter key goes in the ledger: what it said, and what became of it. */
+function recordFrontMatter(state: import('../types.ts').IngestState): void {
+  const used: Record<string, string> = { title: 'title', subtitle: 'subtitle', date: 'published', link: 'sourceUrl', source: 'sourceUrl', url: 'sourceUrl', permalink: 'sourceUrl' };
+  used.author = state.site?.frontMatter.author === 'site' ? 'site' : 'authors';
+  for (const [key, value] of Object.entries(state.frontMatter).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const text = `${key}: ${value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value)}`;
+    state.ledger.push(
+      used[key]
+        ? { step: 'front-matter', action: 'moved', label: 'Hexo 头信息', field: used[key], text }
+        : { step: 'front-matter', action: 'removed', label: 'Hexo 头信息（与文章无关）', text },
+    );
+  }
+}
 
 function meetingDay(body: Element[], published: string, state: import('../types.ts').IngestState): string {
   const year = Number(published.slice(0, 4));

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../helpers.ts';
+
+const BODY = '8月4日上午，省委书记许达哲主持召开会议，部署全省疫情防控工作。他强调，要进一步从严从快抓好各项防控工作。';
+
+describe('furniture lines', () => {
+  it('removes page chrome and footers, keeping each removal in the ledger with its rule', () => {
+    const result = ingest(
+      [
+        '2025年5月29日 星期四',
+        '长者助手',
+        '您所在的位置: 首页 > 新闻资讯 > 正文',
+        '会议部署疫情防控工作',
+        '来源:本站     时间:2021-08-05     点击数:7573',
+        '字体大小:【 】  打印 打印 分享到:',
+        BODY,
+        '关于我们 | 新闻中心 | 会员中心 | 联系我们',
+        'Copyright© 2015 版权所有:湖南省砂石协会 邮编:410008',
+        '技术支持:长沙奇想网络 备案号:湘ICP备2021007142号-1',
+        '微信二维码',
+      ].join('\n'),
+    );
+    expect(result.body).toBe(BODY);
+    expect(result.meta.title).toBe('会议部署疫情防控工作');
+    const rules = result.state.ledger.filter((entry) => entry.step === 'furniture').map((entry) => entry.rule);
+    expect(rules).toEqual([
+      'chrome/today',
+      'chrome/accessibility',
+      'chrome/breadcrumb',
+      'chrome/article-info',
+      'chrome/toolbar',
+      'chrome/nav-row',
+      'footer/copyright',
+      'footer/icp',
+      'footer/qr-code',
+    ]);
+    expect(result.state.ledger.find((entry) => entry.rule === 'chrome/breadcrumb')?.text).toBe('您所在的位置: 首页 > 新闻资讯 > 正文');
+  });
+
+  it('moves credit lines into the front matter', () => {
+    const result = ingest(['会议部署疫情防控工作', '发布日期:2021-08-09', BODY, '文     字:雷闪闪', '图     片:欧阳琼 ', '责任编辑:李欣桐', '来源：湖南日报'].join('\n'));
+    expect(result.meta).toMatchObject({ published: '2021-08-09', authors: ['雷闪闪'], photographers: ['欧阳琼'], editors: ['李欣桐'], publisher: '湖南日报' });
+    expect(result.body).toBe(BODY);
+  });
+
+  it('takes credits written at the end of the last paragraph, and only there', () => {
+    const result = ingest(['会议部署疫情防控工作', '2021/8/9 16:17', `${BODY}（柳柯）`].join('\n'));
+    expect(result.meta.authors).toEqual(['柳柯']);
+    expect(result.body).toBe(BODY);
+    const middle = ingest(['会议部署疫情防控工作', '2021/8/9 16:17', '会议强调（柳柯）要抓好落实。', BODY].join('\n'));
+    expect(middle.meta.authors).toEqual([]);
+    expect(middle.body).toContain('会议强调（柳柯）要抓好落实。');
+  });
+
+  it('removes the furniture of an HTML page by its markup, and unwraps stock links inside sentences', () => {
+    const result = ingest(
+      `<html><body><nav>首页 | 新闻</nav><h1>湖南调度疫情防控工作</h1><p>发布时间：2021-07-29</p>
+       <p>${BODY}会上，长沙市、<span id="stock_sz000430"><a href="https://finance.sina.com.cn/realstock/company/sz000430/nc.shtml" class="keyword">张家界</a></span><span id="quote_sz000430"></span>市有关负责同志汇报了情况。</p>
+       <div class="appendQr_wrap"><div class="appendQr_normal_txt">海量资讯、精准解读，尽在新浪财经APP</div></div>
+       <footer>版权所有 新浪网</footer></body></html>`,
+      'content/raw/sina.html',
+    );
+    expect(result.meta.title).toBe('湖南调度疫情防控工作');
+    expect(result.body).toBe(`${BODY}会上，长沙市、张家界市有关负责同志汇报了情况。`);
+    expect(result.state.ledger.map((entry) => entry.label)).toEqual(expect.arrayContaining(['导航', '页脚', '文末二维码与新浪财经APP推广']));
+  });
+});
