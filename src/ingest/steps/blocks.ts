@@ -19,10 +19,13 @@ export const toBlocks: Plugin<[], Root> = () => (tree, file) => {
   if (state.shape === 'text' || state.shape === 'hexo-text') return;
   const out: Element[] = [];
   let buffer = '';
+  let pending: Element[] = [];
   const flush = (data: BlockData = {}) => {
     const text = collapse(buffer);
     buffer = '';
     if (text) out.push(paragraph(text, { raw: text, ...data }));
+    out.push(...pending);
+    pending = [];
   };
   const walk = (nodes: (RootContent | ElementContent)[]) => {
     for (const node of nodes) {
@@ -34,8 +37,9 @@ export const toBlocks: Plugin<[], Root> = () => (tree, file) => {
       const tag = node.tagName;
       if (tag === 'br') flush();
       else if (tag === 'img') {
-        flush();
-        out.push(figure(imageName(node)));
+        // A photo inside a sentence is shown after it: the sentence stays whole.
+        if (buffer.trim()) pending.push(figure(imageName(node)));
+        else out.push(figure(imageName(node)));
       } else if (/^h[1-6]$/.test(tag)) {
         flush();
         walk(node.children);

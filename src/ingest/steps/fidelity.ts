@@ -53,7 +53,7 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
   const repaired = by('mojibake', 'repaired');
   if (repaired.length) {
     notes.push(
-      `修复了 ${repaired.length} 处 GBK 乱码（字节错位读出的错字），修复后为：${repaired.map((entry) => `「${simplified(entry.after ?? '')}」`).join('、')}。每处的乱码原文和修复依据见审计报告。`,
+      `修复了 ${repaired.length} 处 GBK 乱码（字节错位读出的错字），修复后为：${repaired.map((entry) => `「${simplified((entry.after ?? '').replace(/[<(]$/u, ''))}」`).join('、')}。每处的乱码原文和修复依据见审计报告。`,
     );
   }
   const flagged = by('mojibake', 'flagged');

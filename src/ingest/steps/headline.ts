@@ -7,6 +7,7 @@ import type { Plugin } from 'unified';
 import type { ArchiveData } from '../data.ts';
 import { blocks, isBody, SENTENCE_END, textOf, setText } from '../blocks.ts';
 import { addUnique, names, publisherName } from '../fields.ts';
+import { TAG } from './remnants.ts';
 import { simplified } from './script.ts';
 
 const HEADLINE_MAX = 80;
@@ -203,7 +204,8 @@ const fragment = unified().use(rehypeParse, { fragment: true }).use(rehypeSaniti
 export function plainText(value: unknown): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const tree = fragment.runSync(fragment.parse(String(value))) as Root;
-  const text = simplified(toText(tree).replace(/\s+/g, ' ').trim());
+  // The text may itself spell markup (&lt;script&gt;); tag-shaped text is not a headline either.
+  const text = simplified(toText(tree).replace(TAG, '').replace(/\s+/g, ' ').trim());
   return text || undefined;
 }
 

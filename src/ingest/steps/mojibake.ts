@@ -66,7 +66,8 @@ export function repairMojibake(text: string): MojibakeResult {
     const before = text.slice(region.start, region.end);
     if (choice) {
       out += text.slice(cursor, region.start) + choice.text;
-      repairs.push({ before, after: choice.text.replace(/[<(]$/, ''), evidence: choice.evidence });
+      // `after` replays exactly: a restored `(` or `<` is part of it, and the text after it completes it.
+      repairs.push({ before, after: choice.text, evidence: choice.evidence });
     } else {
       out += text.slice(cursor, region.end);
       // A `?` before ASCII is often just a question mark; only a run of rare characters is damage.

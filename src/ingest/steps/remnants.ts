@@ -4,7 +4,7 @@ import type { Plugin } from 'unified';
 import { blocks, setText, textOf } from '../blocks.ts';
 import type { LedgerEntry } from '../types.ts';
 
-const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
+export const TAG = /<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi;
 const ENTITY = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi;
 const PRIVATE_USE = /[\uE000-\uF8FF]/gu;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
@@ -17,10 +17,8 @@ const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
  */
 export function cleanRemnants(text: string, decodeEntities: boolean): { text: string; entries: LedgerEntry[] } {
   const entries: LedgerEntry[] = [];
-  let out = text.replace(TAG, (tag) => {
-    entries.push({ step: 'remnants', action: 'removed', rule: 'remnants/tag', label: '残留的 HTML 标签', text: tag });
-    return '';
-  });
+  let out = text;
+  // Decode first, so that markup hidden in references (&lt;script&gt;) is found with the rest.
   if (decodeEntities) {
     out = out.replace(ENTITY, (entity) => {
       const decoded = decodeHTML(entity);
@@ -29,6 +27,10 @@ export function cleanRemnants(text: string, decodeEntities: boolean): { text: st
       return decoded;
     });
   }
+  out = out.replace(TAG, (tag) => {
+    entries.push({ step: 'remnants', action: 'removed', rule: 'remnants/tag', label: '残留的 HTML 标签', text: tag });
+    return '';
+  });
   out = out.replace(PRIVATE_USE, (char) => {
     entries.push({ step: 'remnants', action: 'removed', rule: 'remnants/private-use', label: '私用区字符（无字形，转换残留）', text: `U+${char.codePointAt(0)!.toString(16).toUpperCase()}` });
     return '';

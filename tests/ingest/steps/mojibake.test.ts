@@ -28,7 +28,7 @@ describe('repairMojibake', () => {
     // The trail byte and the following < were lost together; ” closes the open “ of the sentence.
     const result = repairMojibake('對方回答:“有點害怕,但是工作還是得好好做?!?/p>');
     expect(result.text).toBe('對方回答:“有點害怕,但是工作還是得好好做。”</p>');
-    expect(result.repairs[0]).toMatchObject({ before: '?!?', after: '。”' });
+    expect(result.repairs[0]).toMatchObject({ before: '?!?', after: '。”<' });
   });
 
   it('uses a pinyin annotation that split a character to find its lost lead byte (當地黨委)', () => {

@@ -1,0 +1,145 @@
+/**
+ * Article body: Markdown from ingest → sanitized HTML tree → the archive's own markup.
+ *
+ * markdown-it runs with `html: true` because photo captions arrive as HTML figure blocks, so
+ * anything a capture smuggled through ingest would reach the page. The rendered HTML is
+ * therefore re-parsed and passed through a strict allow-list before the archive adds its own
+ * (trusted) markup: heading anchors and the "photo not archived" placeholder.
+ */
+import MarkdownIt from 'markdown-it';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { toText } from 'hast-util-to-text';
+import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { treeInEdition, type Edition } from './editions.ts';
+
+export interface Heading {
+  depth: 2 | 3;
+  id: string;
+  /** Simplified text; editions convert it for display. */
+  text: string;
+}
+
+export interface ArticleBody {
+  /** Sanitized tree with the archive's markup, Simplified. */
+  tree: Root;
+  headings: Heading[];
+  /** Plain text (paragraphs separated by blank lines), for downloads, feeds' summaries and descriptions. */
+  plainText: string;
+  /** Number of photos the capture referred to; none were archived. */
+  missingPhotos: number;
+}
+
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false });
+
+/**
+ * What an article body may contain after rendering. Links, images, embeds, styles, scripts and
+ * every attribute except the figure's class and image name are dropped; elements whose content
+ * is code or styling are removed with their content rather than unwrapped.
+ */
+export const ARTICLE_BODY_SCHEMA: SanitizeSchema = {
+  tagNames: ['p', 'h2', 'h3', 'h4', 'figure', 'figcaption', 'blockquote', 'ul', 'ol', 'li', 'em', 'strong', 'br', 'hr', 'sub', 'sup'],
+  attributes: {
+    figure: [['className', 'capture-photo'], 'dataImage'],
+  },
+  protocols: {},
+  required: {},
+  clobber: [],
+  clobberPrefix: '',
+  allowComments: false,
+  allowDoctypes: false,
+  strip: ['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'template', 'noscript', 'textarea', 'select', 'svg', 'math', 'title', 'head', 'link', 'meta', 'base', 'form', 'button', 'input', 'video', 'audio', 'canvas'],
+};
+
+const serializer = unified().use(rehypeStringify);
+const sanitizer = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, ARTICLE_BODY_SCHEMA);
+
+export function sanitizeBodyHtml(html: string): Root {
+  return sanitizer.runSync(sanitizer.parse(html)) as Root;
+}
+
+export function renderArticleBody(source: string): ArticleBody {
+  const sanitized = sanitizeBodyHtml(markdown.render(source));
+  const plainText = bodyPlainText(sanitized);
+  const headings: Heading[] = [];
+  let missingPhotos = 0;
+  let section = 0;
+  let subsection = 0;
+
+  const enrich = (node: RootContent): RootContent => {
+    if (node.type !== 'element') return node;
+    if (node.tagName === 'h2' || node.tagName === 'h3') {
+      if (node.tagName === 'h2') {
+        section += 1;
+        subsection = 0;
+      } else {
+        subsection += 1;
+      }
+      const id = node.tagName === 'h2' ? `section-${section}` : `section-${section}-${subsection}`;
+      headings.push({ depth: node.tagName === 'h2' ? 2 : 3, id, text: toText(node).trim() });
+      return { ...node, properties: { id } };
+    }
+    if (node.tagName === 'figure') {
+      missingPhotos += 1;
+      return missingPhotoFigure(node);
+    }
+    return { ...node, children: node.children.map(enrich) as ElementContent[] };
+  };
+
+  // Paragraphs that held only stripped markup would print as empty gaps.
+  const kept = sanitized.children.filter(
+    (node) => !(node.type === 'element' && node.tagName === 'p' && toText(node).trim() === ''),
+  );
+  const tree: Root = { type: 'root', children: kept.map(enrich) };
+  return { tree, headings, plainText, missingPhotos };
+}
+
+/**
+ * A figure block is a caption of a photo that was never archived; it is shown as such, with the
+ * original file name kept verbatim (translate="no" keeps it out of the script conversion too).
+ */
+function missingPhotoFigure(figure: Element): Element {
+  const imageName = typeof figure.properties.dataImage === 'string' ? figure.properties.dataImage : undefined;
+  const caption = figure.children.find(
+    (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
+  );
+  const placeholder: Element = {
+    type: 'element',
+    tagName: 'div',
+    properties: { className: ['photo-missing'], dataPagefindIgnore: '' },
+    children: [
+      { type: 'element', tagName: 'span', properties: { className: ['photo-missing-label'] }, children: [{ type: 'text', value: '图片未存档' }] },
+      ...(imageName
+        ? [{ type: 'element', tagName: 'span', properties: { className: ['photo-file'], translate: 'no' }, children: [{ type: 'text', value: imageName }] } satisfies Element]
+        : []),
+    ],
+  };
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['capture-photo'] },
+    children: caption ? [placeholder, { ...caption, properties: {} }] : [placeholder],
+  };
+}
+
+function bodyPlainText(tree: Root): string {
+  const blocks: string[] = [];
+  for (const node of tree.children) {
+    if (node.type !== 'element') continue;
+    const text = toText(node).replace(/\s+/g, ' ').trim();
+    if (text) blocks.push(text);
+  }
+  return blocks.join('\n\n');
+}
+
+export function bodyHtml(body: ArticleBody, edition: Edition): string {
+  return serializer.stringify(treeInEdition(edition, body.tree));
+}
+
+/** Whether the article is long enough that a reader benefits from an in-page table of contents. */
+export function wantsTableOfContents(body: ArticleBody): boolean {
+  const sections = body.headings.filter((heading) => heading.depth === 2).length;
+  return body.headings.length >= 3 || (sections >= 2 && body.plainText.length >= 3000);
+}

@@ -1,0 +1,34 @@
+/**
+ * Machine-readable descriptions of article pages: schema.org NewsArticle as JSON-LD.
+ */
+import { beijingDateTime } from './dates.ts';
+import type { ArticlePage } from './pages.ts';
+
+export type AbsoluteUrl = (rootRelative: string) => string;
+
+export function newsArticle(page: ArticlePage, absolute: AbsoluteUrl, siteName: string): Record<string, unknown> {
+  const { article } = page;
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
+    datePublished: beijingDateTime(article.published),
+    inLanguage: page.edition,
+    url: absolute(page.url),
+    mainEntityOfPage: absolute(page.url),
+    description: page.description,
+    ...(article.authors.length ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...(article.publisher ? { publisher: { '@type': 'Organization', name: article.publisher } } : {}),
+    contentLocation: { '@type': 'Place', name: article.province.text },
+    about: article.meetingTypes.map((type) => type.text),
+    isPartOf: { '@type': 'WebSite', name: siteName, url: absolute(page.edition === 'zh-Hans' ? '/' : '/zh-hant/') },
+    ...(article.sourceUrl ? { isBasedOn: article.sourceUrl } : {}),
+  };
+  return data;
+}
+
+/** JSON for a <script type="application/ld+json"> element: `<` is escaped so no text can close the element. */
+export function jsonLdScriptText(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}

@@ -1,0 +1,49 @@
+/**
+ * The part of Eleventy 3's configuration API this site uses. Eleventy ships JavaScript with
+ * JSDoc only, so these declarations keep .eleventy.ts type-checked under `strict`.
+ */
+declare module '@11ty/eleventy' {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    includes: string;
+    layouts?: string;
+    data: string;
+  }
+
+  export interface EleventyAfterEvent {
+    directories: EleventyDirectories;
+    runMode: 'build' | 'watch' | 'serve';
+    outputMode: 'fs' | 'json' | 'ndjson';
+  }
+
+  export interface FilterContext {
+    page?: { url?: string; inputPath?: string };
+  }
+
+  export type Filter = (this: FilterContext, value: any, ...args: any[]) => unknown;
+
+  export interface UserConfig {
+    pathPrefix: string;
+    addPlugin(plugin: unknown, options?: Record<string, unknown>): void;
+    addGlobalData(name: string, value: unknown): void;
+    addFilter(name: string, filter: Filter): void;
+    getFilter(name: string): Filter;
+    addPassthroughCopy(paths: string | Record<string, string>): void;
+    addWatchTarget(path: string): void;
+    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    on(event: 'eleventy.after', handler: (event: EleventyAfterEvent) => unknown): void;
+    on(event: 'eleventy.before', handler: (event: { runMode: string }) => unknown): void;
+    setQuietMode(quiet: boolean): void;
+  }
+
+  export const HtmlBasePlugin: unknown;
+  export const InputPathToUrlTransformPlugin: unknown;
+}
+
+declare module '@11ty/eleventy-plugin-rss' {
+  const rssPlugin: unknown;
+  export default rssPlugin;
+  export function dateToRfc3339(date: Date): string;
+}

@@ -1,0 +1,205 @@
+/**
+ * The site in a real browser (Debian's Chromium driven by playwright-core): both editions of
+ * the home page, an article, a tag page and the search page; the script switch; axe-core;
+ * a phone-width viewport; search in either script; no request to another origin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { serveSite, type RunningServer } from '../support/static-server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = 300_000;
+const PREFIX = '/archive/';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let site: BuiltSite;
+let server: RunningServer;
+let browser: Browser;
+let foreignRequests: string[] = [];
+let pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`);
+  }
+  // Served under a sub-path, as a GitHub Pages project site is, so every link is tested with the prefix.
+  site = await buildSite({ pathPrefix: PREFIX });
+  server = await serveSite(site.dir, PREFIX);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const url = (path: string) => `${server.origin}${PREFIX.slice(0, -1)}${path}`;
+
+async function open(path: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+  });
+  const page = await context.newPage();
+  await page.route('**/*', (route) => {
+    const requested = new URL(route.request().url());
+    if (requested.origin !== server.origin && requested.protocol !== 'data:') {
+      foreignRequests.push(`${path} → ${requested.href}`);
+      return route.abort();
+    }
+    return route.continue();
+  });
+  page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
+  const response = await page.goto(url(path), { waitUntil: 'networkidle' });
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+async function firstArticlePath(): Promise<string> {
+  const archive = JSON.parse(readFileSync(`${site.dir}/archive.json`, 'utf8')) as { articles: { url: string; people: string[] }[] };
+  const article = archive.articles.find((candidate) => candidate.people.includes('许达哲')) ?? archive.articles[0]!;
+  return new URL(article.url).pathname.slice(PREFIX.length - 1);
+}
+
+const EDITIONS = [
+  { name: 'Simplified', root: '/', lang: 'zh-Hans', other: 'zh-Hant' },
+  { name: 'Traditional', root: '/zh-hant/', lang: 'zh-Hant', other: 'zh-Hans' },
+] as const;
+
+describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
+  const pages = async () => {
+    const article = await firstArticlePath();
+    return {
+      home: root,
+      article: root === '/' ? article : `/zh-hant${article}`,
+      tag: `${root}tags/person/xu-da-zhe/`,
+      search: `${root}search/`,
+    };
+  };
+
+  it('has no serious or critical axe-core violations on the home, article, tag and search pages', async () => {
+    for (const path of Object.values(await pages())) {
+      const page = await open(path);
+      expect(await page.getAttribute('html', 'lang')).toBe(lang);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, path).toEqual([]);
+      await page.context().close();
+    }
+  }, TIMEOUT);
+
+  it('switches to the same page in the other script', async () => {
+    for (const path of Object.values(await pages())) {
+      const page = await open(path);
+      const heading = await page.locator('h1').first().textContent();
+      const before = new URL(page.url()).pathname;
+      await Promise.all([page.waitForURL((target) => target.pathname !== before), page.click('[data-script-switch]')]);
+      expect(await page.getAttribute('html', 'lang')).toBe(other);
+      const otherPath = lang === 'zh-Hans' ? `/zh-hant${path}` : path.replace(/^\/zh-hant\//, '/');
+      expect(new URL(page.url()).pathname).toBe(`${PREFIX.slice(0, -1)}${otherPath}`);
+      // Same page: the heading is the same words in the other script.
+      const otherHeading = await page.locator('h1').first().textContent();
+      expect(otherHeading?.length).toBe(heading?.length);
+      await page.context().close();
+    }
+  }, TIMEOUT);
+
+  it('fits a 375 px phone screen without sideways scrolling', async () => {
+    for (const path of Object.values(await pages())) {
+      const page = await open(path, { width: 375 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
+  }, TIMEOUT);
+
+  it('names the tag in the heading of a tag page and lists its articles', async () => {
+    const page = await open((await pages()).tag);
+    expect(await page.locator('h1').textContent()).toContain(lang === 'zh-Hans' ? '许达哲' : '許達哲');
+    expect(await page.locator('.article-list li').count()).toBeGreaterThan(0);
+    await page.context().close();
+  }, TIMEOUT);
+
+  it.each(['许达哲', '許達哲'])('finds articles in this edition for ?q=%s', async (query) => {
+    const page = await open(`${root}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#search-results li', { timeout: 30_000 });
+    const results = await page.$$eval('#search-results li', (items) =>
+      items.map((item) => ({
+        title: item.querySelector('h2 a')?.textContent ?? '',
+        href: item.querySelector('h2 a')?.getAttribute('href') ?? '',
+        date: item.querySelector('.result-date')?.textContent ?? '',
+        excerpt: item.querySelector('.excerpt')?.textContent ?? '',
+      })),
+    );
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.title.length).toBeGreaterThan(0);
+      expect(result.date).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(result.href.startsWith(`${PREFIX}${root === '/' ? '' : 'zh-hant/'}`)).toBe(true);
+      expect(result.href).toMatch(/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/);
+    }
+    expect(results.map((result) => result.excerpt).join('')).toContain(lang === 'zh-Hans' ? '许达哲' : '許達哲');
+    expect(await page.inputValue('#q')).toBe(query);
+    // The switch carries the query to the other edition's search page.
+    expect(await page.getAttribute('[data-script-switch]', 'href')).toContain(`q=${encodeURIComponent(query)}`);
+    const opened = await Promise.all([page.waitForURL(/\/\d{4}\/\d{2}\/\d{2}\//), page.click('#search-results li h2 a')]);
+    expect(opened).toBeDefined();
+    expect(await page.getAttribute('html', 'lang')).toBe(lang);
+    await page.context().close();
+  }, TIMEOUT);
+
+  it('says that search needs JavaScript when it is off, and works without it elsewhere', async () => {
+    const page = await open(`${root}search/?q=%E8%AE%B8`, { javaScript: false });
+    const notice = page.locator('[data-no-script]');
+    expect(await notice.isVisible()).toBe(true);
+    expect(await notice.textContent()).toContain('JavaScript');
+    await page.context().close();
+
+    const article = await open((await pages()).article, { javaScript: false });
+    expect(await article.locator('.article-body p').count()).toBeGreaterThan(1);
+    await article.context().close();
+  }, TIMEOUT);
+});
+
+describe('feeds and sitemap in the browser’s XML parser', () => {
+  it('parse as XML, with one entry per article', async () => {
+    const page = await open('/');
+    const counts = await page.evaluate(async (base) => {
+      const parse = async (path: string) => {
+        const text = await (await fetch(base + path)).text();
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        if (doc.getElementsByTagName('parsererror').length) throw new Error(`${path} is not well-formed XML`);
+        return doc;
+      };
+      const [atom, hant, sitemap] = await Promise.all([parse('feed.xml'), parse('zh-hant/feed.xml'), parse('sitemap.xml')]);
+      return {
+        atom: atom.getElementsByTagName('entry').length,
+        hant: hant.getElementsByTagName('entry').length,
+        urls: sitemap.getElementsByTagName('url').length,
+      };
+    }, url('/'));
+    const articles = (JSON.parse(readFileSync(`${site.dir}/archive.json`, 'utf8')) as { articleCount: number }).articleCount;
+    expect(counts.atom).toBe(Math.min(articles, 50));
+    expect(counts.hant).toBe(Math.min(articles, 50));
+    expect(counts.urls).toBeGreaterThan(articles * 4);
+    await page.context().close();
+  }, TIMEOUT);
+});
+
+describe('the whole visit', () => {
+  it('made no request to another origin and raised no script error', () => {
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

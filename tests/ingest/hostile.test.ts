@@ -1,0 +1,211 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import type { Element, Root, RootContent } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { runIngest } from '../../src/ingest/run.ts';
+import { slugFromTitle } from '../../src/ingest/slug.ts';
+import { CaptureError } from '../../src/ingest/types.ts';
+import { ingest, RAW, ROOT } from './helpers.ts';
+
+// The site renders article Markdown with raw HTML allowed (captions are figure blocks), so the
+// Markdown itself must carry no markup from a capture. These tests render it the same way.
+const markdownIt = new MarkdownIt({ html: true });
+const parseHtml = unified().use(rehypeParse, { fragment: true });
+
+const ALLOWED = new Map<string, string[]>([
+  ['p', []],
+  ['h2', ['id']],
+  ['h3', ['id']],
+  ['figure', ['className', 'dataImage']],
+  ['figcaption', []],
+]);
+
+/** Every element and attribute the rendered article would have that ingest did not put there. */
+function foreignMarkup(markdown: string): string[] {
+  const tree = parseHtml.parse(markdownIt.render(markdown)) as Root;
+  const found: string[] = [];
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type === 'comment') found.push(`<!--${node.value}-->`);
+      if (node.type !== 'element') continue;
+      const element = node as Element;
+      const allowed = ALLOWED.get(element.tagName);
+      if (!allowed) found.push(`<${element.tagName}>`);
+      for (const property of Object.keys(element.properties ?? {})) {
+        if (!allowed?.includes(property)) found.push(`<${element.tagName} ${property}>`);
+      }
+      walk(element.children as RootContent[]);
+    }
+  };
+  walk(tree.children);
+  return found;
+}
+
+const HOSTILE_HTML = `<html><head><script>alert("head")</script><style>body{display:none}</style></head><body>
+<h1 onclick="alert(1)">会议<script>alert(2)</script>召开</h1>
+<p>发布时间：2021-08-09</p>
+<p onmouseover="alert(3)">8月9日，省委书记许达哲主持召开会议。<img src="x" onerror="alert(4)"><a href="javascript:alert(5)">点击这里</a>部署疫情防控工作。</p>
+<iframe src="https://evil.example/"></iframe><object data="x.swf"></object><embed src="x.swf">
+<p>他强调，要抓好落实。<svg onload="alert(6)"><script>alert(7)</script></svg><math><mi xlink:href="javascript:alert(8)">x</mi></math></p>
+<p><scr<script>ipt>alert(9)</scr</script>ipt> <a href="JaVaScRiPt:alert(10)">再点</a> <a href=" javascript:alert(11)">又点</a></p>
+<form action="https://evil.example/"><input value="x"><button>提交</button></form>
+<!-- <script>alert(12)</script> -->
+</body></html>`;
+
+describe('hostile captures', () => {
+  it('keeps no script, handler, javascript: URL, frame or style of an HTML capture', () => {
+    const result = ingest(HOSTILE_HTML, 'content/raw/hostile.html');
+    expect(result.meta.title).toBe('会议召开');
+    expect(result.body).toContain('8月9日，省委书记许达哲主持召开会议。点击这里部署疫情防控工作。');
+    for (const output of [result.markdown, JSON.stringify(result.meta)]) {
+      expect(output).not.toMatch(/<script|<iframe|<style|<object|<embed|<svg|<math|<form|onerror|onclick|onload|onmouseover|javascript:/iu);
+    }
+    expect(foreignMarkup(result.markdown)).toEqual([]);
+  });
+
+  it('keeps markup written as text in a plain-text capture as text, never as markup', () => {
+    const result = ingest('会议召开\n2021-08-09 10:00\n\n8月9日，许达哲主持召开会议。&lt;script&gt;alert(1)&lt;/script&gt; 他强调要抓好落实。\n');
+    expect(foreignMarkup(result.markdown)).toEqual([]);
+    expect(markdownIt.render(result.markdown)).not.toMatch(/<script/iu);
+  });
+
+  it('takes only the text of a hostile Hexo title, and survives markup in every front-matter field', () => {
+    const result = ingest(
+      `---\ntitle: '<script>alert(1)</script><img src=x onerror=alert(2)>会议召开'\nsubtitle: '<iframe src=javascript:alert(3)></iframe>副题'\nauthor: '<b onclick=alert(4)>记者</b>'\nlink: 'javascript:alert(5)'\ndate: 2021-08-09 10:00:00\n---\n<p>8月9日，省委书记许达哲主持召开会议。</p><p>他强调，要抓好落实。</p>\n`,
+    );
+    expect(result.meta.title).toBe('会议召开');
+    expect(result.meta.subtitle).toBe('副题');
+    expect(result.meta.sourceUrl).toBeUndefined();
+    expect(JSON.stringify(result.meta)).not.toMatch(/<|javascript:|onerror|onclick/iu);
+  });
+
+  it('gives hostile and odd titles slugs that stay inside the articles folder', () => {
+    for (const title of ['../../x', 'a/b\\c', '..', '', '！！！？？？', '<script></script>', 'x'.repeat(500), '疫情'.repeat(200), '\u0000\u202e会议']) {
+      const slug = slugFromTitle(title);
+      expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(slug.length).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('writes every article inside the output folder, under a unique name, whatever the titles', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-hostile-'));
+    try {
+      mkdirSync(join(dir, 'raw'));
+      const titles = ['../../evil', '../articles/x', '/etc/passwd', '', '！！！', '<b></b>', '会议召开', '会议召开', 'x'.repeat(300)];
+      titles.forEach((title, index) => {
+        writeFileSync(join(dir, 'raw', `${index}.txt`), `${title}\n2021-08-0${(index % 9) + 1} 10:00\n\n第${index}篇：8月1日，省委书记许达哲主持召开会议，部署第${index}项工作。\n`);
+      });
+      const outcome = runIngest({ input: join(dir, 'raw'), output: join(dir, 'out', 'articles'), reports: join(dir, 'out', 'reports'), data: join(ROOT, 'content', 'data'), check: false, root: dir });
+      expect(outcome.errors).toEqual([]);
+      expect(outcome.articles).toBe(titles.length);
+      const written = listFiles(dir).filter((file) => !file.startsWith('raw/'));
+      expect(written.every((file) => file.startsWith('out/articles/') || file.startsWith('out/reports/'))).toBe(true);
+      expect(written.filter((file) => file.endsWith('.md'))).toHaveLength(titles.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('mutated captures (property-based)', { timeout: 120_000 }, () => {
+  const seeds = readdirSync(RAW)
+    .sort()
+    .map((name) => readFileSync(join(RAW, name), 'utf8'));
+  const snippets = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '<a href="javascript:alert(1)">链接</a>',
+    '<iframe src="//evil.example"></iframe>',
+    '<style>*{}</style>',
+    '<p onclick="x()">段落</p>',
+    '"><svg onload=alert(1)>',
+    '---\ntitle: <script>x</script>\n---\n',
+    '\u0000',
+    '\uFFFD',
+    '?!倍偶',
+    '(yī)',
+    '&#x3C;script&#x3E;',
+    '<!--',
+    ']]>',
+  ];
+  const mutation = fc.record({
+    seed: fc.integer({ min: 0, max: seeds.length - 1 }),
+    cuts: fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), insert: fc.oneof(fc.constantFrom(...snippets), fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 8 })) }), { maxLength: 6 }),
+    truncate: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+  });
+
+  const mutate = ({ seed, cuts, truncate }: { seed: number; cuts: { at: number; insert: string }[]; truncate?: number | undefined }) => {
+    let text = seeds[seed]!;
+    for (const { at, insert } of cuts) {
+      const position = Math.floor(at * text.length);
+      text = text.slice(0, position) + insert + text.slice(position);
+    }
+    if (truncate !== undefined) text = text.slice(0, Math.floor(truncate * text.length));
+    return text;
+  };
+
+  it('never throws anything but a capture error, and never lets markup from the capture through', () => {
+    fc.assert(
+      fc.property(mutation, (input) => {
+        const text = mutate(input);
+        let result;
+        try {
+          result = ingest(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CaptureError);
+          return;
+        }
+        expect(foreignMarkup(result.markdown)).toEqual([]);
+        expect(JSON.stringify(result.meta)).not.toMatch(/<script|javascript:|onerror=/iu);
+      }),
+      { numRuns: 200, seed: 20211211 },
+    );
+  });
+
+  it('survives damaged bytes (flipped, dropped, inserted) in any encoding', () => {
+    const raw = readdirSync(RAW)
+      .sort()
+      .map((name) => readFileSync(join(RAW, name)));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: raw.length - 1 }),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), byte: fc.integer({ min: 0, max: 255 }), drop: fc.boolean() }), { maxLength: 12 }),
+        (which, edits) => {
+          const bytes = [...raw[which]!];
+          for (const { at, byte, drop } of edits) {
+            const position = Math.floor(at * bytes.length);
+            if (drop) bytes.splice(position, 1);
+            else bytes.splice(position, 0, byte);
+          }
+          let result;
+          try {
+            result = ingest(Uint8Array.from(bytes));
+          } catch (error) {
+            expect(error).toBeInstanceOf(CaptureError);
+            return;
+          }
+          expect(foreignMarkup(result.markdown)).toEqual([]);
+        },
+      ),
+      { numRuns: 100, seed: 20200216 },
+    );
+  });
+});
+
+function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(root, path).split('\\').join('/'));
+    }
+  };
+  walk(resolve(root));
+  return out.sort();
+}

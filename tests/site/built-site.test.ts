@@ -1,0 +1,345 @@
+/**
+ * The built site as a reader, a crawler and a feed reader meet it: every page in both
+ * editions, every link resolving, feeds and sitemap complete, valid HTML, nothing from a
+ * capture that could run, and the same bytes from two builds.
+ */
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { toText } from 'hast-util-to-text';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Element, Root } from 'hast';
+import { articleSourceCount, buildSite, type BuiltSite } from '../support/build-site.ts';
+import { attribute, elements, fileForUrl, htmlPages, listFiles, pageUrlFor, readPage, referencedUrls } from '../support/site-files.ts';
+import { toTraditional } from '../../src/site/editions.ts';
+import { DEFAULT_ORIGIN } from '../../src/site/settings.ts';
+
+const BUILD_TIMEOUT = 240_000;
+// Each test walks every page of the built site; on a two-core CI machine that takes seconds.
+vi.setConfig({ testTimeout: 120_000 });
+
+let site: BuiltSite;
+let again: BuiltSite;
+let prefixed: BuiltSite;
+let articleCount: number;
+
+beforeAll(async () => {
+  [site, again, prefixed] = await Promise.all([buildSite(), buildSite(), buildSite({ pathPrefix: '/archive/' })]);
+  articleCount = await articleSourceCount(site.contentDir);
+}, BUILD_TIMEOUT);
+
+const read = (built: BuiltSite, file: string) => readFile(path.join(built.dir, file), 'utf8');
+const hant = (file: string) => file.startsWith('zh-hant/');
+const absolute = (built: BuiltSite, rootRelative: string) => `${DEFAULT_ORIGIN}${built.pathPrefix.slice(0, -1)}${rootRelative}`;
+
+function articlePages(files: string[]): string[] {
+  return files.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(file));
+}
+
+describe('both editions', () => {
+  it('has every page in both scripts', async () => {
+    const pages = await htmlPages(site.dir);
+    const simplified = pages.filter((file) => !hant(file));
+    expect(articlePages(simplified)).toHaveLength(articleCount);
+    expect(simplified.length).toBeGreaterThan(articleCount * 2);
+    for (const file of simplified) expect(pages, file).toContain(`zh-hant/${file}`);
+    expect(pages.filter(hant)).toHaveLength(simplified.length);
+  });
+
+  it('declares the language, both alternates and x-default, and links the switch to the same page', async () => {
+    for (const file of await htmlPages(site.dir)) {
+      const tree = await readPage(site.dir, file);
+      const edition = hant(file) ? 'zh-Hant' : 'zh-Hans';
+      const url = file === '404.html' || file === 'zh-hant/404.html' ? `/${file}` : pageUrlFor(file);
+      const simplifiedUrl = hant(file) ? url.replace(/^\/zh-hant\//, '/') : url;
+      const traditionalUrl = hant(file) ? url : `/zh-hant${url}`;
+
+      const html = elements(tree, (element) => element.tagName === 'html')[0]!;
+      expect(attribute(html, 'lang'), file).toBe(edition);
+      const alternates = Object.fromEntries(
+        elements(tree, (element) => element.tagName === 'link' && attribute(element, 'hrefLang') !== undefined).map((link) => [
+          attribute(link, 'hrefLang'),
+          attribute(link, 'href'),
+        ]),
+      );
+      expect(alternates, file).toEqual({
+        'zh-Hans': absolute(site, simplifiedUrl),
+        'zh-Hant': absolute(site, traditionalUrl),
+        'x-default': absolute(site, simplifiedUrl),
+      });
+      const switchLink = elements(tree, (element) => attribute(element, 'dataScriptSwitch') !== undefined)[0];
+      expect(switchLink && attribute(switchLink, 'href'), file).toBe(hant(file) ? simplifiedUrl : traditionalUrl);
+      expect(switchLink && toText(switchLink).trim()).toBe(hant(file) ? '简体' : '繁體');
+    }
+  });
+
+  it('shows in the Traditional edition exactly the converted text of the Simplified page', async () => {
+    // Walks both trees in step: same structure, and each text node is the conversion of its
+    // counterpart, except identifiers kept verbatim (translate="no") and the switch, which names
+    // the other edition in its own script (and is checked above).
+    const textsOf = (tree: Root): { text: string; verbatim: boolean }[] => {
+      const texts: { text: string; verbatim: boolean }[] = [];
+      const walk = (node: Root | Element, verbatim: boolean) => {
+        for (const child of node.children) {
+          if (child.type === 'text') texts.push({ text: child.value, verbatim });
+          if (child.type !== 'element' || ['script', 'style'].includes(child.tagName)) continue;
+          if (attribute(child, 'dataScriptSwitch') !== undefined) continue;
+          walk(child, verbatim || attribute(child, 'translate') === 'no' || attribute(child, 'lang') !== undefined && child.tagName !== 'html');
+        }
+      };
+      walk(tree, false);
+      return texts;
+    };
+    const mismatches: string[] = [];
+    let converted = 0;
+    for (const file of (await htmlPages(site.dir)).filter(hant)) {
+      const traditional = textsOf(await readPage(site.dir, file));
+      const simplified = textsOf(await readPage(site.dir, file.replace(/^zh-hant\//, '')));
+      expect(traditional.length, file).toBe(simplified.length);
+      simplified.forEach(({ text, verbatim }, index) => {
+        const expected = verbatim ? text : toTraditional(text);
+        if (traditional[index]!.text !== expected) mismatches.push(`${file}: ${traditional[index]!.text.trim().slice(0, 40)}`);
+        if (expected !== text) converted += 1;
+      });
+    }
+    expect(converted).toBeGreaterThan(100);
+    expect(mismatches).toEqual([]);
+  });
+});
+
+describe('links and assets', () => {
+  async function brokenLinks(built: BuiltSite): Promise<string[]> {
+    const files = new Set(await listFiles(built.dir));
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of await htmlPages(built.dir)) {
+      const tree = await readPage(built.dir, file);
+      const ids = new Set(elements(tree, (element) => attribute(element, 'id') !== undefined).map((element) => attribute(element, 'id')));
+      for (const { url, tag, attribute: name } of referencedUrls(tree)) {
+        if (url.startsWith('#')) {
+          if (!ids.has(decodeURIComponent(url.slice(1)))) broken.push(`${file}: ${url}`);
+          continue;
+        }
+        if (url.startsWith('data:')) continue;
+        const sameSite = url.startsWith(`${DEFAULT_ORIGIN}/`) ? url.slice(DEFAULT_ORIGIN.length) : url;
+        if (/^[a-z]+:/i.test(sameSite)) {
+          // Links to the source page may leave the site; nothing the page loads may.
+          if (tag !== 'a') broken.push(`${file}: loads ${url}`);
+          continue;
+        }
+        if (!sameSite.startsWith('/')) {
+          broken.push(`${file}: relative URL ${url}`);
+          continue;
+        }
+        // The search page names Pagefind's folder; what loads from it is pagefind.js.
+        const target = fileForUrl(name === 'dataBundle' ? `${sameSite}pagefind.js` : sameSite, built.pathPrefix);
+        checked += 1;
+        if (!target || !files.has(target)) broken.push(`${file}: ${url}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(articleCount * 20);
+    return broken;
+  }
+
+  it('resolves every internal link and asset', async () => {
+    expect(await brokenLinks(site)).toEqual([]);
+  });
+
+  it('resolves every link under a path prefix, none of them escaping it', async () => {
+    expect(await brokenLinks(prefixed)).toEqual([]);
+    const home = await read(prefixed, 'index.html');
+    expect(home).toContain('href="/archive/assets/site.css"');
+    expect(home).not.toMatch(/(href|src|action)="\/(?!archive\/)/);
+    const search = await read(prefixed, 'search/index.html');
+    expect(search).toContain('data-bundle="/archive/pagefind/"');
+    expect(search).toContain('data-base="/archive/"');
+  });
+
+  it('prefixes the URLs in feeds, sitemap, robots.txt and the download', async () => {
+    for (const file of ['feed.xml', 'feed.json', 'sitemap.xml', 'robots.txt', 'archive.json', 'zh-hant/feed.xml']) {
+      const text = await read(prefixed, file);
+      const urls = text.match(/https?:\/\/[^"<\s]+/g) ?? [];
+      const ours = urls.filter((url) => url.startsWith(DEFAULT_ORIGIN));
+      expect(ours.length, file).toBeGreaterThan(0);
+      for (const url of ours) expect(url, file).toMatch(new RegExp(`^${DEFAULT_ORIGIN}/archive/`));
+    }
+  });
+
+  it('loads JavaScript only on the search page', async () => {
+    for (const file of await htmlPages(site.dir)) {
+      const scripts = elements(await readPage(site.dir, file), (element) => element.tagName === 'script');
+      const external = scripts.filter((script) => attribute(script, 'src') !== undefined);
+      expect(external.length, file).toBe(file.endsWith('search/index.html') ? 1 : 0);
+      for (const script of scripts.filter((script) => attribute(script, 'src') === undefined)) {
+        expect(attribute(script, 'type'), file).toBe('application/ld+json');
+      }
+    }
+  });
+
+  it('publishes each raw capture byte for byte', async () => {
+    const archive = JSON.parse(await read(site, 'archive.json')) as { articles: { captures: { url: string; sha256: string }[] }[] };
+    for (const capture of archive.articles.flatMap((article) => article.captures)) {
+      const file = fileForUrl(capture.url, '/')!;
+      const bytes = await readFile(path.join(site.dir, file));
+      expect(createHash('sha256').update(bytes).digest('hex'), file).toBe(capture.sha256);
+    }
+  });
+});
+
+describe('feeds, sitemap and downloads', () => {
+  it('has an Atom and a JSON feed per edition with one entry per article', async () => {
+    for (const root of ['', 'zh-hant/']) {
+      const atom = await read(site, `${root}feed.xml`);
+      expect(atom.startsWith('<?xml version="1.0" encoding="utf-8"?>')).toBe(true);
+      expect(atom.match(/<entry>/g)).toHaveLength(Math.min(articleCount, 50));
+      expect(atom).toContain(`xml:lang="${root ? 'zh-Hant' : 'zh-Hans'}"`);
+      const json = JSON.parse(await read(site, `${root}feed.json`)) as { items: { url: string; content_html: string }[] };
+      expect(json.items).toHaveLength(Math.min(articleCount, 50));
+      for (const item of json.items) {
+        expect(item.content_html.length).toBeGreaterThan(50);
+        expect(existsSync(path.join(site.dir, fileForUrl(item.url.slice(DEFAULT_ORIGIN.length), '/')!))).toBe(true);
+      }
+    }
+  });
+
+  it('lists both editions of every page in the sitemap', async () => {
+    const sitemap = await read(site, 'sitemap.xml');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    const pages = (await htmlPages(site.dir)).filter((file) => !file.endsWith('404.html'));
+    expect(new Set(locs)).toEqual(new Set(pages.map((file) => absolute(site, pageUrlFor(file)))));
+    expect(sitemap).toContain('hreflang="zh-Hant"');
+    expect(await read(site, 'robots.txt')).toContain(`Sitemap: ${DEFAULT_ORIGIN}/sitemap.xml`);
+  });
+
+  it('offers the whole archive as JSON with metadata and plain text', async () => {
+    const archive = JSON.parse(await read(site, 'archive.json')) as {
+      articleCount: number;
+      articles: { slug: string; title: string; date: string; text: string; people: string[]; captures: unknown[] }[];
+    };
+    expect(archive.articleCount).toBe(articleCount);
+    expect(archive.articles).toHaveLength(articleCount);
+    for (const article of archive.articles) {
+      expect(article.text.length, article.slug).toBeGreaterThan(50);
+      expect(article.text).not.toMatch(/<[a-z]/i);
+      expect(article.captures.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('article pages', () => {
+  it('describe themselves as NewsArticle in JSON-LD, dated in Beijing time', async () => {
+    for (const file of articlePages(await htmlPages(site.dir)).concat(articlePages((await htmlPages(site.dir)).map((f) => f.replace(/^zh-hant\//, ''))).map((f) => `zh-hant/${f}`))) {
+      const tree = await readPage(site.dir, file);
+      const script = elements(tree, (element) => attribute(element, 'type') === 'application/ld+json')[0]!;
+      const data = JSON.parse(toText(script)) as Record<string, unknown>;
+      expect(data['@type']).toBe('NewsArticle');
+      expect(data.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+08:00$/);
+      expect(data.inLanguage).toBe(hant(file) ? 'zh-Hant' : 'zh-Hans');
+      expect(data.headline).toBe(toText(elements(tree, (element) => element.tagName === 'h1')[0]!).trim());
+    }
+  });
+
+  it('stay within a few tens of kilobytes of HTML and CSS', async () => {
+    const css = (await readFile(path.join(site.dir, 'assets/site.css'))).length;
+    for (const file of articlePages(await htmlPages(site.dir))) {
+      const html = (await readFile(path.join(site.dir, file))).length;
+      expect(html + css, file).toBeLessThan(80 * 1024);
+    }
+  });
+
+  it('show the provenance panel with the raw file, its hash and a link to the audit report', async () => {
+    for (const file of articlePages(await htmlPages(site.dir))) {
+      const html = await read(site, file);
+      expect(html).toMatch(/href="\/raw\/[^"]+\.txt"/);
+      expect(html).toMatch(/<code class="hash" translate="no">[0-9a-f]{64}<\/code>/);
+      expect(html).toContain('整理说明');
+    }
+  });
+});
+
+describe('audit report pages', () => {
+  it('list every entry of every report, linked from the article', async () => {
+    const reports = (await listFiles(path.join(site.contentDir, 'reports'))).filter((file) => file.endsWith('.json'));
+    expect(reports.length).toBeGreaterThan(0);
+    const archive = JSON.parse(await read(site, 'archive.json')) as { articles: { slug: string; url: string }[] };
+    for (const report of reports) {
+      const data = JSON.parse(readFileSync(path.join(site.contentDir, 'reports', report), 'utf8')) as {
+        slug: string;
+        entries?: unknown[];
+        captures: { entries?: unknown[] }[];
+      };
+      const entries = (data.entries ?? []).length + data.captures.reduce((sum, capture) => sum + (capture.entries ?? []).length, 0);
+      const article = archive.articles.find((candidate) => candidate.slug === data.slug);
+      expect(article, report).toBeDefined();
+      const articleFile = fileForUrl(article!.url.slice(DEFAULT_ORIGIN.length), '/')!;
+      const reportFile = articleFile.replace(/index\.html$/, 'report/index.html');
+      expect(await read(site, articleFile)).toContain(`href="${pageUrlFor(reportFile)}"`);
+      for (const file of [reportFile, `zh-hant/${reportFile}`]) {
+        const rows = elements(await readPage(site.dir, file), (element) => element.tagName === 'tr');
+        // A header and a row per capture, then a header and a row per entry.
+        expect(rows.length, file).toBe(1 + data.captures.length + (entries > 0 ? 1 + entries : 0));
+      }
+    }
+  });
+});
+
+describe('HTML validity', () => {
+  it('has no html-validate errors on any page', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')));
+    const problems: string[] = [];
+    const pages = await htmlPages(site.dir);
+    for (const file of pages) {
+      const report = await validator.validateFile(path.join(site.dir, file));
+      for (const result of report.results) {
+        for (const message of result.messages) problems.push(`${file}:${message.line} ${message.ruleId} ${message.message}`);
+      }
+    }
+    expect(pages.length).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('reproducibility', () => {
+  it('produces byte-identical sites from two builds', async () => {
+    const first = await listFiles(site.dir);
+    expect(await listFiles(again.dir)).toEqual(first);
+    const differing: string[] = [];
+    for (const file of first) {
+      const [a, b] = await Promise.all([readFile(path.join(site.dir, file)), readFile(path.join(again.dir, file))]);
+      if (!a.equals(b)) differing.push(file);
+    }
+    expect(first.length).toBeGreaterThan(50);
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('a capture with hostile markup', () => {
+  let hostile: BuiltSite;
+  beforeAll(async () => {
+    hostile = await buildSite({ contentDir: 'tests/fixtures/hostile-content' });
+  }, BUILD_TIMEOUT);
+
+  it('never reaches a page as script, handler, frame or javascript: URL', async () => {
+    const pages = await htmlPages(hostile.dir);
+    expect(pages).toContain('2021/01/05/hostile-capture/index.html');
+    for (const file of pages) {
+      const tree: Root = await readPage(hostile.dir, file);
+      for (const element of elements(tree, () => true)) {
+        for (const name of Object.keys(element.properties)) expect(name.toLowerCase(), file).not.toMatch(/^on/);
+        for (const name of ['href', 'src', 'action', 'formAction']) {
+          expect(attribute(element, name) ?? '', file).not.toMatch(/^\s*javascript:/i);
+        }
+        expect(['iframe', 'object', 'embed', 'img', 'svg'], file).not.toContain(element.tagName);
+        if (element.tagName === 'form') expect(file).toMatch(/^(zh-hant\/)?search\/index\.html$/);
+        if (element.tagName === 'script') {
+          expect(attribute(element, 'type') === 'application/ld+json' || attribute(element, 'src') === '/assets/search.js', file).toBe(true);
+          if (attribute(element, 'type') === 'application/ld+json') expect(() => JSON.parse(toText(element))).not.toThrow();
+        }
+      }
+      expect(await read(hostile, file), file).not.toContain('evil.example');
+    }
+  });
+});

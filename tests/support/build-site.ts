@@ -1,0 +1,58 @@
+/**
+ * Builds the site the way `npm run site` does, into a fresh temporary folder, so tests look at
+ * real output. The content folder is the one the site ships (ARCHIVE_CONTENT_DIR, default
+ * `content`) unless a test asks for another.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface BuildOptions {
+  pathPrefix?: string;
+  contentDir?: string;
+  outputDir?: string;
+  /** Pass the prefix through the environment instead of --pathprefix. */
+  prefixViaEnv?: boolean;
+}
+
+export interface BuiltSite {
+  dir: string;
+  contentDir: string;
+  pathPrefix: string;
+  log: string;
+}
+
+export function contentDirUnderTest(): string {
+  return process.env.ARCHIVE_CONTENT_DIR ?? 'content';
+}
+
+export async function articleSourceCount(contentDir: string): Promise<number> {
+  const folder = path.resolve(REPO_ROOT, contentDir, 'articles');
+  if (!existsSync(folder)) return 0;
+  return (await readdir(folder)).filter((name) => name.endsWith('.md')).length;
+}
+
+export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> {
+  const contentDir = options.contentDir ?? contentDirUnderTest();
+  if ((await articleSourceCount(contentDir)) === 0) {
+    throw new Error(
+      `No articles in ${contentDir}/articles: run \`npm run ingest\` first, or set ARCHIVE_CONTENT_DIR=tests/fixtures/sample-content`,
+    );
+  }
+  const dir = options.outputDir ?? (await mkdtemp(path.join(tmpdir(), 'archive-site-')));
+  const pathPrefix = options.pathPrefix ?? '/';
+  const args = ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=.eleventy.ts', `--output=${dir}`, '--quiet'];
+  const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_CONTENT_DIR: contentDir };
+  delete env.ARCHIVE_PATH_PREFIX;
+  delete env.npm_config_pathprefix;
+  if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
+  else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
+  const { stdout, stderr } = await run(process.execPath, args, { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  return { dir, contentDir, pathPrefix, log: stdout + stderr };
+}
