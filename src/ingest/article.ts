@@ -34,7 +34,7 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
   const list = blocks(tree);
   const body = list.filter(isBody).map(textOf);
   const articleText = [state.meta.title, state.meta.subtitle, ...list.map(textOf)].join('');
-  const count = (text: string | undefined) => (text ? [...text.replace(/\s/gu, '')].length : 0);
+  const count = visibleCharacters;
   const sum = (action: LedgerEntry['action'][]) =>
     state.ledger.filter((entry) => action.includes(entry.action)).reduce((total, entry) => total + count(entry.text) * (entry.count ?? 1), 0);
   return {
@@ -57,6 +57,19 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
     textKey: createHash('sha256').update(body.join('\n').replace(/[\s\p{P}]/gu, '')).digest('hex'),
     sentences: body.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.replace(/[\s\p{P}]/gu, '')).filter((sentence) => sentence.length >= 8),
   };
+}
+
+/** Characters that are not white space (a surrogate pair counts once). */
+function visibleCharacters(text: string | undefined): number {
+  if (!text) return 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) continue;
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x3000 || code === 0xa0) continue;
+    count++;
+  }
+  return count;
 }
 
 /** The front matter, in the order the README documents. Absent facts are left out, never guessed. */

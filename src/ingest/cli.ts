@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import { DataError } from './data.ts';
 import { runIngest } from './run.ts';
 
-const USAGE = 'usage: npm run ingest -- [--input DIR] [--output DIR] [--reports DIR] [--data DIR] [--check]';
+const USAGE = 'usage: npm run ingest -- [--input DIR] [--output DIR] [--reports DIR] [--data DIR] [--check] [--no-cache] [--threads N]';
 
 /**
  * `npm run ingest`: content/raw → content/articles (+ content/reports). Prints one line per
  * capture that cannot become an article (`<file>: <reason>`) and goes on with the rest; exits 1
  * if any failed, or with --check if the committed articles differ from what ingest writes now.
  */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -21,6 +21,8 @@ function main(argv: string[]): number {
         reports: { type: 'string' },
         data: { type: 'string', default: 'content/data' },
         check: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean', default: false },
+        threads: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -35,7 +37,10 @@ function main(argv: string[]): number {
   }
   const output = resolve(values.output);
   try {
-    const outcome = runIngest({
+    const threads = values.threads === undefined ? undefined : Number(values.threads);
+    const outcome = await runIngest({
+      ...(values['no-cache'] ? {} : { cache: resolve('.cache', 'ingest') }),
+      ...(threads && threads > 0 ? { threads } : {}),
       input: resolve(values.input),
       output,
       reports: resolve(values.reports ?? join(output, '..', 'reports')),
@@ -69,4 +74,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

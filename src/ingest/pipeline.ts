@@ -104,6 +104,9 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
 /** The site a capture came from: the first profile whose pattern its text shows. */
 export function detectSite(text: string, sites: SiteProfile[]): SiteProfile | undefined {
   const sample = text.length > 200_000 ? text.slice(0, 100_000) + text.slice(-100_000) : text;
+  const found = sites.find((site) => site.detect.some((pattern) => pattern.test(sample)));
+  if (found) return found;
+  // A Traditional capture may name its site in Traditional: convert only when the raw text fails.
   const converted = simplified(sample);
-  return sites.find((site) => site.detect.some((pattern) => pattern.test(sample) || pattern.test(converted)));
+  return sites.find((site) => site.detect.some((pattern) => pattern.test(converted)));
 }

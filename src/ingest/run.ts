@@ -1,16 +1,25 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { type ArticleDraft, draftArticle, renderArticle, renderReport } from './article.ts';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { type ArticleDraft, renderArticle, renderReport } from './article.ts';
+import { DraftCache, fingerprint, listFiles } from './cache.ts';
 import { loadArchiveData } from './data.ts';
 import { addUnique } from './fields.ts';
-import { ingestCapture, pipeline, readCaptureFile } from './pipeline.ts';
+import type { CaptureJob } from './job.ts';
+import { ingestAll } from './parallel.ts';
 import { slugFromTitle } from './slug.ts';
-import { CaptureError } from './types.ts';
 import { type Manifest, ownership, readManifest, removeIfOurs, renderManifest, sha256, writeAtomic } from './write.ts';
-import { MAX_CAPTURE_BYTES } from './decode.ts';
+
+const INGEST_CODE = fileURLToPath(new URL('.', import.meta.url));
+const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
 export interface IngestOptions {
   input: string;
+  /** Folder of the draft cache (see cache.ts); without it every capture is ingested. */
+  cache?: string;
+  /** Worker threads to use; default: one per core. */
+  threads?: number;
   output: string;
   reports: string;
   data: string;
@@ -37,27 +46,39 @@ export interface IngestOutcome {
 export const MANIFEST = '.ingest-manifest.json';
 const NEAR_DUPLICATE = 0.5;
 
-export function runIngest(options: IngestOptions): IngestOutcome {
+export async function runIngest(options: IngestOptions): Promise<IngestOutcome> {
   const data = loadArchiveData(options.data);
-  const processor = pipeline(data);
   const outcome: IngestOutcome = { captures: 0, articles: 0, written: [], unchanged: 0, removed: [], errors: [], warnings: [], differences: [] };
   const path = (absolute: string) => repoPath(options.root, absolute);
 
-  const drafts: ArticleDraft[] = [];
-  for (const name of captureNames(options.input)) {
+  const jobs: CaptureJob[] = captureNames(options.input).map((name) => {
     const absolute = join(options.input, name);
-    const shown = path(absolute);
-    outcome.captures++;
-    try {
-      const size = statSync(absolute).size;
-      if (size > MAX_CAPTURE_BYTES) throw new CaptureError(shown, `too large to be an article (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`);
-      const ingested = ingestCapture(readCaptureFile(shown, readFileSync(absolute)), data, processor);
-      for (const warning of ingested.warnings) outcome.warnings.push(`${shown}: ${warning}`);
-      drafts.push(draftArticle(ingested));
-    } catch (error) {
-      outcome.errors.push(error instanceof CaptureError ? `${error.file}: ${error.reason}` : `${shown}: internal error: ${firstLine(error)}`);
+    return { absolute, shown: path(absolute) };
+  });
+  outcome.captures = jobs.length;
+  const cache = options.cache ? new DraftCache(options.cache, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(options.data, '.yaml'), LOCKFILE])) : undefined;
+  const hashes = jobs.map((job) => (cache ? hashFile(job.absolute) : ''));
+  const cached = jobs.map((job, index) => (cache && hashes[index] ? cache.get(hashes[index]!, job.shown) : undefined));
+  const fresh = jobs.filter((_, index) => !cached[index]);
+  const results = await ingestAll(fresh, data, options.data, options.threads);
+  const byJob = new Map(fresh.map((job, index) => [job, results[index]!]));
+
+  const drafts: ArticleDraft[] = [];
+  jobs.forEach((job, index) => {
+    const hit = cached[index];
+    if (hit) {
+      drafts.push(hit);
+      return;
     }
-  }
+    const result = byJob.get(job)!;
+    if (!result.ok) {
+      outcome.errors.push(result.error);
+      return;
+    }
+    outcome.warnings.push(...result.warnings);
+    drafts.push(result.draft);
+    if (cache && hashes[index] && !result.warnings.length) cache.set(hashes[index]!, result.draft);
+  });
 
   const articles = mergeDuplicates(drafts, outcome.warnings);
   outcome.articles = articles.length;
@@ -212,6 +233,14 @@ function repoPath(root: string, absolute: string): string {
   return (path.startsWith('..') ? resolve(absolute) : path).split(sep).join('/');
 }
 
+function hashFile(path: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(path)).digest('hex');
+  } catch {
+    return '';
+  }
+}
+
 function safeRead(path: string): string {
   try {
     return readFileSync(path, 'utf8');
@@ -224,6 +253,3 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function firstLine(error: unknown): string {
-  return String(error instanceof Error ? error.message : error).split('\n')[0] ?? 'unknown error';
-}

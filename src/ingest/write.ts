@@ -1,22 +1,18 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes a file so that readers see either the old content or the new, never a torn one: the
- * text goes to a temporary file beside the target, is flushed, and is renamed over it. An
- * interrupted ingest leaves the previous articles intact.
+ * text goes to a temporary file beside the target, which is then renamed over it. An interrupted
+ * ingest leaves the previous articles intact.
  */
 export function writeAtomic(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(temporary, 'w');
-  try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  // No fsync: rename already guarantees a reader never sees a torn file when ingest is killed;
+  // flushing every file to disk would cost more than the rest of a large ingest together.
+  writeFileSync(temporary, content);
   renameSync(temporary, path);
 }
 

@@ -58,7 +58,7 @@ const HOSTILE_HTML = `<html><head><script>alert("head")</script><style>body{disp
 </body></html>`;
 
 describe('hostile captures', () => {
-  it('keeps no script, handler, javascript: URL, frame or style of an HTML capture', () => {
+  it('keeps no script, handler, javascript: URL, frame or style of an HTML capture', async () => {
     const result = ingest(HOSTILE_HTML, 'content/raw/hostile.html');
     expect(result.meta.title).toBe('会议召开');
     expect(result.body).toContain('8月9日，省委书记许达哲主持召开会议。点击这里部署疫情防控工作。');
@@ -68,13 +68,13 @@ describe('hostile captures', () => {
     expect(foreignMarkup(result.markdown)).toEqual([]);
   });
 
-  it('keeps markup written as text in a plain-text capture as text, never as markup', () => {
+  it('keeps markup written as text in a plain-text capture as text, never as markup', async () => {
     const result = ingest('会议召开\n2021-08-09 10:00\n\n8月9日，许达哲主持召开会议。&lt;script&gt;alert(1)&lt;/script&gt; 他强调要抓好落实。\n');
     expect(foreignMarkup(result.markdown)).toEqual([]);
     expect(markdownIt.render(result.markdown)).not.toMatch(/<script/iu);
   });
 
-  it('takes only the text of a hostile Hexo title, and survives markup in every front-matter field', () => {
+  it('takes only the text of a hostile Hexo title, and survives markup in every front-matter field', async () => {
     const result = ingest(
       `---\ntitle: '<script>alert(1)</script><img src=x onerror=alert(2)>会议召开'\nsubtitle: '<iframe src=javascript:alert(3)></iframe>副题'\nauthor: '<b onclick=alert(4)>记者</b>'\nlink: 'javascript:alert(5)'\ndate: 2021-08-09 10:00:00\n---\n<p>8月9日，省委书记许达哲主持召开会议。</p><p>他强调，要抓好落实。</p>\n`,
     );
@@ -84,7 +84,7 @@ describe('hostile captures', () => {
     expect(JSON.stringify(result.meta)).not.toMatch(/<|javascript:|onerror|onclick/iu);
   });
 
-  it('gives hostile and odd titles slugs that stay inside the articles folder', () => {
+  it('gives hostile and odd titles slugs that stay inside the articles folder', async () => {
     for (const title of ['../../x', 'a/b\\c', '..', '', '！！！？？？', '<script></script>', 'x'.repeat(500), '疫情'.repeat(200), '\u0000\u202e会议']) {
       const slug = slugFromTitle(title);
       expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -92,7 +92,7 @@ describe('hostile captures', () => {
     }
   });
 
-  it('writes every article inside the output folder, under a unique name, whatever the titles', () => {
+  it('writes every article inside the output folder, under a unique name, whatever the titles', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ingest-hostile-'));
     try {
       mkdirSync(join(dir, 'raw'));
@@ -100,7 +100,7 @@ describe('hostile captures', () => {
       titles.forEach((title, index) => {
         writeFileSync(join(dir, 'raw', `${index}.txt`), `${title}\n2021-08-0${(index % 9) + 1} 10:00\n\n第${index}篇：8月1日，省委书记许达哲主持召开会议，部署第${index}项工作。\n`);
       });
-      const outcome = runIngest({ input: join(dir, 'raw'), output: join(dir, 'out', 'articles'), reports: join(dir, 'out', 'reports'), data: join(ROOT, 'content', 'data'), check: false, root: dir });
+      const outcome = await runIngest({ input: join(dir, 'raw'), output: join(dir, 'out', 'articles'), reports: join(dir, 'out', 'reports'), data: join(ROOT, 'content', 'data'), check: false, root: dir });
       expect(outcome.errors).toEqual([]);
       expect(outcome.articles).toBe(titles.length);
       const written = listFiles(dir).filter((file) => !file.startsWith('raw/'));
@@ -149,7 +149,7 @@ describe('mutated captures (property-based)', { timeout: 120_000 }, () => {
     return text;
   };
 
-  it('never throws anything but a capture error, and never lets markup from the capture through', () => {
+  it('never throws anything but a capture error, and never lets markup from the capture through', async () => {
     fc.assert(
       fc.property(mutation, (input) => {
         const text = mutate(input);
@@ -167,7 +167,7 @@ describe('mutated captures (property-based)', { timeout: 120_000 }, () => {
     );
   });
 
-  it('survives damaged bytes (flipped, dropped, inserted) in any encoding', () => {
+  it('survives damaged bytes (flipped, dropped, inserted) in any encoding', async () => {
     const raw = readdirSync(RAW)
       .sort()
       .map((name) => readFileSync(join(RAW, name)));

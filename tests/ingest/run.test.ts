@@ -43,9 +43,9 @@ afterEach(() => {
 });
 
 describe('runIngest', { timeout: 60_000 }, () => {
-  it('writes one article and one report per seed capture, named by date and slug', () => {
+  it('writes one article and one report per seed capture, named by date and slug', async () => {
     const { dir, options } = workspace({}, SEEDS);
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(outcome.errors).toEqual([]);
     expect(outcome.articles).toBe(5);
     const names = readdirSync(join(dir, 'articles')).filter((name) => name.endsWith('.md'));
@@ -60,19 +60,19 @@ describe('runIngest', { timeout: 60_000 }, () => {
     }
   });
 
-  it('produces the same bytes on every run, and leaves files alone when nothing changed', () => {
+  it('produces the same bytes on every run, and leaves files alone when nothing changed', async () => {
     const first = workspace({}, SEEDS);
     const second = workspace({}, SEEDS);
-    runIngest(first.options);
-    runIngest(second.options);
+    await runIngest(first.options);
+    await runIngest(second.options);
     expect(articles(second.dir)).toEqual(articles(first.dir));
-    const again = runIngest(first.options);
+    const again = await runIngest(first.options);
     expect(again.written).toEqual([]);
     expect(again.unchanged).toBe(10);
   });
 
-  it('matches the articles committed in content/articles (reviewed against the raw files)', () => {
-    const outcome = runIngest({
+  it('matches the articles committed in content/articles (reviewed against the raw files)', async () => {
+    const outcome = await runIngest({
       input: join(ROOT, 'content', 'raw'),
       output: join(ROOT, 'content', 'articles'),
       reports: join(ROOT, 'content', 'reports'),
@@ -84,7 +84,7 @@ describe('runIngest', { timeout: 60_000 }, () => {
     expect(outcome.unchanged).toBe(10);
   });
 
-  it('reports each unusable capture in one line and still ingests the rest', () => {
+  it('reports each unusable capture in one line and still ingests the rest', async () => {
     const { dir, options } = workspace(
       {
         'empty.txt': '',
@@ -96,7 +96,7 @@ describe('runIngest', { timeout: 60_000 }, () => {
       },
       ['002_fa9ed41a6c031e20.txt'],
     );
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(outcome.articles).toBe(1);
     expect(outcome.errors).toEqual([
       'raw/blank.txt: empty file (only white space)',
@@ -109,14 +109,14 @@ describe('runIngest', { timeout: 60_000 }, () => {
     expect(readdirSync(join(dir, 'articles')).filter((name) => name.endsWith('.md'))).toHaveLength(1);
   });
 
-  it('makes one article of a capture saved twice, byte for byte or in GB18030, listing both captures', () => {
+  it('makes one article of a capture saved twice, byte for byte or in GB18030, listing both captures', async () => {
     const original = readFileSync(join(RAW, '004_801534141de1b9ab.txt'));
     const { dir, options } = workspace({
       'a.txt': original,
       'b.txt': original,
       'c-gbk.txt': iconv.encode(original.toString('utf8'), 'gb18030'),
     });
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(outcome.articles).toBe(1);
     const [name] = readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'));
     const { data } = matter(readFileSync(join(dir, 'articles', name!), 'utf8'));
@@ -127,102 +127,145 @@ describe('runIngest', { timeout: 60_000 }, () => {
     ]);
   });
 
-  it('makes one article of the same text captured from two sites, keeping both sites', () => {
+  it('makes one article of the same text captured from two sites, keeping both sites', async () => {
     const body =
       '许达哲主持召开会议部署疫情防控工作\n2021-08-04 18:00\n\n8月4日上午，省委书记许达哲主持召开会议，部署全省疫情防控工作。他强调，要进一步从严从快从紧从实从细抓好各项防控工作。\n\n省领导谢建辉、张剑飞出席会议。\n';
     const { dir, options } = workspace({
       'from-sina.txt': `${body}海量资讯、精准解读，尽在新浪财经APP\n`,
       'from-association.txt': `湖南省砂石协会欢迎您!   今天是:2024年5月17日  星期五\n${body}湖南省砂协\n`,
     });
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(outcome.articles).toBe(1);
     const [name] = readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'));
     const { data } = matter(readFileSync(join(dir, 'articles', name!), 'utf8'));
     expect((data.captures as { site?: string }[]).map((capture) => capture.site)).toEqual(['湖南省砂石协会', '新浪财经']);
   });
 
-  it('reports near-duplicates and keeps them as separate articles', () => {
+  it('reports near-duplicates and keeps them as separate articles', async () => {
     const paragraph = (n: number) => `第${n}段：省委书记许达哲强调，要坚决打好疫情防控这场硬仗，切实做好第${n}项工作。`;
     const text = (extra: string) =>
       `疫情防控会议召开\n2021-08-04 18:00\n\n${[1, 2, 3, 4, 5, 6].map(paragraph).join('\n\n')}\n\n${extra}\n`;
     const { options } = workspace({ 'one.txt': text('毛伟明出席会议并讲话。'), 'two.txt': text('谢建辉出席会议并讲话，要求抓好落实。') });
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(outcome.articles).toBe(2);
     expect(outcome.warnings).toEqual([expect.stringMatching(/^raw\/one\.txt: near-duplicate of raw\/two\.txt \(\d+% of sentences shared\); kept as two articles$/)]);
   });
 
-  it('gives two different articles with the same title two files', () => {
+  it('gives two different articles with the same title two files', async () => {
     const article = (sentence: string) => `疫情防控工作会议\n2021-08-04 18:00\n\n${sentence}\n`;
     const { dir, options } = workspace({
       'a.txt': article('8月4日，许达哲主持召开会议部署疫情防控工作，要求各地迅速行动。'),
       'b.txt': article('8月4日，毛伟明主持召开省安委会全体会议，部署安全生产工作。'),
     });
-    expect(runIngest(options).articles).toBe(2);
+    expect((await runIngest(options)).articles).toBe(2);
     const names = readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'));
     expect(names).toHaveLength(2);
     expect(new Set(names.map((name) => matter(readFileSync(join(dir, 'articles', name), 'utf8')).data.slug)).size).toBe(2);
   });
 
-  it('never overwrites a file that is in its way but that it did not write', () => {
+  it('never overwrites a file that is in its way but that it did not write', async () => {
     const { dir, options } = workspace({}, ['004_801534141de1b9ab.txt']);
-    runIngest({ ...options, check: true });
+    await runIngest({ ...options, check: true });
     mkdirSync(join(dir, 'articles'), { recursive: true });
     const target = join(dir, 'articles', '2021-08-04-shengwei-lingdao-yan-du-yi-qing-fang-kong.md');
     writeFileSync(target, '档案员自己放的文件\n');
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(readFileSync(target, 'utf8')).toBe('档案员自己放的文件\n');
     expect(outcome.errors).toEqual([
       'articles/2021-08-04-shengwei-lingdao-yan-du-yi-qing-fang-kong.md: not written: a file is there that ingest did not write or that was edited by hand; move it away and run ingest again',
     ]);
   });
 
-  it('refuses to overwrite an edited article when ingest would change it', () => {
+  it('refuses to overwrite an edited article when ingest would change it', async () => {
     const { dir, options } = workspace({}, ['004_801534141de1b9ab.txt']);
-    runIngest(options);
+    await runIngest(options);
     const [name] = readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'));
     const path = join(dir, 'articles', name!);
     const edited = readFileSync(path, 'utf8').replace('许达哲讲话。', '许达哲讲话（档案员改）。');
     writeFileSync(path, edited);
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(readFileSync(path, 'utf8')).toBe(edited);
     expect(outcome.errors).toEqual([`articles/${name}: not written: a file is there that ingest did not write or that was edited by hand; move it away and run ingest again`]);
   });
 
-  it('removes the article of a capture that was taken away, but only if nobody edited it', () => {
+  it('removes the article of a capture that was taken away, but only if nobody edited it', async () => {
     const { dir, options } = workspace({}, ['002_fa9ed41a6c031e20.txt', '004_801534141de1b9ab.txt']);
-    runIngest(options);
+    await runIngest(options);
     rmSync(join(dir, 'raw', '002_fa9ed41a6c031e20.txt'));
-    const outcome = runIngest(options);
+    const outcome = await runIngest(options);
     expect(outcome.removed).toHaveLength(2);
     expect(readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'))).toHaveLength(1);
   });
 
-  it('with --check, finds articles that differ from what ingest writes, and writes nothing', () => {
+  it('with --check, finds articles that differ from what ingest writes, and writes nothing', async () => {
     const { dir, options } = workspace({}, ['004_801534141de1b9ab.txt']);
-    runIngest(options);
+    await runIngest(options);
     const [name] = readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'));
     const path = join(dir, 'articles', name!);
     writeFileSync(path, readFileSync(path, 'utf8').replace('会议现场。', '会场。'));
-    const outcome = runIngest({ ...options, check: true });
+    const outcome = await runIngest({ ...options, check: true });
     expect(outcome.differences).toEqual([`articles/${name}: differs from what ingest writes now`]);
     expect(readFileSync(path, 'utf8')).toContain('会场。');
   });
 
-  it('keeps a slug once given, so the URL stays when the title reading changes', () => {
+  it('keeps a slug once given, so the URL stays when the title reading changes', async () => {
     const { dir, options } = workspace({ 'a.txt': '疫情防控工作会议\n2021-08-04 18:00\n\n8月4日，许达哲主持召开会议部署疫情防控工作。\n' });
-    runIngest(options);
+    await runIngest(options);
     const manifestPath = join(dir, 'articles', '.ingest-manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
     const [sha] = Object.keys(manifest.slugs);
     manifest.slugs[sha!] = 'an-older-slug';
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    runIngest(options);
+    await runIngest(options);
     expect(readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'))).toEqual(['2021-08-04-an-older-slug.md']);
   });
 });
 
+describe('large and repeated ingests', { timeout: 120_000 }, () => {
+  it('writes the same files with worker threads as on one thread', async () => {
+    const captures: Record<string, string> = {};
+    for (let copy = 0; copy < 10; copy++) {
+      for (const seed of SEEDS) {
+        const lines = readFileSync(join(RAW, seed), 'utf8').trimEnd().split('\n');
+        lines.splice(Math.max(lines.length - 1, 1), 0, `档案测试补记第${copy}号：本段为测试并行处理而加。`);
+        captures[`${copy}-${seed}`] = lines.join('\n');
+      }
+    }
+    const single = workspace(captures);
+    const parallel = workspace(captures);
+    await runIngest({ ...single.options, threads: 1 });
+    const outcome = await runIngest({ ...parallel.options, threads: 2 });
+    expect(outcome.articles).toBe(50);
+    expect(articles(parallel.dir)).toEqual(articles(single.dir));
+  });
+
+  it('reuses the drafts of captures it has seen, until the ingest code or data change', async () => {
+    const { dir, options } = workspace({}, ['004_801534141de1b9ab.txt']);
+    const cached = { ...options, cache: join(dir, 'cache') };
+    await runIngest(cached);
+    const [fingerprintDir] = readdirSync(join(dir, 'cache'));
+    const [draftFile] = readdirSync(join(dir, 'cache', fingerprintDir!));
+    const draftPath = join(dir, 'cache', fingerprintDir!, draftFile!);
+    // Tamper with the cached draft: a second run must take the title from it, not from the raw file.
+    writeFileSync(draftPath, readFileSync(draftPath, 'utf8').replace('省委领导严督疫情防控和安全生产', '缓存中的标题'));
+    rmSync(join(dir, 'articles'), { recursive: true });
+    await runIngest(cached);
+    const [name] = readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'));
+    expect(matter(readFileSync(join(dir, 'articles', name!), 'utf8')).data.title).toBe('缓存中的标题');
+    // Other data: another fingerprint, so the capture is read again.
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    for (const file of readdirSync(options.data)) copyFileSync(join(options.data, file), join(data, file));
+    writeFileSync(join(data, 'journalists.yaml'), `${readFileSync(join(data, 'journalists.yaml'), 'utf8')}- 新记者\n`);
+    rmSync(join(dir, 'articles'), { recursive: true });
+    await runIngest({ ...cached, data });
+    const [again] = readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'));
+    expect(matter(readFileSync(join(dir, 'articles', again!), 'utf8')).data.title).toBe('省委领导严督疫情防控和安全生产');
+  });
+});
+
 describe('writeAtomic', () => {
-  it('replaces the file whole and leaves no temporary file behind', () => {
+  it('replaces the file whole and leaves no temporary file behind', async () => {
     const { dir } = workspace();
     const path = join(dir, 'out', 'a.md');
     writeAtomic(path, 'old');
@@ -233,7 +276,7 @@ describe('writeAtomic', () => {
 });
 
 describe('the ingest command', { timeout: 60_000 }, () => {
-  it('prints `<file>: <reason>` per bad capture without a stack trace, ingests the rest, and exits 1', () => {
+  it('prints `<file>: <reason>` per bad capture without a stack trace, ingests the rest, and exits 1', async () => {
     const { dir } = workspace({ 'empty.txt': '' }, ['001_3fa034dd496bf0e7.txt']);
     const run = spawnSync(
       TSX,
@@ -246,7 +289,7 @@ describe('the ingest command', { timeout: 60_000 }, () => {
     expect(readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'))).toHaveLength(1);
   });
 
-  it('exits 0 with --check when the articles are up to date, and 1 when one was edited', () => {
+  it('exits 0 with --check when the articles are up to date, and 1 when one was edited', async () => {
     const { dir } = workspace({}, ['004_801534141de1b9ab.txt']);
     const cli = (...args: string[]) =>
       spawnSync(TSX, [join(ROOT, 'src', 'ingest', 'cli.ts'), '--input', 'raw', '--output', 'articles', '--data', join(ROOT, 'content', 'data'), ...args], {
@@ -262,7 +305,7 @@ describe('the ingest command', { timeout: 60_000 }, () => {
     expect(check.stderr).toContain(`articles/${name}: differs from what ingest writes now`);
   });
 
-  it('reports a broken data file in one line and exits 2', () => {
+  it('reports a broken data file in one line and exits 2', async () => {
     const { dir } = workspace({}, ['004_801534141de1b9ab.txt']);
     mkdirSync(join(dir, 'data'));
     for (const file of readdirSync(join(ROOT, 'content', 'data'))) copyFileSync(join(ROOT, 'content', 'data', file), join(dir, 'data', file));

@@ -8,11 +8,12 @@ import { simplified } from './script.ts';
  * Signs that a capture lost digits: a measure word or date with nothing to count
  * (湖南日报新湖南客户端月日讯, 连续天, 会上，个市州).
  */
-const LOST_DIGITS: { pattern: RegExp; what: string }[] = [
+const LOST_DIGITS: { pattern: RegExp; what: string; skip?: number }[] = [
   { pattern: /(?<![\d〇零一二三四五六七八九十])月(?:\d{1,2})?日(?=讯|电|以来|起|至|到|，|我省|本土)/gu, what: '日期' },
   { pattern: /(?<![\d〇零一二三四五六七八九十])(?:\d{1,2})?月日/gu, what: '日期' },
   { pattern: /连续(?=[天日周个次年])/gu, what: '天数' },
-  { pattern: /(?<=[，。、；：“])个(?=市州|市|县|省|地区|部门|小组|方面)/gu, what: '数量' },
+  // The punctuation is matched rather than looked behind for (much faster), then skipped.
+  { pattern: /[，。、；：“]个(?=市州|市|县|省|地区|部门|小组|方面)/gu, what: '数量', skip: 1 },
 ];
 
 /**
@@ -88,7 +89,7 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
   // What the capture itself lost.
   const body = blocks(tree).filter(isBody).map(textOf);
   const text = body.join('\n');
-  const lost = LOST_DIGITS.flatMap(({ pattern }) => [...text.matchAll(pattern)].map((match) => context(text, match.index!, match[0].length)));
+  const lost = LOST_DIGITS.flatMap(({ pattern, skip = 0 }) => [...text.matchAll(pattern)].map((match) => context(text, match.index! + skip, match[0].length - skip)));
   const uniqueLost = [...new Set(lost)];
   if (uniqueLost.length) {
     notes.push(`采集时丢失了数字：${uniqueLost.map((where) => `「${where}」`).join('、')} 等处缺少日期或数量，原文无从恢复，未作补写。`);

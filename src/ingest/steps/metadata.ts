@@ -50,8 +50,9 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   meta.date = meetingDay(body, meta.published, state);
 
   const everything = [meta.title, meta.originalTitle, meta.subtitle, ...list.map(textOf)].filter(Boolean).join('\n');
-  meta.people = mentioned(everything, data.officials.map((official) => ({ name: official.name, aliases: official.aliases, boundary: official.boundary })));
-  meta.places = mentioned(everything, data.places.map((place) => ({ name: place.name, aliases: place.aliases, boundary: false })));
+  const named = namesOf(data);
+  meta.people = mentioned(everything, named.people);
+  meta.places = mentioned(everything, named.places);
   if (site?.locality && site.selfReferences.some((word) => everything.includes(word))) addUnique(meta.places, [site.locality]);
 
   const leads = [meta.title, meta.originalTitle, meta.subtitle, ...sectionLeads(list)].filter((text): text is string => Boolean(text));
@@ -122,21 +123,48 @@ interface Named {
 }
 
 /** Names used in the text, longest match first so that 湘西土家族苗族自治州 counts once, as 湘西. */
-export function mentioned(text: string, entries: Named[]): string[] {
-  const forms = entries
-    .flatMap((entry) => [entry.name, ...entry.aliases].map((form) => ({ form, entry })))
-    .sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
-  const taken = new Array<boolean>(text.length).fill(false);
+export function mentioned(text: string, entries: readonly Named[]): string[] {
+  const forms = formsOf(entries);
+  const taken = new Uint8Array(text.length);
   const first = new Map<string, number>();
   for (const { form, entry } of forms) {
     for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
-      if (taken.slice(at, at + form.length).some(Boolean)) continue;
+      if (taken.subarray(at, at + form.length).includes(1)) continue;
       if (entry.boundary && !listed(text, at, form.length)) continue;
-      taken.fill(true, at, at + form.length);
+      taken.fill(1, at, at + form.length);
       if (!first.has(entry.name) || first.get(entry.name)! > at) first.set(entry.name, at);
     }
   }
   return [...first].sort(([, a], [, b]) => a - b).map(([name]) => name);
+}
+
+const sortedForms = new WeakMap<readonly Named[], { form: string; entry: Named }[]>();
+
+/** Every name and alias, longest first; sorted once per list, not once per capture. */
+function formsOf(entries: readonly Named[]): { form: string; entry: Named }[] {
+  let forms = sortedForms.get(entries);
+  if (!forms) {
+    forms = entries
+      .flatMap((entry) => [entry.name, ...entry.aliases].map((form) => ({ form, entry })))
+      .sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
+    sortedForms.set(entries, forms);
+  }
+  return forms;
+}
+
+const namedOfficials = new WeakMap<ArchiveData, { people: Named[]; places: Named[] }>();
+
+/** The officials and places of the archive's data as name lists, made once per data. */
+function namesOf(data: ArchiveData): { people: Named[]; places: Named[] } {
+  let named = namedOfficials.get(data);
+  if (!named) {
+    named = {
+      people: data.officials.map((official) => ({ name: official.name, aliases: official.aliases, boundary: official.boundary })),
+      places: data.places.map((place) => ({ name: place.name, aliases: place.aliases, boundary: false })),
+    };
+    namedOfficials.set(data, named);
+  }
+  return named;
 }
 
 /** A name that is also a word (龙腾) counts only inside a list of names: after 、 or before 、/等. */

@@ -176,6 +176,10 @@ function chooseReading(text: string, region: Region): Reading | undefined {
   const readings: Reading[] = [];
   const leads = region.lead !== undefined ? [region.lead] : ALL_LEADS.filter((byte) => agrees(decode([region.head[1]!, byte]), region.leadPinyin));
   const last = region.tail;
+  const lost = region.lostCharacter ? lostPunctuation(before) : '';
+  const quotes = quoteBalance(before) + quoteBalance(after);
+  const annotation = after.startsWith('(') ? PINYIN_AFTER.exec(after) : null;
+  const swallowedAnnotation = PINYIN_AFTER.exec(`(${after}`);
   for (const leadByte of leads) {
     const core = [leadByte, ...region.run];
     const endings: { bytes: number[]; restore: string; note: string }[] =
@@ -193,17 +197,16 @@ function chooseReading(text: string, region: Region): Reading | undefined {
       if (bytes.length % 2) continue;
       const decoded = decode(bytes);
       if (!decoded || decoded.includes('\uFFFD')) continue;
-      for (const lost of region.lostCharacter ? [lostPunctuation(before)] : ['']) {
-        const candidate = lost + decoded + ending.restore;
-        readings.push({ text: candidate, score: plausibility(before, candidate, after), evidence: describe(region, leadByte) });
-      }
+      const candidate = lost + decoded + ending.restore;
+      const following = ending.restore === '(' ? swallowedAnnotation : annotation;
+      readings.push({ text: candidate, score: plausibility(candidate, quotes, following), evidence: describe(region, leadByte) });
     }
   }
   if (!readings.length) return undefined;
   readings.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
   const best = readings[0]!;
   const damaged = text.slice(region.start, region.end);
-  if (best.score <= plausibility(before, damaged, after) + 1 || containsRare(best.text)) return undefined;
+  if (best.score <= plausibility(damaged, quotes, annotation) + 1 || containsRare(best.text)) return undefined;
   return best;
 }
 
@@ -220,7 +223,23 @@ function lostPunctuation(before: string): string {
   return QUESTION.test(clause) ? '？' : '。';
 }
 
-function plausibility(before: string, candidate: string, after: string): number {
+/** How far the quotation marks of a text leave one open (+) or close one too many (−). */
+function quoteBalance(text: string): number {
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201c) balance++;
+    else if (code === 0x201d) balance--;
+  }
+  return balance;
+}
+
+/**
+ * How plausible a reading of the run is: common characters count for it, rare ones and stray
+ * bytes against; a pinyin annotation right after it must fit the character it follows; and the
+ * quotation marks of the sentence should pair up.
+ */
+function plausibility(candidate: string, quotesAround: number, annotation: RegExpExecArray | null): number {
   const common = commonHan();
   let score = 0;
   for (const char of candidate) {
@@ -230,15 +249,9 @@ function plausibility(before: string, candidate: string, after: string): number 
     else if (/[<(]/.test(char)) score += 0;
     else score -= 2;
   }
-  // A pinyin annotation right after the run must fit the character it follows.
-  const annotation = PINYIN_AFTER.exec(after.startsWith('(') ? after : candidate.endsWith('(') ? `(${after}` : '');
   const annotated = [...candidate.replace(/[<(]$/, '')].pop();
   if (annotation && annotated) score += agrees(annotated, annotation[1]) ? 2 : -2;
-  // Quotation marks in the sentence should pair up.
-  const paragraph = before + candidate + after;
-  const open = (paragraph.match(/“/g) ?? []).length;
-  const close = (paragraph.match(/”/g) ?? []).length;
-  score -= Math.abs(open - close);
+  score -= Math.abs(quotesAround + quoteBalance(candidate));
   return score;
 }
 
@@ -247,10 +260,17 @@ function containsRare(text: string): boolean {
   return [...text].some((char) => /\p{Script=Han}/u.test(char) && !common.has(char));
 }
 
+const readingsOf = new Map<string, { toned: string[]; bare: string[] }>();
+
 function agrees(character: string | undefined, reading: string | undefined): boolean {
   if (!character || !reading) return false;
-  const readings = pinyin(character, { multiple: true, type: 'array' });
-  return readings.includes(reading) || readings.some((candidate) => strip(candidate) === strip(reading));
+  let readings = readingsOf.get(character);
+  if (!readings) {
+    const toned = pinyin(character, { multiple: true, type: 'array' });
+    readings = { toned, bare: toned.map(strip) };
+    readingsOf.set(character, readings);
+  }
+  return readings.toned.includes(reading) || readings.bare.includes(strip(reading));
 }
 
 function strip(reading: string): string {
@@ -263,9 +283,33 @@ function gbk(char: string): number[] | undefined {
   return bytes.length === 2 ? bytes : undefined;
 }
 
+let gbkTable: string[] | undefined;
+
+/** GBK's double-byte characters by code, read once: candidates are decoded by the thousand. */
 function decode(bytes: number[]): string | undefined {
-  const text = iconv.decode(Buffer.from(bytes), 'gbk');
-  return text.includes('\uFFFD') ? undefined : text;
+  if (!gbkTable) {
+    gbkTable = new Array<string>(0x10000);
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      const pairs: number[] = [];
+      for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail);
+      const chars = [...iconv.decode(Buffer.from(pairs), 'gbk')];
+      let index = 0;
+      for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) gbkTable[(lead << 8) | trail] = chars[index++]!;
+    }
+  }
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) {
+      out += String.fromCharCode(byte);
+      continue;
+    }
+    const char = gbkTable[(byte << 8) | (bytes[i + 1] ?? 0)];
+    if (!char || char === '\uFFFD') return undefined;
+    out += char;
+    i++;
+  }
+  return out;
 }
 
 function range(from: number, to: number): number[] {

@@ -20,20 +20,20 @@ const PARENTHESES = new RegExp(`\\(([^()]*${HAN}[^()]*)\\)`, 'gu');
  * Typographic normalisation, never a change of wording: half-width commas, colons, semicolons,
  * question and exclamation marks and parentheses that stand in Chinese text are set full width
  * (several captured sites had swapped them), ornaments leading a paragraph (☆) are dropped, and
- * runs of spaces become one. The counts go to the
- * audit report and the fidelity notes.
+ * runs of spaces become one. The counts go to the audit report and the fidelity notes.
  */
 export function normalizeTypography(text: string): { text: string; counts: Map<string, number> } {
   const counts = new Map<string, number>();
   const count = (from: string, to: string) => counts.set(`${from}→${to}`, (counts.get(`${from}→${to}`) ?? 0) + 1);
   let out = text;
   for (const [pattern, to, from] of WIDTHS) {
+    if (!out.includes(from)) continue; // the look-behind patterns are slow; most text has none
     out = out.replace(pattern, () => {
       count(from, to);
       return to;
     });
   }
-  out = out.replace(PARENTHESES, (_, inner: string) => {
+  if (out.includes('(')) out = out.replace(PARENTHESES, (_, inner: string) => {
     count('()', '（）');
     return `（${inner}）`;
   });

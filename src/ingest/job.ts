@@ -1,0 +1,33 @@
+import { readFileSync, statSync } from 'node:fs';
+import { type ArticleDraft, draftArticle } from './article.ts';
+import type { ArchiveData } from './data.ts';
+import { MAX_CAPTURE_BYTES } from './decode.ts';
+import { ingestCapture, type pipeline, readCaptureFile } from './pipeline.ts';
+import { CaptureError } from './types.ts';
+
+/** One capture to ingest: where it is, and how messages and front matter name it. */
+export interface CaptureJob {
+  absolute: string;
+  shown: string;
+}
+
+export type JobResult = { ok: true; draft: ArticleDraft; warnings: string[] } | { ok: false; error: string };
+
+/**
+ * Ingests one capture into a draft article, or says in one line why it cannot: the same work
+ * whether it runs on the main thread or in a worker.
+ */
+export function runJob(job: CaptureJob, data: ArchiveData, processor: ReturnType<typeof pipeline>): JobResult {
+  try {
+    const size = statSync(job.absolute).size;
+    if (size > MAX_CAPTURE_BYTES) {
+      throw new CaptureError(job.shown, `too large to be an article (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`);
+    }
+    const ingested = ingestCapture(readCaptureFile(job.shown, readFileSync(job.absolute)), data, processor);
+    return { ok: true, draft: draftArticle(ingested), warnings: ingested.warnings.map((warning) => `${job.shown}: ${warning}`) };
+  } catch (error) {
+    if (error instanceof CaptureError) return { ok: false, error: `${error.file}: ${error.reason}` };
+    const message = String(error instanceof Error ? error.message : error).split('\n')[0];
+    return { ok: false, error: `${job.shown}: internal error: ${message}` };
+  }
+}
