@@ -38,14 +38,18 @@ export function blocks(tree: Root): Element[] {
 }
 
 export function textOf(block: Element): string {
-  let out = '';
-  const walk = (nodes: ElementContent[]) => {
-    for (const node of nodes) {
-      if (node.type === 'text') out += node.value;
-      else if (node.type === 'element') walk(node.children);
-    }
-  };
-  walk(block.children);
+  // Blocks hold one text node after the blocks step; this is called for every block by every step.
+  const only = block.children[0];
+  if (block.children.length === 1 && only?.type === 'text') return only.value;
+  return collectText(block.children, '');
+}
+
+function collectText(nodes: ElementContent[], into: string): string {
+  let out = into;
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if (node.type === 'element') out = collectText(node.children, out);
+  }
   return out;
 }
 

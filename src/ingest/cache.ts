@@ -10,14 +10,17 @@ import type { ArticleDraft } from './article.ts';
  * and every capture is ingested afresh (the old cache is dropped).
  */
 export class DraftCache {
-  private readonly dir: string;
+  /** The cache of one fingerprint: a folder of `<sha256>.json` drafts. */
+  constructor(readonly dir: string) {}
 
-  constructor(root: string, fingerprint: string) {
-    this.dir = join(root, fingerprint.slice(0, 16));
+  /** Opens the cache for a fingerprint, dropping the caches of other fingerprints. */
+  static open(root: string, fingerprint: string): DraftCache {
+    const dir = join(root, fingerprint.slice(0, 16));
     if (existsSync(root)) {
-      for (const old of readdirSync(root)) if (join(root, old) !== this.dir) rmSync(join(root, old), { recursive: true, force: true });
+      for (const old of readdirSync(root)) if (join(root, old) !== dir) rmSync(join(root, old), { recursive: true, force: true });
     }
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(dir, { recursive: true });
+    return new DraftCache(dir);
   }
 
   get(sha256: string, path: string): ArticleDraft | undefined {

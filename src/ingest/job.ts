@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { type ArticleDraft, draftArticle } from './article.ts';
+import type { DraftCache } from './cache.ts';
 import type { ArchiveData } from './data.ts';
 import { MAX_CAPTURE_BYTES } from './decode.ts';
 import { ingestCapture, type pipeline, readCaptureFile } from './pipeline.ts';
@@ -15,16 +16,20 @@ export type JobResult = { ok: true; draft: ArticleDraft; warnings: string[] } | 
 
 /**
  * Ingests one capture into a draft article, or says in one line why it cannot: the same work
- * whether it runs on the main thread or in a worker.
+ * whether it runs on the main thread or in a worker. The draft goes into the cache from here, so
+ * that workers write the cache in parallel.
  */
-export function runJob(job: CaptureJob, data: ArchiveData, processor: ReturnType<typeof pipeline>): JobResult {
+export function runJob(job: CaptureJob, data: ArchiveData, processor: ReturnType<typeof pipeline>, cache?: DraftCache): JobResult {
   try {
     const size = statSync(job.absolute).size;
     if (size > MAX_CAPTURE_BYTES) {
       throw new CaptureError(job.shown, `too large to be an article (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`);
     }
     const ingested = ingestCapture(readCaptureFile(job.shown, readFileSync(job.absolute)), data, processor);
-    return { ok: true, draft: draftArticle(ingested), warnings: ingested.warnings.map((warning) => `${job.shown}: ${warning}`) };
+    const draft = draftArticle(ingested);
+    // A capture with warnings is read again next time, so that its warnings are shown again.
+    if (cache && !ingested.warnings.length) cache.set(ingested.state.capture.sha256, draft);
+    return { ok: true, draft, warnings: ingested.warnings.map((warning) => `${job.shown}: ${warning}`) };
   } catch (error) {
     if (error instanceof CaptureError) return { ok: false, error: `${error.file}: ${error.reason}` };
     const message = String(error instanceof Error ? error.message : error).split('\n')[0];

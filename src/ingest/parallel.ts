@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { DraftCache } from './cache.ts';
 import type { ArchiveData } from './data.ts';
 import { type CaptureJob, type JobResult, runJob } from './job.ts';
 import { pipeline } from './pipeline.ts';
@@ -17,17 +18,17 @@ const MAX_WORKERS = 8;
  * capture does not hold up a whole share), and the results come back in input order, so the
  * output does not depend on which worker was faster.
  */
-export async function ingestAll(jobs: CaptureJob[], data: ArchiveData, dataDir: string, threads = availableParallelism()): Promise<JobResult[]> {
+export async function ingestAll(jobs: CaptureJob[], data: ArchiveData, dataDir: string, threads = availableParallelism(), cache?: DraftCache): Promise<JobResult[]> {
   const workers = Math.min(threads, MAX_WORKERS, Math.ceil(jobs.length / PARALLEL_FROM));
   if (workers < 2) {
     const processor = pipeline(data);
-    return jobs.map((job) => runJob(job, data, processor));
+    return jobs.map((job) => runJob(job, data, processor, cache));
   }
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: workers }, () => {
-      const worker = startWorker(dataDir);
+      const worker = startWorker(dataDir, cache?.dir);
       return new Promise<void>((resolve, reject) => {
         const feed = () => {
           if (next >= jobs.length) {
@@ -60,11 +61,11 @@ function tsxEsmApi(): string {
  * Workers run TypeScript too: the worker registers tsx itself before importing its module,
  * because Node 20 does not apply the parent's --import loader to a worker's entry file.
  */
-function startWorker(dataDir: string): Worker {
+function startWorker(dataDir: string, cacheDir: string | undefined): Worker {
   const tsx = pathToFileURL(tsxEsmApi()).href;
   const entry = new URL('./worker.ts', import.meta.url).href;
   return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
     eval: true,
-    workerData: { dataDir },
+    workerData: { dataDir, ...(cacheDir ? { cacheDir } : {}) },
   });
 }

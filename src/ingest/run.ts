@@ -9,7 +9,7 @@ import { addUnique } from './fields.ts';
 import type { CaptureJob } from './job.ts';
 import { ingestAll } from './parallel.ts';
 import { slugFromTitle } from './slug.ts';
-import { type Manifest, ownership, readManifest, removeIfOurs, renderManifest, sha256, writeAtomic } from './write.ts';
+import { type Manifest, ownership, readManifest, removeIfOurs, renderManifest, sha256, writeAllAtomic, writeAtomic } from './write.ts';
 
 const INGEST_CODE = fileURLToPath(new URL('.', import.meta.url));
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
@@ -56,11 +56,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     return { absolute, shown: path(absolute) };
   });
   outcome.captures = jobs.length;
-  const cache = options.cache ? new DraftCache(options.cache, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(options.data, '.yaml'), LOCKFILE])) : undefined;
+  const cache = options.cache ? DraftCache.open(options.cache, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(options.data, '.yaml'), LOCKFILE])) : undefined;
   const hashes = jobs.map((job) => (cache ? hashFile(job.absolute) : ''));
   const cached = jobs.map((job, index) => (cache && hashes[index] ? cache.get(hashes[index]!, job.shown) : undefined));
   const fresh = jobs.filter((_, index) => !cached[index]);
-  const results = await ingestAll(fresh, data, options.data, options.threads);
+  const results = await ingestAll(fresh, data, options.data, options.threads, cache);
   const byJob = new Map(fresh.map((job, index) => [job, results[index]!]));
 
   const drafts: ArticleDraft[] = [];
@@ -77,7 +77,6 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     }
     outcome.warnings.push(...result.warnings);
     drafts.push(result.draft);
-    if (cache && hashes[index] && !result.warnings.length) cache.set(hashes[index]!, result.draft);
   });
 
   const articles = mergeDuplicates(drafts, outcome.warnings);
@@ -99,6 +98,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     for (const capture of article.captures) next.slugs[capture.rawSha256] = slug;
   });
 
+  const pending: { absolute: string; content: string }[] = [];
   for (const [file, { absolute, content }] of outputs) {
     const state = ownership(file, absolute, content, manifest);
     next.files[file] = sha256(content);
@@ -115,9 +115,11 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
       delete next.files[file];
       continue;
     }
-    writeAtomic(absolute, content);
+    pending.push({ absolute, content });
     outcome.written.push(file);
   }
+  // Thousands of small files: the syscalls, not the bytes, cost; the thread pool runs them in parallel.
+  await writeAllAtomic(pending);
 
   // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited.
   for (const file of Object.keys(manifest.files).sort()) {

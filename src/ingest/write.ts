@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -14,6 +15,22 @@ export function writeAtomic(path: string, content: string): void {
   // flushing every file to disk would cost more than the rest of a large ingest together.
   writeFileSync(temporary, content);
   renameSync(temporary, path);
+}
+
+/** writeAtomic for many files at once, a few dozen in flight at a time. */
+export async function writeAllAtomic(files: { absolute: string; content: string }[], inFlight = 32): Promise<void> {
+  const folders = new Set(files.map((file) => dirname(file.absolute)));
+  for (const folder of folders) await mkdir(folder, { recursive: true });
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) {
+      const { absolute, content } = files[next++]!;
+      const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}.tmp`);
+      await writeFile(temporary, content);
+      await rename(temporary, absolute);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, lane));
 }
 
 export function sha256(text: string): string {

@@ -28,6 +28,8 @@ export interface ArticleFrontMatter {
   publisher?: string;
   site?: string;
   sourceUrl?: string;
+  /** The dateline as printed, e.g. 湖南日报·新湖南客户端7月28日讯（记者 冒蕞 刘笑雪）. */
+  dateline?: string;
   authors: string[];
   photographers?: string[];
   editors: string[];
@@ -183,6 +185,7 @@ export function parseFrontMatter(fields: Fields, source: string): ArticleFrontMa
     publisher: read.optionalString('publisher'),
     site: read.optionalString('site'),
     sourceUrl: webUrl(read.optionalString('sourceUrl')),
+    dateline: read.optionalString('dateline'),
     authors: read.strings('authors'),
     photographers: read.optionalStrings('photographers'),
     editors: read.strings('editors'),

@@ -45,6 +45,7 @@ const SIMPLIFIED = {
   publisher: '来源',
   site: '转载网站',
   sourceUrl: '原网址',
+  dateline: '电头',
   authors: '记者',
   photographers: '摄影',
   editors: '编辑',

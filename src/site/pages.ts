@@ -77,6 +77,7 @@ export interface ArticleView {
   publisher?: string;
   site?: string;
   sourceUrl?: string;
+  dateline?: string;
   authors: string[];
   photographers: string[];
   editors: string[];
@@ -348,6 +349,7 @@ class EditionViews {
       publisher: article.publisher && this.text(article.publisher),
       site: article.site && this.text(article.site),
       sourceUrl: article.sourceUrl,
+      dateline: article.dateline && this.text(article.dateline),
       authors: article.authors.map((name) => this.text(name)),
       photographers: (article.photographers ?? []).map((name) => this.text(name)),
       editors: article.editors.map((name) => this.text(name)),

@@ -124,29 +124,45 @@ interface Named {
 
 /** Names used in the text, longest match first so that 湘西土家族苗族自治州 counts once, as 湘西. */
 export function mentioned(text: string, entries: readonly Named[]): string[] {
-  const forms = formsOf(entries);
-  const taken = new Uint8Array(text.length);
+  const { byFirst } = formsOf(entries);
   const first = new Map<string, number>();
-  for (const { form, entry } of forms) {
-    for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + form.length)) {
-      if (taken.subarray(at, at + form.length).includes(1)) continue;
-      if (entry.boundary && !listed(text, at, form.length)) continue;
-      taken.fill(1, at, at + form.length);
-      if (!first.has(entry.name) || first.get(entry.name)! > at) first.set(entry.name, at);
+  // One pass over the text; at each character only the names that start with it are tried,
+  // longest first, and a match skips the characters it covers (湘西土家族苗族自治州 counts once).
+  for (let at = 0; at < text.length; ) {
+    const candidates = byFirst.get(text.charCodeAt(at));
+    let matched = 0;
+    if (candidates) {
+      for (const { form, entry } of candidates) {
+        if (!text.startsWith(form, at)) continue;
+        if (entry.boundary && !listed(text, at, form.length)) continue;
+        if (!first.has(entry.name)) first.set(entry.name, at);
+        matched = form.length;
+        break;
+      }
     }
+    at += matched || 1;
   }
   return [...first].sort(([, a], [, b]) => a - b).map(([name]) => name);
 }
 
-const sortedForms = new WeakMap<readonly Named[], { form: string; entry: Named }[]>();
+interface Forms {
+  /** By the UTF-16 code of the first character: a one-character string key would be allocated per lookup. */
+  byFirst: Map<number, { form: string; entry: Named }[]>;
+  longest: number;
+}
 
-/** Every name and alias, longest first; sorted once per list, not once per capture. */
-function formsOf(entries: readonly Named[]): { form: string; entry: Named }[] {
+const sortedForms = new WeakMap<readonly Named[], Forms>();
+
+/** Every name and alias by its first character, longest first; made once per list. */
+function formsOf(entries: readonly Named[]): Forms {
   let forms = sortedForms.get(entries);
   if (!forms) {
-    forms = entries
+    const all = entries
       .flatMap((entry) => [entry.name, ...entry.aliases].map((form) => ({ form, entry })))
       .sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
+    const byFirst = new Map<number, { form: string; entry: Named }[]>();
+    for (const item of all) byFirst.set(item.form.charCodeAt(0), [...(byFirst.get(item.form.charCodeAt(0)) ?? []), item]);
+    forms = { byFirst, longest: all[0]?.form.length ?? 0 };
     sortedForms.set(entries, forms);
   }
   return forms;

@@ -165,6 +165,7 @@ interface Reading {
   text: string;
   score: number;
   evidence: string;
+  lead?: number;
 }
 
 const ALL_LEADS = range(0x81, 0xfe);
@@ -199,7 +200,7 @@ function chooseReading(text: string, region: Region): Reading | undefined {
       if (!decoded || decoded.includes('\uFFFD')) continue;
       const candidate = lost + decoded + ending.restore;
       const following = ending.restore === '(' ? swallowedAnnotation : annotation;
-      readings.push({ text: candidate, score: plausibility(candidate, quotes, following), evidence: describe(region, leadByte) });
+      readings.push({ text: candidate, score: plausibility(candidate, quotes, following), evidence: '', lead: leadByte });
     }
   }
   if (!readings.length) return undefined;
@@ -207,7 +208,7 @@ function chooseReading(text: string, region: Region): Reading | undefined {
   const best = readings[0]!;
   const damaged = text.slice(region.start, region.end);
   if (best.score <= plausibility(damaged, quotes, annotation) + 1 || containsRare(best.text)) return undefined;
-  return best;
+  return { ...best, evidence: describe(region, best.lead!) };
 }
 
 function describe(region: Region, lead: number): string {
@@ -242,11 +243,15 @@ function quoteBalance(text: string): number {
 function plausibility(candidate: string, quotesAround: number, annotation: RegExpExecArray | null): number {
   const common = commonHan();
   let score = 0;
-  for (const char of candidate) {
-    if (common.has(char)) score += 1;
-    else if (/\p{Script=Han}/u.test(char)) score -= 3;
-    else if (/[“”‘’。，、！？：；（）《》—…·]/u.test(char)) score += 0.5;
-    else if (/[<(]/.test(char)) score += 0;
+  for (let i = 0; i < candidate.length; i++) {
+    const code = candidate.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      score -= 3; // outside the basic plane: never a common character
+      i++;
+    } else if (common.has(candidate[i]!)) score += 1;
+    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) score -= 3;
+    else if (PUNCTUATION.has(code)) score += 0.5;
+    else if (code === 0x3c || code === 0x28) score += 0; // a restored < or (
     else score -= 2;
   }
   const annotated = [...candidate.replace(/[<(]$/, '')].pop();
@@ -254,6 +259,8 @@ function plausibility(candidate: string, quotesAround: number, annotation: RegEx
   score -= Math.abs(quotesAround + quoteBalance(candidate));
   return score;
 }
+
+const PUNCTUATION = new Set([...'“”‘’。，、！？：；（）《》—…·'].map((char) => char.charCodeAt(0)));
 
 function containsRare(text: string): boolean {
   const common = commonHan();

@@ -1,0 +1,166 @@
+/**
+ * The benchmark's figures: what bench.json holds, and the Markdown table printed for the README,
+ * with each target of the performance issue beside the figure it applies to.
+ */
+import os from 'node:os';
+import type { SelfTime, StepProfile } from './profile.ts';
+
+export const TARGETS = {
+  /** Ingest throughput of raw captures, on 2 cores. */
+  ingestMBps: 5,
+  /** Full build time over bare Eleventy's, at 2,000 and 10,000 captures. */
+  fullOverBare: 2.5,
+  /** Rebuild after adding one capture, as a share of the full build. */
+  incrementalShare: 0.2,
+  /** Peak memory of any build process, at 10,000 captures (bytes: 1.5 GB). */
+  peakBytes: 1.5e9,
+};
+
+export interface Machine {
+  os: string;
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+}
+
+export interface StepFigures {
+  seconds: number;
+  maxRssKb?: number;
+  treePeakKb?: number;
+  exitCode: number | null;
+  command: string;
+}
+
+export interface BenchResult {
+  command: string;
+  date: string;
+  machine: Machine;
+  corpus: { captures: number; rawBytes: number; bySeed: Record<string, number>; prngSeed: number; seconds: number };
+  ingest?: StepFigures & { capturesPerSecond: number; mbPerSecond: number; articles?: number; failed: string[]; warnings: number; nearDuplicates: number };
+  full?: { ingest: StepFigures; site: StepFigures; seconds: number; pages: number; profiled: boolean };
+  bare?: StepFigures & { pages: number; fullOverBare: number; siteOverBare: number };
+  incremental?: { ingest: StepFigures; site: StepFigures; seconds: number; share: number; pages: number };
+  profiles?: { step: string; profile: StepProfile }[];
+  problems: string[];
+}
+
+export function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    cores: cpus.length,
+    cpu: cpus[0]?.model.trim() ?? 'unknown CPU',
+    memoryGiB: os.totalmem() / 1024 ** 3,
+    node: process.version,
+  };
+}
+
+const MB = 1e6;
+const fixed = (value: number, digits = 1) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const whole = (value: number) => Math.round(value).toLocaleString('en-US');
+const seconds = (value: number) => `${fixed(value, value < 10 ? 2 : 1)} s`;
+const memory = (kb: number | undefined) => (kb === undefined ? 'n/a' : `${whole((kb * 1024) / MB)} MB`);
+const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? '✓' : '✗');
+
+function stepMemory(step: StepFigures): string {
+  // Child processes are tsx's esbuild service and, in the site step, Pagefind's indexer.
+  const tree = step.treePeakKb !== undefined && step.treePeakKb > (step.maxRssKb ?? 0) + 1024 ? ` (with child processes ${memory(step.treePeakKb)})` : '';
+  return `peak RSS ${memory(step.maxRssKb)}${tree}`;
+}
+
+function failed(step: StepFigures): string {
+  return step.exitCode === 0 ? '' : ` — exit code ${step.exitCode ?? 'signal'}`;
+}
+
+/** The Markdown table (and its heading lines) for the README. */
+export function renderTable(result: BenchResult): string {
+  const { corpus, ingest, full, bare, incremental } = result;
+  const m = result.machine;
+  const lines: string[] = [];
+  lines.push(`Benchmark: \`${result.command}\` (${result.date})`);
+  lines.push('');
+  lines.push(`Machine: ${m.cores} cores (${m.cpu}), ${fixed(m.memoryGiB)} GiB memory, ${m.os}, Node ${m.node}`);
+  lines.push('');
+  lines.push(`Corpus: ${whole(corpus.captures)} captures, ${fixed(corpus.rawBytes / MB, 2)} MB of raw input (synthetic, ${Object.entries(corpus.bySeed).map(([seed, count]) => `${whole(count)} × ${seed}`).join(', ')}; PRNG seed ${corpus.prngSeed})`);
+  lines.push('');
+  lines.push('| Figure | Value | Target | |');
+  lines.push('| --- | --- | --- | --- |');
+  const row = (figure: string, value: string, target = '', ok?: boolean) => lines.push(`| ${figure} | ${value} | ${target} | ${mark(ok)} |`);
+
+  if (ingest) {
+    row(
+      'Ingest throughput',
+      `${fixed(ingest.mbPerSecond, 2)} MB/s · ${fixed(ingest.capturesPerSecond)} captures/s (${seconds(ingest.seconds)})${failed(ingest)}`,
+      `≥ ${TARGETS.ingestMBps} MB/s on 2 cores`,
+      ingest.mbPerSecond >= TARGETS.ingestMBps,
+    );
+    row('Ingest peak memory', stepMemory(ingest));
+    row(
+      'Ingest outcome',
+      `${whole(ingest.articles ?? 0)} articles, ${whole(ingest.failed.length)} failed, ${whole(ingest.warnings)} warnings (${whole(ingest.nearDuplicates)} near-duplicate)`,
+    );
+  }
+  if (full) {
+    row('Full build: ingest step', `${seconds(full.ingest.seconds)}, ${stepMemory(full.ingest)}${failed(full.ingest)}`);
+    row(`Full build: site step (Eleventy)${full.profiled ? ', under --cpu-prof' : ''}`, `${seconds(full.site.seconds)}, ${stepMemory(full.site)}${failed(full.site)}`);
+    row('Full build (ingest + site)', `${seconds(full.seconds)}, ${whole(full.pages)} pages written`);
+  }
+  if (bare) {
+    row('Bare Eleventy (same articles, one layout)', `${seconds(bare.seconds)}, ${whole(bare.pages)} pages, ${stepMemory(bare)}${failed(bare)}`);
+    row('Full build / bare: (ingest + site) / bare', `${fixed(bare.fullOverBare, 2)}×`, `≤ ${TARGETS.fullOverBare}×`, bare.fullOverBare <= TARGETS.fullOverBare);
+    row('Site step / bare: site / bare', `${fixed(bare.siteOverBare, 2)}×`, `(for reference: the target is on the full build)`);
+  }
+  if (incremental && full) {
+    row(
+      'Rebuild after adding 1 capture (ingest + site)',
+      `${seconds(incremental.seconds)} = ${fixed(incremental.share * 100)}% of the full build (ingest ${seconds(incremental.ingest.seconds)}, site ${seconds(incremental.site.seconds)})${failed(incremental.ingest)}${failed(incremental.site)}`,
+      `≤ ${TARGETS.incrementalShare * 100}% of the full build`,
+      incremental.share <= TARGETS.incrementalShare,
+    );
+  }
+  if (full) {
+    // The target is judged on the whole step, child processes included (Pagefind's indexer runs
+    // beside Eleventy and its memory counts as much); the Node process alone is shown too.
+    const steps = [full.ingest, full.site];
+    const processKb = Math.max(...steps.map((step) => step.maxRssKb ?? 0));
+    const treeKb = Math.max(processKb, ...steps.map((step) => step.treePeakKb ?? 0));
+    row(
+      'Peak memory of the full build (largest step)',
+      `${memory(treeKb)} with child processes (tsx's esbuild, Pagefind); largest Node process ${memory(processKb)}`,
+      `≤ 1.5 GB at 10,000 captures`,
+      treeKb * 1024 <= TARGETS.peakBytes,
+    );
+  }
+  if (result.problems.length) {
+    lines.push('');
+    for (const problem of result.problems) lines.push(`- ⚠ ${problem}`);
+  }
+  return lines.join('\n');
+}
+
+/** The top of each step's profile: self time by function, by file, by package. */
+export function renderProfiles(result: BenchResult, top = 15): string {
+  const lines: string[] = [];
+  for (const { step, profile } of result.profiles ?? []) {
+    lines.push('');
+    const threads = profile.threads.map((thread) => `thread ${thread.thread}: ${seconds(thread.busyMs / 1000)} busy, ${seconds(thread.idleMs / 1000)} idle`).join('; ');
+    lines.push(`Profile of the ${step}: ${seconds(profile.busyMs / 1000)} on CPU (${threads}; thread 0 is the main thread)`);
+    lines.push('');
+    lines.push(...table(`Top ${top} functions by self time`, profile.functions.slice(0, top), true));
+    lines.push('');
+    lines.push(...table(`Top ${top} files by self time`, profile.files.slice(0, top), false));
+    lines.push('');
+    lines.push(...table('Top 10 packages and folders by self time', profile.packages.slice(0, 10), false));
+  }
+  return lines.join('\n');
+}
+
+function table(title: string, entries: SelfTime[], functions: boolean): string[] {
+  const out = [`${title} (share of CPU time, idle left out):`, '', functions ? '| Self ms | Share | Function | Where |' : '| Self ms | Share | Where |', functions ? '| ---: | ---: | --- | --- |' : '| ---: | ---: | --- |'];
+  for (const entry of entries) {
+    const share = `${fixed(entry.share * 100)}%`;
+    out.push(functions ? `| ${whole(entry.ms)} | ${share} | ${entry.name} | ${entry.where} |` : `| ${whole(entry.ms)} | ${share} | ${entry.where || entry.name} |`);
+  }
+  return out;
+}
