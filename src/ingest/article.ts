@@ -50,13 +50,29 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
         shape: state.shape,
         bytes: state.capture.bytes.length,
         ...(state.site ? { site: state.site.name } : {}),
-        ledger: state.ledger,
+        ledger: state.ledger.map(neutralize),
         characters: { capture: count(decodedText), article: count(articleText), removed: sum(['removed']), moved: sum(['moved']) },
       },
     ],
     textKey: createHash('sha256').update(body.join('\n').replace(/[\s\p{P}]/gu, '')).digest('hex'),
     sentences: body.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.replace(/[\s\p{P}]/gu, '')).filter((sentence) => sentence.length >= 8),
   };
+}
+
+const MARKUP = /<\s*\/?\s*[a-z!?]|javascript\s*:|\bon[a-z]+\s*=/iu;
+
+/**
+ * The audit report quotes what ingest removed, but a quote of hostile markup is itself hostile
+ * once a page or a JSON download shows it. A ledger text that looks like markup is replaced by
+ * its size; the raw capture, kept byte for byte, still holds it for anyone who must see it.
+ */
+function neutralize(entry: LedgerEntry): LedgerEntry {
+  const out: LedgerEntry = { ...entry };
+  for (const key of ['text', 'before', 'after'] as const) {
+    const value = out[key];
+    if (value !== undefined && MARKUP.test(value)) out[key] = `〔${[...value].length} 个字符的网页代码，未收录；见原始文件〕`;
+  }
+  return out;
 }
 
 /** Characters that are not white space (a surrogate pair counts once). */

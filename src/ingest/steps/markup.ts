@@ -27,7 +27,7 @@ export const stripMarkup: Plugin<[], Root> = () => (tree, file) => {
     }
     if (node.type === 'element' && INVISIBLE.has(node.tagName)) {
       const text = (node.tagName === 'style' || node.tagName === 'script' ? textContent(node) : toText(node)).trim();
-      ledger.push({ step: 'markup', action: 'removed', rule: `markup/${node.tagName}`, label: `<${node.tagName}> 元素`, ...(text ? { text } : {}) });
+      ledger.push({ step: 'markup', action: 'removed', rule: `markup/${node.tagName}`, label: `${node.tagName} 元素`, ...(text ? { text } : {}) });
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

@@ -1,0 +1,125 @@
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Element, Root, RootContent } from 'hast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '../../src/ingest/run.ts';
+import { buildSite } from '../support/build-site.ts';
+
+// A build of the archive with hostile captures added (tests/fixtures/hostile-captures: an HTML
+// page, a Hexo post and a text page full of scripts, handlers, javascript: URLs, frames and
+// styles): none of it may reach any file of the site, in either edition, the feeds, the JSON
+// download or the search index.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const WORK = join(ROOT, '.cache', `hostile-build-${process.pid}`);
+const CONTENT = join(WORK, 'content');
+let site = '';
+
+beforeAll(async () => {
+  mkdirSync(join(CONTENT, 'raw'), { recursive: true });
+  cpSync(join(ROOT, 'content', 'raw'), join(CONTENT, 'raw'), { recursive: true });
+  cpSync(join(ROOT, 'tests', 'fixtures', 'hostile-captures'), join(CONTENT, 'raw'), { recursive: true });
+  cpSync(join(ROOT, 'content', 'data'), join(CONTENT, 'data'), { recursive: true });
+  const outcome = await runIngest({
+    input: join(CONTENT, 'raw'),
+    output: join(CONTENT, 'articles'),
+    reports: join(CONTENT, 'reports'),
+    data: join(CONTENT, 'data'),
+    check: false,
+    root: ROOT,
+  });
+  expect(outcome.errors).toEqual([]);
+  expect(outcome.articles).toBe(8);
+  site = (await buildSite({ contentDir: relative(ROOT, CONTENT) })).dir;
+}, 180_000);
+
+afterAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((path) => statSync(path).isFile());
+}
+
+const parse = unified().use(rehypeParse);
+
+/** Markup in a page that the site itself did not put there. */
+function foreign(html: string): string[] {
+  const found: string[] = [];
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const element = node as Element;
+      const props = element.properties ?? {};
+      if (['iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'svg', 'math', 'base'].includes(element.tagName)) found.push(`<${element.tagName}>`);
+      if (element.tagName === 'script') {
+        const own = props.type === 'application/ld+json' || (typeof props.src === 'string' && /\/assets\/[\w.-]+\.js$/.test(props.src));
+        if (!own) found.push(`<script ${JSON.stringify(props)}>`);
+      }
+      if (element.tagName === 'meta' && String(props.httpEquiv ?? '').toLowerCase() === 'refresh') found.push('<meta http-equiv=refresh>');
+      for (const [name, value] of Object.entries(props)) {
+        if (/^on/i.test(name)) found.push(`${element.tagName}[${name}]`);
+        const text = Array.isArray(value) ? value.join(' ') : String(value);
+        if (/^\s*javascript:/i.test(text)) found.push(`${element.tagName}[${name}=${text}]`);
+        // Canonical and alternate links name absolute URLs without loading them; these attributes load.
+        const loads = ['src', 'srcset', 'poster', 'data'].includes(name) || (element.tagName === 'link' && name === 'href' && /stylesheet|icon|preload|prefetch/i.test(String(props.rel ?? '')));
+        if (loads && /^(https?:)?\/\//i.test(text)) found.push(`${element.tagName}[${name}=${text}] loads from another origin`);
+      }
+      walk(element.children as RootContent[]);
+    }
+  };
+  walk((parse.parse(html) as Root).children);
+  return found;
+}
+
+describe('a build with hostile captures', { timeout: 180_000 }, () => {
+  it('has the hostile articles in both editions, as text', () => {
+    const pages = files(site).filter((path) => path.endsWith('.html'));
+    const hostile = pages.filter((path) => /湖南召开疫情防控工作会议|河南部署疫情防控工作|湖南省召开疫情防控会议/.test(readFileSync(path, 'utf8')));
+    expect(hostile.some((path) => path.includes(`${join(site, 'zh-hant')}`))).toBe(true);
+    expect(hostile.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('carries no script, handler, javascript: URL, frame or form of a capture in any page', () => {
+    const pages = files(site).filter((path) => path.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(50);
+    const problems = pages.flatMap((path) => foreign(readFileSync(path, 'utf8')).map((problem) => `${relative(site, path)}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('carries none of it in the feeds, the JSON download, the sitemap or the search index', () => {
+    const text = files(site)
+      .filter((path) => /\.(xml|json|txt)$/.test(path) && !path.includes(`${join(site, 'raw')}`))
+      .map((path) => readFileSync(path, 'utf8'));
+    const index = files(site)
+      .filter((path) => /\.pf_(fragment|index|meta)$/.test(path))
+      .map((path) => {
+        try {
+          return gunzipSync(readFileSync(path)).toString('utf8');
+        } catch {
+          return readFileSync(path).toString('utf8');
+        }
+      });
+    expect(index.length).toBeGreaterThan(0);
+    const found = [...text, ...index].flatMap((content) =>
+      [...content.matchAll(/<script|<iframe|javascript:|onerror=|onclick=|onload=|onmouseover=/gi)].map((match) => content.slice(Math.max(0, match.index - 60), match.index + 30)),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the raw captures themselves byte for byte, as evidence, served as plain text', () => {
+    // A capture saved as .html must not be served as a page: its copy is named .txt.
+    expect(files(site).filter((path) => path.endsWith('hostile-page.html'))).toEqual([]);
+    for (const name of ['hostile-page.html', 'hostile-hexo.txt', 'hostile-text.txt']) {
+      const copies = files(site).filter((path) => path.endsWith(name.endsWith('.txt') ? name : `${name}.txt`));
+      expect(copies).toHaveLength(1);
+      expect(readFileSync(copies[0]!)).toEqual(readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile-captures', name)));
+    }
+  });
+});
