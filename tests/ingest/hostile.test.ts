@@ -112,6 +112,37 @@ describe('hostile captures', () => {
   });
 });
 
+describe('hostile names and titles (property-based)', { timeout: 120_000 }, () => {
+  it('never writes outside the output folders, and gives every article its own file', async () => {
+    const title = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('../../x', '..', '/', '\\..\\', '%2e%2e%2f', 'a/../../b', '\u0000', '', '！！！', '<a href="../x">'),
+    );
+    const fileName = fc.string({ minLength: 1, maxLength: 40 }).map((name) => name.replace(/[\/\u0000]/gu, '_')).filter((name) => name !== '.' && name !== '..' && !name.startsWith('.'));
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.tuple(fileName, title), { minLength: 1, maxLength: 4, selector: ([name]) => name }), async (captures) => {
+        const dir = mkdtempSync(join(tmpdir(), 'ingest-names-'));
+        try {
+          mkdirSync(join(dir, 'raw'));
+          captures.forEach(([name, heading], index) => {
+            const line = heading.replace(/[\r\n]/gu, ' ');
+            writeFileSync(join(dir, 'raw', name), `${line}\n2021-08-0${index + 1} 10:00\n\n第${index}篇：8月1日，省委书记许达哲主持召开会议，部署第${index}项工作。\n`);
+          });
+          const outcome = await runIngest({ input: join(dir, 'raw'), output: join(dir, 'out', 'articles'), reports: join(dir, 'out', 'reports'), data: join(ROOT, 'content', 'data'), check: false, root: dir });
+          const written = listFiles(dir).filter((file) => !file.startsWith('raw/'));
+          expect(written.every((file) => file.startsWith('out/articles/') || file.startsWith('out/reports/'))).toBe(true);
+          expect(written.filter((file) => file.endsWith('.md'))).toHaveLength(outcome.articles);
+          expect(outcome.articles + outcome.errors.length).toBeGreaterThanOrEqual(1);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: 30, seed: 20210728 },
+    );
+  });
+});
+
 describe('mutated captures (property-based)', { timeout: 120_000 }, () => {
   const seeds = readdirSync(RAW)
     .sort()
