@@ -1,42 +1,61 @@
 /**
  * Eleventy configuration for 湘豫防疫会议档案.
  *
- * Reads top to bottom: where things are, what data the templates get, how URLs are made
- * absolute, which files are copied verbatim, and what runs after the pages are written.
- * The data itself is prepared in src/site/; templates in templates/ only print it.
+ * Reads top to bottom: the archive and what each build does before Eleventy renders (raw
+ * captures, the search index, which pages need writing), what data the templates get, how URLs
+ * are made absolute, the template language, which files are copied verbatim, and what runs after
+ * the pages are written. The data itself is prepared in src/site/; templates in templates/ only
+ * print it.
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
-import rssPlugin from '@11ty/eleventy-plugin-rss';
 
 import { readSiteSettings, absoluteUrl } from './src/site/settings.ts';
 import { loadArchive, type Archive } from './src/site/archive.ts';
-import { buildPages, type ArticlePage } from './src/site/pages.ts';
+import { buildPages } from './src/site/pages.ts';
 import { renderArticleBody } from './src/site/article-body.ts';
-import { newsArticle, jsonLdScriptText } from './src/site/structured-data.ts';
-import { researchExport } from './src/site/research-export.ts';
-import { buildScriptMap } from './src/site/search-script-map.ts';
-import { writeSearchIndex } from './src/site/search-index.ts';
+import type { ArchiveData } from './src/site/page-template.ts';
+import { writeSearchIndex, type SearchIndexResult } from './src/site/search-index.ts';
+import { BuildCache } from './src/site/build-cache.ts';
+import { publishRawCaptures } from './src/site/raw-copies.ts';
+import { WrittenPages } from './src/site/written-pages.ts';
 import { interfaceText } from './src/site/interface-text.ts';
 
 export default function (eleventyConfig: UserConfig) {
   const settings = readSiteSettings();
   const aboutMarkdown = readFileSync('templates/_includes/about.md', 'utf8');
 
-  // --- Content: the archive is read and rendered once per build, in code. ---
-  const initial = loadArchive({ contentDir: settings.contentDir });
+  // --- Content: the archive is read and rendered once per build, in code; an article whose file
+  // has not changed since the last build is taken from the cache (src/site/build-cache.ts). ---
+  const cache = new BuildCache(settings.cacheDir);
+  const initial = loadArchive({ contentDir: settings.contentDir, cache });
+  // The first build uses the archive read here; rebuilds in watch mode read the content again.
   let preloaded: Archive | undefined = initial;
-  const archiveData = () => {
-    // The first build reuses the archive read for the passthrough copies below; rebuilds in
-    // watch mode read the content again.
-    const archive = preloaded ?? loadArchive({ contentDir: settings.contentDir });
+  let current: Archive = initial;
+  let indexing: Promise<SearchIndexResult> | undefined;
+  let written: WrittenPages | undefined;
+
+  eleventyConfig.on('eleventy.before', ({ directories }) => {
+    current = preloaded ?? loadArchive({ contentDir: settings.contentDir, cache });
     preloaded = undefined;
-    return {
-      articles: archive.articles,
-      pages: buildPages(archive, { about: renderArticleBody(aboutMarkdown) }),
-      model: archive,
-    };
+    // Pages whose entry, code and settings are those of the last build into this folder are left as they are.
+    written = WrittenPages.open(cache, {
+      outputDir: directories.output,
+      code: [path.resolve(directories.input), ...['src/site', '.eleventy.ts'].map((entry) => path.resolve(import.meta.dirname, entry))],
+      origin: settings.origin,
+      pathPrefix: eleventyConfig.pathPrefix,
+    });
+    // The search index needs only the archive, not the written pages, so Pagefind (a process of
+    // its own) indexes while Eleventy renders; eleventy.after waits for it and reports failures.
+    indexing = writeSearchIndex(path.resolve(directories.output), current, cache);
+    indexing.catch(() => undefined);
+    // Every raw capture an article cites, byte for byte (only new or changed ones are copied).
+    publishRawCaptures(current.rawFiles, process.cwd(), path.resolve(directories.output));
+  });
+  const archiveData = (): ArchiveData => {
+    const pages = buildPages(current, { about: renderArticleBody(aboutMarkdown) });
+    return { pages: written ? written.toWrite(pages) : pages, model: current };
   };
   eleventyConfig.addGlobalData('archive', archiveData);
   eleventyConfig.addGlobalData('site', { origin: settings.origin, name: interfaceText('zh-Hans').siteName });
@@ -45,40 +64,31 @@ export default function (eleventyConfig: UserConfig) {
 
   // --- URLs: root-relative in templates, prefixed for sub-path deploys by the HTML base plugin. ---
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addPlugin(rssPlugin);
   // eleventyConfig.pathPrefix holds the prefix in force for the build (config, environment or
-  // --pathprefix) once plugins run, so it is read on use.
-  const absolute = (rootRelative: string): string => absoluteUrl(settings.origin, eleventyConfig.pathPrefix, rootRelative);
-  // Not `absoluteUrl`: the RSS plugin registers a deprecated filter of that name.
-  eleventyConfig.addFilter('siteUrl', (rootRelative: string) => absolute(rootRelative));
+  // --pathprefix) once plugins run, so it is read on use. Templates call it as this.siteUrl().
+  eleventyConfig.addFilter('siteUrl', (rootRelative: string) => absoluteUrl(settings.origin, eleventyConfig.pathPrefix, rootRelative));
 
-  // --- Filters that serialise prepared data. ---
-  eleventyConfig.addFilter('newsArticleJsonLd', (page: ArticlePage) =>
-    jsonLdScriptText(newsArticle(page, absolute, page.ui.siteName)),
-  );
-  eleventyConfig.addFilter('researchExport', (archive: Archive) => researchExport(archive, absolute));
-  eleventyConfig.addFilter('scriptMapJson', (archive: Archive) =>
-    JSON.stringify(buildScriptMap(archive.articles.flatMap((article) => [article.title, article.body.plainText, ...article.people, ...article.places, ...article.meetingType, article.province]))),
-  );
-  eleventyConfig.addFilter('thousands', (value: number) => value.toLocaleString('en-US'));
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  // --- Templates: TypeScript modules (templates/*.11ty.ts) run by Eleventy's JavaScript engine. ---
+  // Eleventy imports each module once and calls its render() per page. (It never caches compiled
+  // Nunjucks, which made every paginated page compile its template and permalink again.)
+  eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
 
-  // --- Files copied verbatim: styles, the search script, and every raw capture an article cites. ---
+  // --- Files copied verbatim: styles and the search script (the raw captures: see eleventy.before). ---
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
-  for (const file of initial.rawFiles) {
-    eleventyConfig.addPassthroughCopy({ [file.repoPath]: file.url.slice(1) });
-  }
 
-  // --- After the pages are written: the search index of both editions. ---
-  eleventyConfig.on('eleventy.after', async ({ directories }) => {
-    const { pageCount } = await writeSearchIndex(path.resolve(directories.output));
-    console.log(`[archive] Pagefind indexed ${pageCount} article pages`);
+  // --- After the pages are written: the search index of both editions, one shard per month. ---
+  eleventyConfig.on('eleventy.after', async () => {
+    written?.save();
+    const result = await indexing;
+    if (!result) return;
+    console.log(
+      `[archive] Pagefind: ${result.pageCount} article pages in ${result.shardCount} shards, ${result.indexedShards} indexed, ${result.shardCount - result.indexedShards} from the cache (${result.seconds.toFixed(1)} s)`,
+    );
   });
 
   return {
-    dir: { input: 'templates', includes: '_includes', layouts: '_includes/layouts', data: '_data', output: '_site' },
-    templateFormats: ['njk'],
-    htmlTemplateEngine: 'njk',
+    dir: { input: 'templates', includes: '_includes', data: '_data', output: '_site' },
+    templateFormats: ['11ty.ts'],
     pathPrefix: settings.pathPrefix,
   };
 }

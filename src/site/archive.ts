@@ -4,10 +4,8 @@
  */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
 import YAML from 'yaml';
 import {
-  parseFrontMatter,
   parseReport,
   parseOfficials,
   parsePlaces,
@@ -17,8 +15,11 @@ import {
   type Official,
   type Place,
 } from './contract.ts';
-import { renderArticleBody, type ArticleBody } from './article-body.ts';
+import type { ArticleBody } from './article-body.ts';
 import { assignSlugs } from './tag-slug.ts';
+import { loadRenderedArticle } from './rendered-article.ts';
+import { BuildCache } from './build-cache.ts';
+import type { ScriptTally } from './search-script-map.ts';
 
 export interface RawFile {
   /** Repository path as written in front matter. */
@@ -36,6 +37,8 @@ export interface Article extends ArticleFrontMatter {
   url: string;
   reportUrl: string;
   body: ArticleBody;
+  /** This article's share of the search script map (search-script-map.ts). */
+  scriptTally: ScriptTally;
   auditReport?: AuditReport;
   rawFiles: RawFile[];
   /** Position in chronological order, for previous/next. */
@@ -84,8 +87,13 @@ export function articleUrl(front: Pick<ArticleFrontMatter, 'date' | 'slug'>): st
   return `/${year}/${month}/${day}/${front.slug}/`;
 }
 
+/**
+ * Where a raw capture is published. A capture saved as .html (or anything but .txt) gets .txt
+ * appended: served under its own name it would be a page, and its scripts would run.
+ */
 export function rawFileUrl(repoPath: string): string {
-  return `/raw/${path.basename(repoPath)}`;
+  const name = path.basename(repoPath);
+  return `/raw/${name.toLowerCase().endsWith('.txt') ? name : `${name}.txt`}`;
 }
 
 export function chronological(a: ArticleFrontMatter, b: ArticleFrontMatter): number {
@@ -104,9 +112,11 @@ export interface LoadOptions {
   contentDir: string;
   /** Repository root, against which front matter's repo paths (`raw`) are resolved. */
   rootDir?: string;
+  /** Where rendered articles are kept between builds; none by default. */
+  cache?: BuildCache;
 }
 
-export function loadArchive({ contentDir, rootDir = process.cwd() }: LoadOptions): Archive {
+export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new BuildCache(undefined) }: LoadOptions): Archive {
   const articlesDir = path.join(contentDir, 'articles');
   if (!existsSync(articlesDir)) throw new Error(`No articles folder at ${articlesDir} (set ARCHIVE_CONTENT_DIR?)`);
   const files = readdirSync(articlesDir)
@@ -115,14 +125,13 @@ export function loadArchive({ contentDir, rootDir = process.cwd() }: LoadOptions
 
   const fronts = files.map((name) => {
     const source = path.join(articlesDir, name);
-    const parsed = matter(readFileSync(source, 'utf8'));
-    return { front: parseFrontMatter(parsed.data, source), markdown: parsed.content, source };
+    return { ...loadRenderedArticle(readFileSync(source), source, cache), source };
   });
   fronts.sort((a, b) => chronological(a.front, b.front));
 
   const seenUrls = new Map<string, string>();
   const rawByPath = new Map<string, RawFile>();
-  const articles: Article[] = fronts.map(({ front, markdown, source }, index) => {
+  const articles: Article[] = fronts.map(({ front, body, scriptTally, source }, index) => {
     const url = articleUrl(front);
     const clash = seenUrls.get(url);
     if (clash) throw new ContractError(source, `same URL ${url} as ${clash}`);
@@ -151,7 +160,7 @@ export function loadArchive({ contentDir, rootDir = process.cwd() }: LoadOptions
       ? parseReport(JSON.parse(readFileSync(reportFile, 'utf8')), reportFile)
       : undefined;
 
-    return { ...front, url, reportUrl: `${url}report/`, body: renderArticleBody(markdown), auditReport, rawFiles, index };
+    return { ...front, url, reportUrl: `${url}report/`, body, scriptTally, auditReport, rawFiles, index };
   });
 
   const officials = parseOfficials(readYamlList(path.join(contentDir, 'data', 'officials.yaml')));

@@ -13,7 +13,7 @@ import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { treeInEdition, type Edition } from './editions.ts';
+import { inEdition, treeInEdition, type Edition } from './editions.ts';
 
 export interface Heading {
   depth: 2 | 3;
@@ -22,12 +22,19 @@ export interface Heading {
   text: string;
 }
 
+/**
+ * A rendered article body in both editions. Plain data (no syntax tree), so that it can be kept
+ * in the build cache (article-cache.ts) and reused while the article file is unchanged.
+ */
 export interface ArticleBody {
-  /** Sanitized tree with the archive's markup, Simplified. */
-  tree: Root;
+  /** Sanitized HTML with the archive's markup, in each edition's script. */
+  html: Record<Edition, string>;
   headings: Heading[];
-  /** Plain text (paragraphs separated by blank lines), for downloads, feeds' summaries and descriptions. */
-  plainText: string;
+  /**
+   * Plain text (paragraphs separated by blank lines) in each edition's script: the Simplified one
+   * for downloads, both for descriptions, feed summaries and the search script map.
+   */
+  plainText: Record<Edition, string>;
   /** Number of photos the capture referred to; none were archived. */
   missingPhotos: number;
 }
@@ -60,9 +67,25 @@ export function sanitizeBodyHtml(html: string): Root {
   return sanitizer.runSync(sanitizer.parse(html)) as Root;
 }
 
+/**
+ * Renders an article body for both editions at once. The sanitized tree's text is converted to
+ * Traditional once (treeInEdition); both trees then get the same archive markup, and each
+ * edition's plain text is read from its own tree, so nothing converts the body again.
+ */
 export function renderArticleBody(source: string): ArticleBody {
   const sanitized = sanitizeBodyHtml(markdown.render(source));
-  const plainText = bodyPlainText(sanitized);
+  const traditional = treeInEdition('zh-Hant', sanitized);
+  const simplified = withArchiveMarkup(sanitized, 'zh-Hans');
+  return {
+    html: { 'zh-Hans': serializer.stringify(simplified.tree), 'zh-Hant': serializer.stringify(withArchiveMarkup(traditional, 'zh-Hant').tree) },
+    headings: simplified.headings,
+    plainText: { 'zh-Hans': bodyPlainText(sanitized), 'zh-Hant': bodyPlainText(traditional) },
+    missingPhotos: simplified.missingPhotos,
+  };
+}
+
+/** Heading anchors, the placeholders of photos that were not archived, no empty paragraphs. */
+function withArchiveMarkup(sanitized: Root, edition: Edition): { tree: Root; headings: Heading[]; missingPhotos: number } {
   const headings: Heading[] = [];
   let missingPhotos = 0;
   let section = 0;
@@ -83,7 +106,7 @@ export function renderArticleBody(source: string): ArticleBody {
     }
     if (node.tagName === 'figure') {
       missingPhotos += 1;
-      return missingPhotoFigure(node);
+      return missingPhotoFigure(node, edition);
     }
     return { ...node, children: node.children.map(enrich) as ElementContent[] };
   };
@@ -92,15 +115,14 @@ export function renderArticleBody(source: string): ArticleBody {
   const kept = sanitized.children.filter(
     (node) => !(node.type === 'element' && node.tagName === 'p' && toText(node).trim() === ''),
   );
-  const tree: Root = { type: 'root', children: kept.map(enrich) };
-  return { tree, headings, plainText, missingPhotos };
+  return { tree: { type: 'root', children: kept.map(enrich) }, headings, missingPhotos };
 }
 
 /**
  * A figure block is a caption of a photo that was never archived; it is shown as such, with the
  * original file name kept verbatim (translate="no" keeps it out of the script conversion too).
  */
-function missingPhotoFigure(figure: Element): Element {
+function missingPhotoFigure(figure: Element, edition: Edition): Element {
   const imageName = typeof figure.properties.dataImage === 'string' ? figure.properties.dataImage : undefined;
   const caption = figure.children.find(
     (child): child is Element => child.type === 'element' && child.tagName === 'figcaption',
@@ -110,7 +132,7 @@ function missingPhotoFigure(figure: Element): Element {
     tagName: 'div',
     properties: { className: ['photo-missing'], dataPagefindIgnore: '' },
     children: [
-      { type: 'element', tagName: 'span', properties: { className: ['photo-missing-label'] }, children: [{ type: 'text', value: '图片未存档' }] },
+      { type: 'element', tagName: 'span', properties: { className: ['photo-missing-label'] }, children: [{ type: 'text', value: inEdition(edition, '图片未存档') }] },
       ...(imageName
         ? [{ type: 'element', tagName: 'span', properties: { className: ['photo-file'], translate: 'no' }, children: [{ type: 'text', value: imageName }] } satisfies Element]
         : []),
@@ -135,11 +157,11 @@ function bodyPlainText(tree: Root): string {
 }
 
 export function bodyHtml(body: ArticleBody, edition: Edition): string {
-  return serializer.stringify(treeInEdition(edition, body.tree));
+  return body.html[edition];
 }
 
 /** Whether the article is long enough that a reader benefits from an in-page table of contents. */
 export function wantsTableOfContents(body: ArticleBody): boolean {
   const sections = body.headings.filter((heading) => heading.depth === 2).length;
-  return body.headings.length >= 3 || (sections >= 2 && body.plainText.length >= 3000);
+  return body.headings.length >= 3 || (sections >= 2 && body.plainText['zh-Hans'].length >= 3000);
 }

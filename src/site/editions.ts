@@ -39,17 +39,19 @@ function converter(): (text: string) => string {
   toTraditionalConverter = existing;
   return existing;
 }
+
+// Names, tags, titles and interface strings repeat on many pages of an edition (article lists,
+// tag pages, feeds, reports); body paragraphs do not, and each article body is converted once per
+// build (article-body.ts), or not at all when the build cache holds it.
 const memo = new Map<string, string>();
 const MEMO_LIMIT = 64;
 
 /** Simplified → Traditional (Taiwan standard characters, no phrase substitution). */
 export function toTraditional(text: string): string {
-  const convert = converter();
-  // Names, tags and interface strings repeat on every page; body text does not.
-  if (text.length > MEMO_LIMIT) return convert(text);
+  if (text.length > MEMO_LIMIT) return converter()(text);
   let converted = memo.get(text);
   if (converted === undefined) {
-    converted = convert(text);
+    converted = converter()(text);
     memo.set(text, converted);
   }
   return converted;
@@ -59,7 +61,10 @@ export function inEdition(edition: Edition, text: string): string {
   return edition === 'zh-Hans' ? text : toTraditional(text);
 }
 
-/** Returns a copy of `tree` whose text nodes are converted; attributes are kept as they are. */
+/**
+ * Returns a copy of `tree` whose text nodes are converted; attributes are kept as they are, and
+ * so is the text of translate="no" elements.
+ */
 export function treeInEdition(edition: Edition, tree: Root): Root {
   if (edition === 'zh-Hans') return tree;
   const convert = (node: RootContent): RootContent => {

@@ -12,6 +12,7 @@ import { bodyHtml, wantsTableOfContents, type ArticleBody } from './article-body
 import { dayLabel, monthLabel, beijingDate } from './dates.ts';
 import { TAG_KINDS, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
 import type { ReportEntry } from './contract.ts';
+import { editionShards } from './search-shards.ts';
 
 export const PAGE_SIZE = 50;
 export const FEED_SIZE = 50;
@@ -172,6 +173,11 @@ export interface HomePage extends PageEntry {
   tagKinds: { kind: TagKind; label: string; tags: CountedLink[]; total: number }[];
 }
 
+export interface SearchPage extends PageEntry {
+  /** Root-relative folders of the edition's search index shards; Pagefind loads from the first. */
+  indexes: string[];
+}
+
 export interface FeedEntry {
   title: string;
   url: string;
@@ -204,7 +210,7 @@ export interface SitePages {
   tagIndex: TagIndexPage[];
   years: YearPage[];
   about: AboutPage[];
-  search: PageEntry[];
+  search: SearchPage[];
   notFound: PageEntry[];
   feeds: FeedPage[];
   sitemap: SitemapUrl[];
@@ -270,7 +276,6 @@ function excerpt(text: string, length = 120): string {
 class EditionViews {
   readonly ui: InterfaceText;
   private readonly summaries = new Map<Article, ArticleSummary>();
-  private readonly bodies = new Map<Article, string>();
 
   constructor(
     readonly edition: Edition,
@@ -291,14 +296,14 @@ class EditionViews {
     return this.archive.tagByName[kind].get(name);
   }
 
-  /** Body HTML is the costliest conversion; article pages and feeds share it. */
+  /** Body HTML in this edition's script, converted once when the article was rendered. */
   body(article: Article): string {
-    let html = this.bodies.get(article);
-    if (html === undefined) {
-      html = bodyHtml(article.body, this.edition);
-      this.bodies.set(article, html);
-    }
-    return html;
+    return bodyHtml(article.body, this.edition);
+  }
+
+  /** The article's plain text in this edition's script (converted with the body). */
+  plainText(article: Article): string {
+    return article.body.plainText[this.edition];
   }
 
   tagLink(kind: TagKind, name: string): Link {
@@ -356,7 +361,7 @@ class EditionViews {
       bodyHtml: this.body(article),
       toc,
       missingPhotos: body.missingPhotos,
-      plainTextLength: body.plainText.length,
+      plainTextLength: body.plainText['zh-Hans'].length,
       rawFiles: article.rawFiles.map((file) => ({ ...file, site: file.site && this.text(file.site) })),
       originalScriptLabel: article.originalScript === 'zh-Hant' ? this.ui.scriptHant : this.ui.scriptHans,
       fidelity: article.fidelity.map((note) => this.text(note)),
@@ -412,7 +417,7 @@ export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
         ...entry(edition, article.url, {
           section: 'none',
           title: view.title,
-          description: excerpt(inEdition(edition, article.body.plainText)),
+          description: excerpt(views.plainText(article)),
           ogType: 'article',
           searchable: true,
         }),
@@ -472,7 +477,10 @@ export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
       ...entry(edition, '/about/', { section: 'about', title: ui.aboutTitle, description: ui.homeIntro }),
       bodyHtml: bodyHtml(texts.about, edition),
     });
-    pages.search.push(entry(edition, '/search/', { section: 'search', title: ui.searchTitle, description: ui.searchHint }));
+    pages.search.push({
+      ...entry(edition, '/search/', { section: 'search', title: ui.searchTitle, description: ui.searchHint }),
+      indexes: editionShards(edition, archive.articles.map((article) => article.date)).map((shard) => shard.url),
+    });
     pages.notFound.push({
       ...entry(edition, '/404.html', { section: 'none', title: ui.notFoundTitle, description: ui.notFoundText }),
       url: edition === 'zh-Hans' ? '/404.html' : '/zh-hant/404.html',
@@ -655,7 +663,7 @@ function feedPage(views: EditionViews, archive: Archive): FeedPage {
       title: views.text(article.title),
       url: views.url(article.url),
       published: beijingDate(article.published),
-      summary: excerpt(views.text(article.body.plainText), 200),
+      summary: excerpt(views.plainText(article), 200),
       contentHtml: views.body(article),
     })),
   };

@@ -36,7 +36,7 @@ export function researchExport(archive: Archive, absolute: (rootRelative: string
     })),
     fidelity: article.fidelity,
     missingPhotos: article.body.missingPhotos,
-    text: article.body.plainText,
+    text: article.body.plainText['zh-Hans'],
   }));
   return `${JSON.stringify({ format: EXPORT_FORMAT, articleCount: articles.length, articles }, null, 2)}\n`;
 }

@@ -4,6 +4,7 @@
  * Everything here comes from the environment so that the same checkout can be built for
  * GitHub Pages, for another host under a sub-path, or against sample content in tests.
  */
+import path from 'node:path';
 
 export interface SiteSettings {
   /** Folder holding `articles/`, `reports/` and `data/` (the ingest output). */
@@ -12,6 +13,8 @@ export interface SiteSettings {
   origin: string;
   /** Path prefix when not set on the Eleventy command line, always with leading and trailing slash. */
   pathPrefix: string;
+  /** Folder where a build keeps rendered articles and search index shards for the next one; undefined: none. */
+  cacheDir: string | undefined;
 }
 
 export const DEFAULT_ORIGIN = 'http://localhost:8080';
@@ -25,7 +28,16 @@ export function readSiteSettings(env: Env = process.env): SiteSettings {
     // `npm run build -- --pathprefix=/archive/` reaches the nested `npm run site` as an npm
     // config value rather than an argument, so npm exports it as npm_config_pathprefix.
     pathPrefix: normalisePathPrefix(env.ARCHIVE_PATH_PREFIX ?? env.npm_config_pathprefix ?? '/'),
+    // Relative to the working folder, like content/: the checkout's .cache/ (ignored by git).
+    cacheDir: readCacheDir(env.ARCHIVE_SITE_CACHE),
   };
+}
+
+/** ARCHIVE_SITE_CACHE: a folder, or `off` for a build that neither reads nor writes a cache. */
+function readCacheDir(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  if (trimmed === 'off') return undefined;
+  return trimmed || path.join('.cache', 'site');
 }
 
 export function normaliseOrigin(value: string): string {

@@ -52,12 +52,15 @@ const parse = unified().use(rehypeParse);
 /** Markup in a page that the site itself did not put there. */
 function foreign(html: string): string[] {
   const found: string[] = [];
-  const walk = (nodes: RootContent[]) => {
+  const walk = (nodes: RootContent[], inSearchForm = false) => {
     for (const node of nodes) {
       if (node.type !== 'element') continue;
       const element = node as Element;
       const props = element.properties ?? {};
-      if (['iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'svg', 'math', 'base'].includes(element.tagName)) found.push(`<${element.tagName}>`);
+      // The site's own search form (GET to its search page) is the one form a page may have.
+      const searchForm = element.tagName === 'form' && /\/search\/$/.test(String(props.action ?? ''));
+      const formPart = ['form', 'input', 'button', 'label'].includes(element.tagName) && (searchForm || inSearchForm);
+      if (['iframe', 'frame', 'object', 'embed', 'form', 'input', 'button', 'svg', 'math', 'base'].includes(element.tagName) && !formPart) found.push(`<${element.tagName}>`);
       if (element.tagName === 'script') {
         const own = props.type === 'application/ld+json' || (typeof props.src === 'string' && /\/assets\/[\w.-]+\.js$/.test(props.src));
         if (!own) found.push(`<script ${JSON.stringify(props)}>`);
@@ -71,7 +74,7 @@ function foreign(html: string): string[] {
         const loads = ['src', 'srcset', 'poster', 'data'].includes(name) || (element.tagName === 'link' && name === 'href' && /stylesheet|icon|preload|prefetch/i.test(String(props.rel ?? '')));
         if (loads && /^(https?:)?\/\//i.test(text)) found.push(`${element.tagName}[${name}=${text}] loads from another origin`);
       }
-      walk(element.children as RootContent[]);
+      walk(element.children as RootContent[], inSearchForm || searchForm);
     }
   };
   walk((parse.parse(html) as Root).children);

@@ -73,8 +73,8 @@ describe('article body from a well-formed article', () => {
   });
 
   it('keeps captions out of the running text but in the plain text', () => {
-    expect(body.plainText.split('\n\n')).toContain('杜家毫在株洲检查。');
-    expect(body.plainText).not.toContain('图片未存档');
+    expect(body.plainText['zh-Hans'].split('\n\n')).toContain('杜家毫在株洲检查。');
+    expect(body.plainText['zh-Hans']).not.toContain('图片未存档');
   });
 
   it('converts text to Traditional but keeps the original file name verbatim', () => {

@@ -5,8 +5,9 @@
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { toText } from 'hast-util-to-text';
@@ -134,8 +135,10 @@ describe('links and assets', () => {
           broken.push(`${file}: relative URL ${url}`);
           continue;
         }
-        // The search page names Pagefind's folder; what loads from it is pagefind.js.
-        const target = fileForUrl(name === 'dataBundle' ? `${sameSite}pagefind.js` : sameSite, built.pathPrefix);
+        // The search page names Pagefind's folders: pagefind.js loads from the first shard of the
+        // edition's index, and each shard merged into it starts with its pagefind-entry.json.
+        const loaded = name === 'dataBundle' ? `${sameSite}pagefind.js` : name === 'dataIndexes' ? `${sameSite}pagefind-entry.json` : sameSite;
+        const target = fileForUrl(loaded, built.pathPrefix);
         checked += 1;
         if (!target || !files.has(target)) broken.push(`${file}: ${url}`);
       }
@@ -154,7 +157,8 @@ describe('links and assets', () => {
     expect(home).toContain('href="/archive/assets/site.css"');
     expect(home).not.toMatch(/(href|src|action)="\/(?!archive\/)/);
     const search = await read(prefixed, 'search/index.html');
-    expect(search).toContain('data-bundle="/archive/pagefind/"');
+    expect(search).toMatch(/data-bundle="\/archive\/pagefind\/zh-hans\/\d{4}-\d{2}\/"/);
+    expect(search).toMatch(/data-indexes="(\/archive\/pagefind\/zh-hans\/\d{4}-\d{2}\/ ?)+"/);
     expect(search).toContain('data-base="/archive/"');
   });
 
@@ -342,4 +346,81 @@ describe('a capture with hostile markup', () => {
       expect(await read(hostile, file), file).not.toContain('evil.example');
     }
   });
+});
+
+describe('search index', () => {
+  it('indexes every article page of each edition once, in shards by month that the search page lists', async () => {
+    const archive = JSON.parse(await read(site, 'archive.json')) as { articles: { date: string }[] };
+    const months = [...new Set(archive.articles.map((article) => article.date.slice(0, 7)))].sort();
+    for (const [root, edition] of [['', 'zh-hans'], ['zh-hant/', 'zh-hant']] as const) {
+      const form = elements(await readPage(site.dir, `${root}search/index.html`), (element) => attribute(element, 'dataSearch') !== undefined)[0]!;
+      const shards = [attribute(form, 'dataBundle'), ...(attribute(form, 'dataIndexes') ?? '').split(' ')];
+      expect(shards).toEqual(months.map((month) => `/pagefind/${edition}/${month}/`));
+      let pages = 0;
+      for (const shard of shards) {
+        const entry = JSON.parse(await read(site, `${shard!.slice(1)}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+        // Only the edition's own language, and only article pages (nothing else is given to Pagefind).
+        expect(Object.keys(entry.languages)).toEqual([edition]);
+        pages += entry.languages[edition]!.page_count;
+      }
+      expect(pages).toBe(articleCount);
+      expect(existsSync(path.join(site.dir, shards[0]!.slice(1), 'pagefind.js'))).toBe(true);
+    }
+  });
+});
+
+describe('the build cache', () => {
+  // The tests build in turn, each on what the one before left: the content copy, the cache, the
+  // first build's output folder.
+  let contentDir: string;
+  let cacheDir: string;
+  let cold: BuiltSite;
+  const EDITED = '会议强调，这是缓存测试新增的一句话。';
+
+  async function differingFiles(a: BuiltSite, b: BuiltSite): Promise<string[]> {
+    const files = await listFiles(a.dir);
+    expect(await listFiles(b.dir)).toEqual(files);
+    const differing: string[] = [];
+    for (const file of files) {
+      const [x, y] = await Promise.all([readFile(path.join(a.dir, file)), readFile(path.join(b.dir, file))]);
+      if (!x.equals(y)) differing.push(file);
+    }
+    return differing;
+  }
+
+  beforeAll(async () => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'archive-cache-'));
+    cacheDir = path.join(scratch, 'cache');
+    contentDir = path.join(scratch, 'content');
+    await cp(path.resolve(site.contentDir), contentDir, { recursive: true, filter: (source) => !source.includes(`${path.sep}raw`) });
+  });
+
+  it('gives a build from the cache the same bytes as the build that filled it', async () => {
+    cold = await buildSite({ contentDir, cacheDir });
+    const warm = await buildSite({ contentDir, cacheDir });
+    expect(cold.log).toMatch(/ 0 from the cache/);
+    expect(warm.log).toMatch(/ 0 indexed/);
+    expect(await differingFiles(cold, warm)).toEqual([]);
+  }, BUILD_TIMEOUT);
+
+  it('rebuilds into the same folder only what an edited article changed, with the bytes of a build from scratch', async () => {
+    const articles = (await readdir(path.join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
+    const file = path.join(contentDir, 'articles', articles[0]!);
+    await writeFile(file, `${await readFile(file, 'utf8')}\n${EDITED}\n`);
+    const rebuilt = await buildSite({ contentDir, cacheDir, outputDir: cold.dir });
+    const uncached = await buildSite({ contentDir, cacheDir: 'off' });
+
+    // One search index shard per edition (the month of the edited article), and a few pages.
+    expect(rebuilt.log).toMatch(/ 2 indexed/);
+    const written = Number(/Wrote (\d+) files/.exec(rebuilt.log)?.[1]);
+    expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
+    expect(await differingFiles(uncached, rebuilt)).toEqual([]);
+
+    const archive = JSON.parse(await read(rebuilt, 'archive.json')) as { articles: { url: string; text: string }[] };
+    const article = archive.articles.find((candidate) => candidate.text.includes(EDITED));
+    expect(article).toBeDefined();
+    const page = fileForUrl(article!.url.slice(DEFAULT_ORIGIN.length), '/')!;
+    expect(await read(rebuilt, page)).toContain(EDITED);
+    expect(await read(rebuilt, `zh-hant/${page}`)).toContain(toTraditional(EDITED));
+  }, BUILD_TIMEOUT);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildScriptMap } from '../../src/site/search-script-map.ts';
+import { buildScriptMap, scriptMapFromTallies, scriptTally } from '../../src/site/search-script-map.ts';
 
 const convert = (table: Record<string, string>, text: string) => Array.from(text, (char) => table[char] ?? char).join('');
 
@@ -19,5 +19,16 @@ describe('search script map', () => {
   it('only lists characters that differ between the scripts', () => {
     expect(map.toHant['省']).toBeUndefined();
     expect(Object.entries(map.toHant).every(([from, to]) => from !== to)).toBe(true);
+  });
+
+  it('counts per text and sums the counts, also around characters outside the BMP', () => {
+    const tally = scriptTally([
+      ['𠮷发展', '𠮷發展'],
+      ['头发', '頭髮'],
+      ['发展', '發展'],
+    ]);
+    expect(tally['发']).toEqual({ 發: 2, 髮: 1 });
+    expect(tally['𠮷']).toBeUndefined();
+    expect(scriptMapFromTallies([tally, scriptTally([['头发', '頭髮']])]).toHant['发']).toBe('發');
   });
 });

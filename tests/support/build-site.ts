@@ -19,6 +19,8 @@ export interface BuildOptions {
   outputDir?: string;
   /** Pass the prefix through the environment instead of --pathprefix. */
   prefixViaEnv?: boolean;
+  /** The build cache folder (ARCHIVE_SITE_CACHE), or 'off'; default: the checkout's .cache/site. */
+  cacheDir?: string;
 }
 
 export interface BuiltSite {
@@ -51,6 +53,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_CONTENT_DIR: contentDir };
   delete env.ARCHIVE_PATH_PREFIX;
   delete env.npm_config_pathprefix;
+  delete env.ARCHIVE_SITE_CACHE;
+  if (options.cacheDir) env.ARCHIVE_SITE_CACHE = options.cacheDir;
   if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
   else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
   const { stdout, stderr } = await run(process.execPath, args, { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 });

@@ -31,10 +31,11 @@ declare module '@11ty/eleventy' {
     getFilter(name: string): Filter;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
-    setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    /** `key` makes the extension an alias of a built-in template language (11ty.ts → 11ty.js). */
+    addExtension(extensions: string | string[], options: { key: string }): void;
     setServerOptions(options: Record<string, unknown>): void;
     on(event: 'eleventy.after', handler: (event: EleventyAfterEvent) => unknown): void;
-    on(event: 'eleventy.before', handler: (event: { runMode: string }) => unknown): void;
+    on(event: 'eleventy.before', handler: (event: { directories: EleventyDirectories; runMode: string }) => unknown): void;
     setQuietMode(quiet: boolean): void;
   }
 

@@ -1,0 +1,40 @@
+/**
+ * The raw captures, published byte for byte under /raw/ next to the articles made from them.
+ *
+ * Copied here rather than by Eleventy's passthrough copy, which deletes and rewrites every file
+ * on every build: a copy that has the size and modification time of its capture (given to it
+ * when it was copied) is left alone, so a rebuild copies only new or changed captures. Captures
+ * are never edited in place, and a changed one changes size or time.
+ */
+import { copyFileSync, mkdirSync, statSync, utimesSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { RawFile } from './archive.ts';
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Copies each capture to <site><url>; `rootDir` is what the captures' repository paths are relative to. */
+export function publishRawCaptures(rawFiles: readonly RawFile[], rootDir: string, siteDir: string): { copied: number } {
+  let copied = 0;
+  const folders = new Set<string>();
+  for (const file of rawFiles) {
+    const source = path.resolve(rootDir, file.repoPath);
+    const target = path.join(siteDir, file.url);
+    const from = statSync(source);
+    const to = statOrUndefined(target);
+    if (to && to.size === from.size && to.mtimeMs === from.mtimeMs) continue;
+    if (!folders.has(path.dirname(target))) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      folders.add(path.dirname(target));
+    }
+    copyFileSync(source, target);
+    utimesSync(target, from.atime, from.mtime);
+    copied += 1;
+  }
+  return { copied };
+}

@@ -1,0 +1,55 @@
+/**
+ * Everything the site derives from one article file alone: its checked front matter, its body
+ * rendered and sanitized in both editions, and its share of the search script map. This is the
+ * costly part of reading the archive (Markdown, rehype-sanitize, OpenCC), so it is kept in the
+ * build cache under a hash of the file's bytes and of the code that derives it.
+ */
+import path from 'node:path';
+import matter from 'gray-matter';
+import { parseFrontMatter, type ArticleFrontMatter } from './contract.ts';
+import { renderArticleBody, type ArticleBody } from './article-body.ts';
+import { toTraditional } from './editions.ts';
+import { scriptTally, type ScriptTally } from './search-script-map.ts';
+import { codeVersion, sha256, type BuildCache, type CacheArea } from './build-cache.ts';
+
+export interface RenderedArticle {
+  front: ArticleFrontMatter;
+  body: ArticleBody;
+  /** The article's texts that a search can match (title, body, tag names), counted for the script map. */
+  scriptTally: ScriptTally;
+}
+
+/** The modules whose code decides a RenderedArticle (with the dependencies, see codeVersion). */
+const DERIVING_CODE = ['rendered-article.ts', 'contract.ts', 'article-body.ts', 'editions.ts', 'search-script-map.ts'].map((file) =>
+  path.join(import.meta.dirname, file),
+);
+
+const areas = new WeakMap<BuildCache, CacheArea>();
+
+export function renderArticleFile(text: string, source: string): RenderedArticle {
+  // Options given, so that gray-matter does not keep every file it parsed in its own cache.
+  const parsed = matter(text, {});
+  const front = parseFrontMatter(parsed.data, source);
+  const body = renderArticleBody(parsed.content);
+  const names = [front.title, ...front.people, ...front.places, ...front.meetingType, front.province];
+  return {
+    front,
+    body,
+    scriptTally: scriptTally([...names.map((name) => [name, toTraditional(name)] as const), [body.plainText['zh-Hans'], body.plainText['zh-Hant']]]),
+  };
+}
+
+/** The rendered article from the cache when the file is unchanged, else rendered and filed. */
+export function loadRenderedArticle(bytes: Buffer, source: string, cache: BuildCache): RenderedArticle {
+  let area = areas.get(cache);
+  if (!area) {
+    area = cache.area('articles', codeVersion(DERIVING_CODE));
+    areas.set(cache, area);
+  }
+  const key = sha256(bytes);
+  const cached = area.readJson<RenderedArticle>(key);
+  if (cached) return cached;
+  const rendered = renderArticleFile(bytes.toString('utf8'), source);
+  area.writeJson(key, rendered);
+  return rendered;
+}

@@ -1,0 +1,82 @@
+/**
+ * The page frame of both editions: head with canonical and hreflang links, masthead with the
+ * script switch, the page's own content, colophon. Prints `entry` (a PageEntry from pages.ts).
+ *
+ * A function each page template calls rather than an Eleventy layout: Eleventy keeps every page's
+ * output in memory until the build ends, once as its template rendered it and once more with its
+ * layout; a template that returns the whole page is kept once.
+ */
+import { html, raw, type Markup } from '../../../src/site/html.ts';
+import type { TemplateContext } from '../../../src/site/page-template.ts';
+import type { ArticlePage, PageEntry } from '../../../src/site/pages.ts';
+import { jsonLdScriptText, newsArticle } from '../../../src/site/structured-data.ts';
+import { otherEdition } from '../../../src/site/editions.ts';
+
+const isArticlePage = (entry: PageEntry | ArticlePage): entry is ArticlePage => 'article' in entry;
+
+export function basePage(context: TemplateContext, entry: PageEntry | ArticlePage, content: Markup): string {
+  const { ui, root, section } = entry;
+  const isHome = entry.url === root;
+  const other = otherEdition(entry.edition);
+  const locale = entry.edition === 'zh-Hans' ? 'zh_CN' : 'zh_TW';
+  const otherLocale = entry.edition === 'zh-Hans' ? 'zh_TW' : 'zh_CN';
+  const current = (is: boolean) => (is ? html` class="is-current"` : '');
+  const currentPage = (is: boolean) => (is ? html` aria-current="page"` : '');
+  const article = isArticlePage(entry)
+    ? html`
+<meta property="article:published_time" content="${entry.article.published}T00:00:00+08:00">
+<script type="application/ld+json">${raw(jsonLdScriptText(newsArticle(entry, (url) => context.siteUrl(url), ui.siteName)))}</script>`
+    : '';
+
+  return html`<!DOCTYPE html>
+<html lang="${entry.edition}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${isHome ? ui.siteName : `${entry.title} · ${ui.siteName}`}</title>
+<meta name="description" content="${entry.description}">${entry.url.endsWith('404.html') ? '' : html`
+<link rel="canonical" href="${context.siteUrl(entry.url)}">`}
+<link rel="alternate" hreflang="zh-Hans" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
+<link rel="alternate" hreflang="zh-Hant" href="${context.siteUrl(entry.alternates['zh-Hant'])}">
+<link rel="alternate" hreflang="x-default" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
+<link rel="alternate" type="application/atom+xml" title="${ui.atomFeed}" href="${root}feed.xml">
+<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${root}feed.json">
+<link rel="stylesheet" href="/assets/site.css">
+<link rel="icon" href="data:,">
+<meta property="og:site_name" content="${ui.siteName}">
+<meta property="og:title" content="${entry.title}">
+<meta property="og:description" content="${entry.description}">
+<meta property="og:type" content="${entry.ogType}">
+<meta property="og:url" content="${context.siteUrl(entry.url)}">
+<meta property="og:locale" content="${locale}">
+<meta property="og:locale:alternate" content="${otherLocale}">${article}
+</head>
+<body class="page-${section}">
+<a class="skip-link" href="#main">${ui.skipToContent}</a>
+<header class="masthead">
+  <div class="masthead-inner">
+    <a class="site-name" href="${root}"${currentPage(isHome)}>${ui.siteName}</a>
+    <nav class="site-nav" aria-label="${ui.primaryNav}">
+      <ul>
+        <li><a href="${root}"${current(section === 'home')}${currentPage(isHome)}>${ui.navHome}</a></li>
+        <li><a href="${root}tags/"${current(section === 'tags')}${currentPage(entry.url === `${root}tags/`)}>${ui.navTags}</a></li>
+        <li><a href="${root}search/"${current(section === 'search')}${currentPage(section === 'search')}>${ui.navSearch}</a></li>
+        <li><a href="${root}about/"${current(section === 'about')}${currentPage(section === 'about')}>${ui.navAbout}</a></li>
+      </ul>
+    </nav>
+    <a class="script-switch" href="${entry.switchUrl}" hreflang="${other}" lang="${other}" title="${ui.switchLabel}" data-script-switch>${ui.switchTo}</a>
+  </div>
+</header>
+<main id="main" tabindex="-1">
+${content}
+</main>
+<footer class="colophon">
+  <div class="colophon-inner">
+    <p><a href="${root}about/">${ui.aboutLink}</a> · <a href="${root}feed.xml">${ui.atomFeed}</a> · <a href="${root}feed.json">${ui.jsonFeed}</a> · <a href="/archive.json">${ui.downloadArchive}</a></p>
+    <p>${ui.footerNote}</p>
+  </div>
+</footer>
+</body>
+</html>
+`.toString();
+}

@@ -1,0 +1,15 @@
+/** A list of articles (timeline months, year and tag pages): date, title, province and meeting types. */
+import { html, type Markup } from '../../../src/site/html.ts';
+import type { ArticleSummary } from '../../../src/site/pages.ts';
+
+export function articleList(articles: readonly ArticleSummary[]): Markup {
+  return html`<ol class="article-list">
+${articles.map(
+  (item) => html`  <li class="article-item">
+    <time class="article-item-date" datetime="${item.date}">${item.dateLabel}</time>
+    <a class="article-item-title" href="${item.url}">${item.title}</a>
+    <span class="article-item-meta">${item.province}${item.meetingTypes.map((type) => html` · ${type}`)}</span>
+  </li>
+`,
+)}</ol>`;
+}

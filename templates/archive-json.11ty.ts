@@ -1,0 +1,13 @@
+/** /archive.json: the whole archive, metadata and plain text, for researchers (src/site/research-export.ts). */
+import type { SingleFileTemplate } from '../src/site/page-template.ts';
+import { researchExport } from '../src/site/research-export.ts';
+
+const template: SingleFileTemplate = {
+  data: { permalink: '/archive.json', eleventyExcludeFromCollections: true },
+
+  render({ archive }) {
+    return researchExport(archive.model, (url) => this.siteUrl(url));
+  },
+};
+
+export default template;

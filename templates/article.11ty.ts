@@ -1,0 +1,102 @@
+/**
+ * One article page per article and edition: header, metadata, body, provenance, previous/next.
+ * What Pagefind indexes (the title, deck and body) is given to it as a search record made from the
+ * same data (src/site/search-index.ts): keep the data-pagefind marks of the two in step.
+ */
+import { html, joined, raw, type Markup } from '../src/site/html.ts';
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
+import { thousands } from '../src/site/format.ts';
+import type { ArticlePage, ArticleSummary, Link } from '../src/site/pages.ts';
+import { basePage } from './_includes/layouts/base.ts';
+
+const tagList = (links: Link[]) =>
+  links.length > 0 && html`<ul class="inline-list">${links.map((link) => html`<li><a href="${link.url}">${link.text}</a></li>`)}</ul>`;
+
+const names = (list: string[]) => list.length > 0 && joined(list, '、');
+
+const text = (value: string | undefined) => !!value && html`${value}`;
+
+/** One row of the metadata list, printed only when there is something to describe. */
+const row = (term: string, description: Markup | false) =>
+  description ? html`    <div><dt>${term}</dt><dd>${description}</dd></div>\n` : '';
+
+const neighbour = (kind: 'prev' | 'next', label: string, summary: ArticleSummary | undefined) =>
+  summary
+    ? html`<a class="${kind}" href="${summary.url}" rel="${kind}"><span class="label">${label}</span> <span class="title">${summary.title}</span> <time datetime="${summary.date}">${summary.dateLabel}</time></a>`
+    : '';
+
+const template: PaginatedTemplate<ArticlePage> = {
+  data: paginate('articles', (entry) => entry.url),
+
+  render({ entry }) {
+    const { ui, article: a } = entry;
+    const metadata = [
+      row(ui.province, html`<a href="${a.province.url}">${a.province.text}</a>`),
+      row(ui.people, tagList(a.people)),
+      row(ui.places, tagList(a.places)),
+      row(ui.meetingType, tagList(a.meetingTypes)),
+      row(ui.publisher, text(a.publisher)),
+      row(ui.site, text(a.site)),
+      row(ui.dateline, text(a.dateline)),
+      row(ui.authors, names(a.authors)),
+      row(ui.photographers, names(a.photographers)),
+      row(ui.editors, names(a.editors)),
+      row(ui.retrievedDate, !!a.retrievedLabel && html`<time>${a.retrievedLabel}</time>`),
+      // The source URL is quoted as the capture recorded it, never linked.
+      a.sourceUrl ? html`    <div><dt>${ui.sourceUrl}</dt><dd class="url" translate="no">${a.sourceUrl}</dd></div>\n` : '',
+    ];
+    const toc = a.toc.length
+      ? html`  <nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore>
+    <h2 id="toc-title">${ui.contents}</h2>
+    <ol>
+${a.toc.map(
+  (item) => html`      <li><a href="${item.url}">${item.text}</a>${
+    item.children.length ? html`<ol>${item.children.map((child) => html`<li><a href="${child.url}">${child.text}</a></li>`)}</ol>` : ''
+  }</li>\n`,
+)}    </ol>
+  </nav>
+`
+      : '';
+    const captures = a.rawFiles.map(
+      (file) => html`      <div><dt>${ui.rawFile}</dt><dd><a href="${file.url}" type="text/plain" translate="no">${file.url.replace('/raw/', '')}</a> <span class="muted">（${thousands(file.bytes)} ${ui.bytes}${file.site ? html` · ${file.site}` : ''}）</span></dd></div>
+      <div><dt>${ui.sha256}</dt><dd><code class="hash" translate="no">${file.sha256}</code></dd></div>
+      <div><dt>${ui.encoding}</dt><dd translate="no">${file.encoding}</dd></div>
+`,
+    );
+
+    return basePage(this, entry, html`<article class="article" aria-labelledby="article-title" data-pagefind-body>
+  <header class="article-header">
+    <p class="kicker" data-pagefind-ignore><a href="${a.province.url}">${a.province.text}</a>${a.meetingTypes.map((type) => html` · <a href="${type.url}">${type.text}</a>`)}</p>
+    <h1 id="article-title" data-pagefind-meta="date:${a.dateLabel}">${a.title}</h1>
+${a.subtitle ? html`    <p class="subtitle">${a.subtitle}</p>\n` : ''}${
+      a.originalTitle ? html`    <p class="original-title" data-pagefind-ignore>${ui.originalTitle}：${a.originalTitle}</p>\n` : ''
+    }    <p class="dateline" data-pagefind-ignore><span>${ui.meetingDate} <time datetime="${a.date}">${a.dateLabel}</time></span> <span>${ui.publishedDate} <time datetime="${a.published}">${a.publishedLabel}</time></span>${a.publisher ? html` <span>${ui.publisher} ${a.publisher}</span>` : ''}</p>
+  </header>
+
+  <dl class="article-meta" data-pagefind-ignore>
+${metadata}  </dl>
+
+${toc}  <div class="article-body">
+${raw(a.bodyHtml)}
+  </div>
+${a.missingPhotos ? html`  <p class="photos-note" data-pagefind-ignore>${ui.missingPhotosNote}</p>\n` : ''}
+  <section class="provenance" aria-labelledby="provenance-title" data-pagefind-ignore>
+    <h2 id="provenance-title">${ui.provenance}</h2>
+    <p>${ui.provenanceIntro}</p>
+    <dl class="provenance-list">
+${captures}      <div><dt>${ui.originalScript}</dt><dd>${a.originalScriptLabel}</dd></div>
+    </dl>
+    <h3>${ui.fidelityNotes}</h3>
+${a.fidelity.length ? html`    <ul class="fidelity">${a.fidelity.map((note) => html`<li>${note}</li>`)}</ul>\n` : html`    <p>${ui.noFidelityNotes}</p>\n`}${
+      a.reportUrl ? html`    <p><a href="${a.reportUrl}">${ui.auditReport}</a></p>\n` : ''
+    }  </section>
+
+  <nav class="prev-next" aria-label="${ui.olderNewer}" data-pagefind-ignore>
+    ${neighbour('prev', ui.previous, entry.previous)}${neighbour('next', ui.next, entry.next)}
+  </nav>
+</article>
+`);
+  },
+};
+
+export default template;

@@ -1,0 +1,68 @@
+/** The home page of each edition: the timeline by year and month, the most used tags, downloads. */
+import { html } from '../src/site/html.ts';
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
+import type { HomePage } from '../src/site/pages.ts';
+import { articleList } from './_includes/partials/article-list.ts';
+import { basePage } from './_includes/layouts/base.ts';
+
+const template: PaginatedTemplate<HomePage> = {
+  data: paginate('home', (entry) => entry.url),
+
+  render({ entry }) {
+    const { ui } = entry;
+    const range = entry.firstDateLabel ? html`${ui.collectedRange}${entry.firstDateLabel}${ui.rangeTo}${entry.lastDateLabel}` : '';
+    const timeline = entry.timeline.map(
+      (year) => html`      <section class="timeline-year" aria-labelledby="y${year.year}">
+        <h3 id="y${year.year}" class="timeline-year-title"><a href="${year.url}">${year.year}${ui.yearSuffix}</a> <span class="count">${year.count} ${ui.articlesUnit}</span></h3>
+${year.months.map(
+  (month) => html`        <div class="timeline-month">
+          <h4 class="timeline-month-title">${month.label} <span class="count">${month.count} ${ui.articlesUnit}</span></h4>
+${articleList(month.articles)}
+${month.more ? html`          <p class="more"><a href="${month.moreUrl}#${month.anchor}">${ui.moreInYear}（+${month.more}）</a></p>\n` : ''}        </div>
+`,
+)}      </section>
+`,
+    );
+    const tagGroups = entry.tagKinds.map(
+      (group) => html`      <section class="tag-group">
+        <h3>${group.label} <span class="count">${group.total}</span></h3>
+        <ul class="tag-cloud">
+          ${group.tags.map((tag) => html`<li><a href="${tag.url}">${tag.text}<span class="count">${tag.count}</span></a></li>`)}
+        </ul>
+      </section>
+`,
+    );
+
+    return basePage(this, entry, html`<div class="page-wrap home">
+  <section class="intro" aria-labelledby="intro-title">
+    <h1 id="intro-title">${ui.siteName}</h1>
+    <p class="tagline">${ui.siteTagline}</p>
+    <p class="lede">${ui.homeIntro}</p>
+    <p class="stats">${ui.collectedPrefix} <strong>${entry.articleCount}</strong> ${ui.articlesUnit}${range}${ui.fullStop}</p>
+  </section>
+
+  <div class="home-columns">
+    <section class="timeline" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">${ui.timeline}</h2>
+      <p class="section-note">${ui.timelineNote}</p>
+${timeline}    </section>
+
+    <aside class="home-aside" aria-labelledby="tags-title">
+      <h2 id="tags-title">${ui.browseTags}</h2>
+${tagGroups}      <p class="more"><a href="${entry.root}tags/">${ui.allTags}</a></p>
+      <section class="downloads" aria-labelledby="downloads-title">
+        <h2 id="downloads-title">${ui.download}</h2>
+        <ul>
+          <li><a href="/archive.json">${ui.downloadArchive}</a></li>
+          <li><a href="${entry.url}feed.xml">${ui.atomFeed}</a></li>
+          <li><a href="${entry.url}feed.json">${ui.jsonFeed}</a></li>
+        </ul>
+      </section>
+    </aside>
+  </div>
+</div>
+`);
+  },
+};
+
+export default template;

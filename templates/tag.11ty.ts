@@ -1,0 +1,37 @@
+/** Each tag (province, person, place, meeting type) in both editions, its articles split into pages. */
+import { html, joined, type Markup } from '../src/site/html.ts';
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
+import type { TagPage } from '../src/site/pages.ts';
+import { articleList } from './_includes/partials/article-list.ts';
+import { pagerNav } from './_includes/partials/pager.ts';
+import { basePage } from './_includes/layouts/base.ts';
+
+const fact = (term: string, description: Markup | false) =>
+  description ? html`    <div><dt>${term}</dt><dd>${description}</dd></div>\n` : '';
+
+const template: PaginatedTemplate<TagPage> = {
+  data: paginate('tags', (entry) => entry.url),
+
+  render({ entry }) {
+    const { ui, pager, parent, province } = entry;
+    const facts = [
+      fact(ui.roles, entry.roles.length > 0 && joined(entry.roles, '、')),
+      fact(ui.aliases, entry.aliases.length > 0 && joined(entry.aliases, '、')),
+      fact(ui.province, !!province && html`<a href="${province.url}">${province.text}</a>`),
+      fact(ui.parentPlace, !!parent && ('url' in parent ? html`<a href="${parent.url}">${parent.text}</a>` : html`${parent.text}`)),
+    ];
+    const hasFacts = facts.some((item) => item !== '');
+
+    return basePage(this, entry, html`<div class="page-wrap tag-page">
+  <nav class="breadcrumb" aria-label="${ui.navTags}"><a href="${entry.root}tags/">${ui.allTags}</a> › ${entry.kindLabel}</nav>
+  <h1><span class="tag-kind">${entry.kindLabel}</span> ${entry.name}</h1>
+  <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
+${hasFacts ? html`  <dl class="tag-facts">\n${facts}  </dl>\n` : ''}  <h2 class="visually-hidden">${ui.tagArticles}</h2>
+${articleList(entry.articles)}
+${pagerNav(pager, ui)}
+</div>
+`);
+  },
+};
+
+export default template;
