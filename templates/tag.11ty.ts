@@ -15,7 +15,7 @@ const template: PaginatedTemplate<TagPage> = {
   render({ entry }) {
     const { ui, pager, parent, province } = entry;
     const facts = [
-      fact(ui.roles, entry.roles.length > 0 && joined(entry.roles, '、')),
+      fact(ui.roles, entry.roles.length > 0 && joined(entry.roles, '；')),
       fact(ui.aliases, entry.aliases.length > 0 && joined(entry.aliases, '、')),
       fact(ui.province, !!province && html`<a href="${province.url}">${province.text}</a>`),
       fact(ui.parentPlace, !!parent && ('url' in parent ? html`<a href="${parent.url}">${parent.text}</a>` : html`${parent.text}`)),

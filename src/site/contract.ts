@@ -285,27 +285,36 @@ function optionalText(value: unknown): string | undefined {
 }
 
 /** Reference data is advisory: malformed rows are dropped rather than failing the build. */
-export function parseOfficials(value: unknown): Official[] {
+function namedRows(value: unknown): Fields[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .filter((row): row is Fields => typeof row === 'object' && row !== null && typeof (row as Fields).name === 'string')
-    .map((row) => ({
-      name: row.name as string,
-      aliases: stringList(row.aliases),
-      province: optionalText(row.province),
-      roles: stringList(row.roles),
-    }));
+  return value.filter((row): row is Fields => typeof row === 'object' && row !== null && typeof (row as Fields).name === 'string');
+}
+
+/** A role as officials.yaml writes it: a title, with the years it was held when known. */
+function roleText(role: unknown): string | undefined {
+  if (typeof role === 'string') return role || undefined;
+  if (typeof role !== 'object' || role === null) return undefined;
+  const { title, from, to } = role as Fields;
+  if (typeof title !== 'string' || !title) return undefined;
+  const years = typeof from === 'number' || typeof to === 'number' ? `（${typeof from === 'number' ? from : ''}–${typeof to === 'number' ? to : ''}）` : '';
+  return `${title}${years}`;
+}
+
+export function parseOfficials(value: unknown): Official[] {
+  return namedRows(value).map((row) => ({
+    name: row.name as string,
+    aliases: stringList(row.aliases),
+    province: optionalText(row.province),
+    roles: (Array.isArray(row.roles) ? row.roles : []).map(roleText).filter((role): role is string => Boolean(role)),
+  }));
 }
 
 export function parsePlaces(value: unknown): Place[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter((row): row is Fields => typeof row === 'object' && row !== null && typeof (row as Fields).name === 'string')
-    .map((row) => ({
-      name: row.name as string,
-      aliases: stringList(row.aliases),
-      province: optionalText(row.province),
-      parent: optionalText(row.parent),
-      level: optionalText(row.level),
-    }));
+  return namedRows(value).map((row) => ({
+    name: row.name as string,
+    aliases: stringList(row.aliases),
+    province: optionalText(row.province),
+    parent: optionalText(row.parent),
+    level: optionalText(row.level),
+  }));
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import matter from 'gray-matter';
-import { parseFrontMatter } from '../../src/site/contract.ts';
+import { parse } from 'yaml';
+import { parseFrontMatter, parseOfficials } from '../../src/site/contract.ts';
 
 const sample = () =>
   matter(readFileSync('tests/fixtures/sample-content/articles/2021-07-28-hunan-covid-dispatch-meeting.md', 'utf8')).data as Record<string, unknown>;
@@ -28,5 +29,20 @@ describe('front matter contract', () => {
     expect(parseFrontMatter({ ...sample(), sourceUrl: 'https://finance.sina.com.cn/x.shtml' }, 'f.md').sourceUrl).toBe(
       'https://finance.sina.com.cn/x.shtml',
     );
+  });
+});
+
+describe('officials.yaml', () => {
+  it('gives each official the roles the archive records, with the years held', () => {
+    const [official] = parseOfficials([
+      { name: '许达哲', province: '湖南', roles: [{ title: '湖南省委书记、省人大常委会主任', from: 2020 }, { title: '湖南省委副书记、省长', to: 2020 }, '省领导'] },
+    ]);
+    expect(official).toMatchObject({ name: '许达哲', province: '湖南', roles: ['湖南省委书记、省人大常委会主任（2020–）', '湖南省委副书记、省长（–2020）', '省领导'] });
+  });
+
+  it('reads the archive’s own officials.yaml with a role for every official', () => {
+    const officials = parseOfficials(parse(readFileSync(new URL('../../content/data/officials.yaml', import.meta.url), 'utf8')));
+    expect(officials.length).toBeGreaterThan(30);
+    expect(officials.filter((official) => official.roles.length === 0)).toEqual([]);
   });
 });
