@@ -3,6 +3,12 @@ import iconv from 'iconv-lite';
 /** Larger than any news article could be; such a file is a dump or a mistake, not a capture. */
 export const MAX_CAPTURE_BYTES = 4 * 1024 * 1024;
 
+/** Why a file of this many bytes is refused, or undefined when its size is fine. */
+export function tooLarge(bytes: number): string | undefined {
+  if (bytes <= MAX_CAPTURE_BYTES) return undefined;
+  return `too large to be an article (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`;
+}
+
 export interface DecodedCapture {
   text: string;
   /** The encoding the bytes were read as: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030 or big5. */
@@ -20,11 +26,8 @@ export class DecodeError extends Error {}
  */
 export function decodeCapture(bytes: Uint8Array): DecodedCapture {
   if (bytes.length === 0) throw new DecodeError('empty file');
-  if (bytes.length > MAX_CAPTURE_BYTES) {
-    throw new DecodeError(
-      `too large to be an article (${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`,
-    );
-  }
+  const size = tooLarge(bytes.length);
+  if (size) throw new DecodeError(size);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let decoded: DecodedCapture;
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {

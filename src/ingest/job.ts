@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { type ArticleDraft, draftArticle } from './article.ts';
 import type { DraftCache } from './cache.ts';
 import type { ArchiveData } from './data.ts';
-import { MAX_CAPTURE_BYTES } from './decode.ts';
+import { tooLarge } from './decode.ts';
 import { ingestCapture, type pipeline, readCaptureFile } from './pipeline.ts';
 import { CaptureError } from './types.ts';
 
@@ -21,10 +21,9 @@ export type JobResult = { ok: true; draft: ArticleDraft; warnings: string[] } | 
  */
 export function runJob(job: CaptureJob, data: ArchiveData, processor: ReturnType<typeof pipeline>, cache?: DraftCache): JobResult {
   try {
-    const size = statSync(job.absolute).size;
-    if (size > MAX_CAPTURE_BYTES) {
-      throw new CaptureError(job.shown, `too large to be an article (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_CAPTURE_BYTES / 1024 / 1024} MB)`);
-    }
+    // Checked before reading, so that a huge file is never loaded at all.
+    const size = tooLarge(statSync(job.absolute).size);
+    if (size) throw new CaptureError(job.shown, size);
     const ingested = ingestCapture(readCaptureFile(job.shown, readFileSync(job.absolute)), data, processor);
     const draft = draftArticle(ingested);
     // A capture with warnings is read again next time, so that its warnings are shown again.

@@ -63,8 +63,6 @@ export interface IngestState {
   hints: {
     datelineMonthDay?: { month: number; day: number };
     datelineLostDigits?: boolean;
-    /** Retrieval or publication dates written as ISO instants, before conversion to Beijing time. */
-    publishedInstant?: string;
   };
   ledger: LedgerEntry[];
   fidelity: string[];

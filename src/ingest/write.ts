@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
  */
 export function writeAtomic(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temporary = temporaryPath(path);
   // No fsync: rename already guarantees a reader never sees a torn file when ingest is killed;
   // flushing every file to disk would cost more than the rest of a large ingest together.
   writeFileSync(temporary, content);
@@ -25,12 +25,17 @@ export async function writeAllAtomic(files: { absolute: string; content: string 
   const lane = async () => {
     while (next < files.length) {
       const { absolute, content } = files[next++]!;
-      const temporary = join(dirname(absolute), `.${basename(absolute)}.${process.pid}.tmp`);
+      const temporary = temporaryPath(absolute);
       await writeFile(temporary, content);
       await rename(temporary, absolute);
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, files.length) }, lane));
+}
+
+/** Beside the target (same file system, so the rename is atomic), hidden, and one per process. */
+function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
 export function sha256(text: string): string {

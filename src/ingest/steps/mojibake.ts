@@ -86,8 +86,6 @@ interface Region {
   kind: 'high-bit' | 'annotation';
   /** Bytes before the misread run that are kept as they are (the annotated character). */
   head: number[];
-  /** The character the `?` stood for, when one was lost whole (kind high-bit). */
-  lostCharacter: boolean;
   /** The lead byte that lost its high bit (high-bit), or undefined when it must be guessed. */
   lead?: number;
   /** Pinyin the annotator gave to the misread pair that contains the lost lead byte (annotation). */
@@ -149,11 +147,10 @@ function readRegion(text: string, at: number): Region | undefined {
   if (kind === 'high-bit' && run.length === 0 && tail.kind !== 'swallowed' && tail.kind !== 'ascii') return undefined;
   if (kind === 'annotation' && cursor === runStart) return undefined;
   return {
-    start: kind === 'annotation' ? at : at,
+    start: at,
     end: cursor,
     kind,
     head,
-    lostCharacter: kind === 'high-bit',
     ...(lead !== undefined ? { lead } : {}),
     ...(leadPinyin ? { leadPinyin } : {}),
     run,
@@ -177,7 +174,8 @@ function chooseReading(text: string, region: Region): Reading | undefined {
   const readings: Reading[] = [];
   const leads = region.lead !== undefined ? [region.lead] : ALL_LEADS.filter((byte) => agrees(decode([region.head[1]!, byte]), region.leadPinyin));
   const last = region.tail;
-  const lost = region.lostCharacter ? lostPunctuation(before) : '';
+  // A lead byte that lost its high bit follows a `?` that stood for a whole character (。).
+  const lost = region.kind === 'high-bit' ? lostPunctuation(before) : '';
   const quotes = quoteBalance(before) + quoteBalance(after);
   const annotation = after.startsWith('(') ? PINYIN_AFTER.exec(after) : null;
   const swallowedAnnotation = PINYIN_AFTER.exec(`(${after}`);
