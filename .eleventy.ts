@@ -1,66 +1,63 @@
 /**
  * Eleventy configuration for 湘豫防疫会议档案.
  *
- * Reads top to bottom: the archive and what each build does before Eleventy renders (raw
- * captures, the search index, which pages need writing), what data the templates get, how URLs
- * are made absolute, the template language, which files are copied verbatim, and what runs after
- * the pages are written. The data itself is prepared in src/site/; templates in templates/ only
- * print it.
+ * Reads top to bottom: where the pages of this run come from (a batch prepared by `npm run site`,
+ * or a build prepared here when Eleventy runs on its own), what data the templates get, how URLs
+ * are made absolute, the template language, and which files are copied verbatim. The data itself
+ * is prepared in src/site/; templates in templates/ only print it.
  */
-import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 
 import { readSiteSettings, absoluteUrl } from './src/site/settings.ts';
 import { loadArchive, type Archive } from './src/site/archive.ts';
-import { buildPages } from './src/site/pages.ts';
 import { renderArticleBody } from './src/site/article-body.ts';
 import type { ArchiveData } from './src/site/page-template.ts';
-import { writeSearchIndex, type SearchIndexResult } from './src/site/search-index.ts';
 import { BuildCache } from './src/site/build-cache.ts';
-import { publishRawCaptures } from './src/site/raw-copies.ts';
-import { WrittenPages } from './src/site/written-pages.ts';
+import { SiteBuild, currentDrivenBatch, RENDERING_CODE, searchSummary } from './src/site/site-build.ts';
 import { interfaceText } from './src/site/interface-text.ts';
 
 export default function (eleventyConfig: UserConfig) {
   const settings = readSiteSettings();
-  const aboutMarkdown = readFileSync('templates/_includes/about.md', 'utf8');
 
-  // --- Content: the archive is read and rendered once per build, in code; an article whose file
-  // has not changed since the last build is taken from the cache (src/site/build-cache.ts). ---
-  const cache = new BuildCache(settings.cacheDir);
-  const initial = loadArchive({ contentDir: settings.contentDir, cache });
-  // The first build uses the archive read here; rebuilds in watch mode read the content again.
-  let preloaded: Archive | undefined = initial;
-  let current: Archive = initial;
-  let indexing: Promise<SearchIndexResult> | undefined;
-  let written: WrittenPages | undefined;
-
-  eleventyConfig.on('eleventy.before', ({ directories }) => {
-    current = preloaded ?? loadArchive({ contentDir: settings.contentDir, cache });
-    preloaded = undefined;
-    // Pages whose entry, code and settings are those of the last build into this folder are left as they are.
-    written = WrittenPages.open(cache, {
-      outputDir: directories.output,
-      code: [path.resolve(directories.input), ...['src/site', '.eleventy.ts'].map((entry) => path.resolve(import.meta.dirname, entry))],
-      origin: settings.origin,
-      pathPrefix: eleventyConfig.pathPrefix,
+  // --- Content: `npm run site` (src/site/build.ts) prepares the build once and runs Eleventy
+  // once per batch of pages, handing each run its batch (src/site/site-build.ts says why). Run on
+  // its own, as in watch mode, Eleventy prepares each build itself and renders it in one batch;
+  // the archive is read and rendered in code, an unchanged article taken from the build cache. ---
+  const driven = currentDrivenBatch();
+  let archiveData: () => ArchiveData;
+  if (driven) {
+    archiveData = () => driven;
+  } else {
+    const cache = new BuildCache(settings.cacheDir);
+    const texts = { about: renderArticleBody(readFileSync('templates/_includes/about.md', 'utf8')) };
+    // The first build uses the archive read here; rebuilds in watch mode read the content again.
+    let preloaded: Archive | undefined = loadArchive({ contentDir: settings.contentDir, cache });
+    let build: SiteBuild | undefined;
+    eleventyConfig.on('eleventy.before', ({ directories }) => {
+      build = SiteBuild.start({
+        ...(preloaded ? { archive: preloaded } : {}),
+        contentDir: settings.contentDir,
+        outputDir: directories.output,
+        cache,
+        origin: settings.origin,
+        pathPrefix: eleventyConfig.pathPrefix,
+        texts,
+        code: RENDERING_CODE,
+      });
+      preloaded = undefined;
     });
-    // The search index needs only the archive, not the written pages, so Pagefind (a process of
-    // its own) indexes while Eleventy renders; eleventy.after waits for it and reports failures.
-    indexing = writeSearchIndex(path.resolve(directories.output), current, cache);
-    indexing.catch(() => undefined);
-    // Every raw capture an article cites, byte for byte (only new or changed ones are copied).
-    publishRawCaptures(current.rawFiles, process.cwd(), path.resolve(directories.output));
-  });
-  const archiveData = (): ArchiveData => {
-    const pages = buildPages(current, { about: renderArticleBody(aboutMarkdown) });
-    return { pages: written ? written.toWrite(pages) : pages, model: current };
-  };
-  eleventyConfig.addGlobalData('archive', archiveData);
+    archiveData = () => build!.all();
+    // After the pages are written: the record of what was written, and the search index.
+    eleventyConfig.on('eleventy.after', async () => {
+      const result = await build?.finish();
+      if (result) console.log(searchSummary(result));
+    });
+    eleventyConfig.addWatchTarget(settings.contentDir);
+    eleventyConfig.addWatchTarget('src/site/');
+  }
+  eleventyConfig.addGlobalData('archive', () => archiveData());
   eleventyConfig.addGlobalData('site', { origin: settings.origin, name: interfaceText('zh-Hans').siteName });
-  eleventyConfig.addWatchTarget(settings.contentDir);
-  eleventyConfig.addWatchTarget('src/site/');
 
   // --- URLs: root-relative in templates, prefixed for sub-path deploys by the HTML base plugin. ---
   eleventyConfig.addPlugin(HtmlBasePlugin);
@@ -73,18 +70,8 @@ export default function (eleventyConfig: UserConfig) {
   // Nunjucks, which made every paginated page compile its template and permalink again.)
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
 
-  // --- Files copied verbatim: styles and the search script (the raw captures: see eleventy.before). ---
+  // --- Files copied verbatim: styles and the search script (the raw captures: src/site/site-build.ts). ---
   eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
-
-  // --- After the pages are written: the search index of both editions, one shard per month. ---
-  eleventyConfig.on('eleventy.after', async () => {
-    written?.save();
-    const result = await indexing;
-    if (!result) return;
-    console.log(
-      `[archive] Pagefind: ${result.pageCount} article pages in ${result.shardCount} shards, ${result.indexedShards} indexed, ${result.shardCount - result.indexedShards} from the cache (${result.seconds.toFixed(1)} s)`,
-    );
-  });
 
   return {
     dir: { input: 'templates', includes: '_includes', data: '_data', output: '_site' },

@@ -1,9 +1,9 @@
 /** /archive.json: the whole archive, metadata and plain text, for researchers (src/site/research-export.ts). */
-import type { SingleFileTemplate } from '../src/site/page-template.ts';
+import { singleFile, type SingleFileTemplate } from '../src/site/page-template.ts';
 import { researchExport } from '../src/site/research-export.ts';
 
 const template: SingleFileTemplate = {
-  data: { permalink: '/archive.json', eleventyExcludeFromCollections: true },
+  data: singleFile('/archive.json'),
 
   render({ archive }) {
     return researchExport(archive.model, (url) => this.siteUrl(url));

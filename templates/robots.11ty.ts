@@ -1,8 +1,8 @@
 /** robots.txt: everything may be crawled; the sitemap lists both editions. */
-import type { SingleFileTemplate } from '../src/site/page-template.ts';
+import { singleFile, type SingleFileTemplate } from '../src/site/page-template.ts';
 
 const template: SingleFileTemplate = {
-  data: { permalink: '/robots.txt', eleventyExcludeFromCollections: true },
+  data: singleFile('/robots.txt'),
 
   render() {
     return `User-agent: *\nAllow: /\n\nSitemap: ${this.siteUrl('/sitemap.xml')}\n`;

@@ -3,6 +3,7 @@
  * ?q= on load and queries the edition's Pagefind index. Without JavaScript the page says so.
  */
 import { html } from '../src/site/html.ts';
+import { editionUrl } from '../src/site/editions.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { SearchPage } from '../src/site/pages.ts';
 import { basePage } from './_includes/layouts/base.ts';
@@ -15,7 +16,8 @@ const template: PaginatedTemplate<SearchPage> = {
     const [bundle = '/pagefind/', ...merged] = entry.indexes;
     // data-* URLs are read by the script, so they carry the path prefix themselves (the HTML
     // base plugin only rewrites href, src and action). The edition's search index is split by
-    // month: Pagefind is loaded from the first shard and the others are merged into it.
+    // month: Pagefind is loaded from the first shard and the others are merged into it. Both
+    // editions search the one (Simplified) index; results are linked under data-edition-root.
     return basePage(this, entry, html`<div class="page-wrap search-page">
   <h1>${ui.searchTitle}</h1>
   <form class="search-form" role="search" action="${entry.url}" method="get"
@@ -24,6 +26,7 @@ const template: PaginatedTemplate<SearchPage> = {
     data-bundle="${this.url(bundle)}"
     data-indexes="${merged.map((url) => this.url(url)).join(' ')}"
     data-base="${this.url('/')}"
+    data-edition-root="${this.url(editionUrl(entry.edition, '/'))}"
     data-script-map="${this.url('/search/script-map.json')}"
     data-msg-loading="${ui.searchLoading}"
     data-msg-empty="${ui.searchNoResults}"

@@ -1,10 +1,10 @@
 /** Every page of both editions, each listing its two alternates (x-default: Simplified). */
 import { html } from '../src/site/html.ts';
-import type { SingleFileTemplate } from '../src/site/page-template.ts';
+import { singleFile, type SingleFileTemplate } from '../src/site/page-template.ts';
 import { EDITIONS } from '../src/site/editions.ts';
 
 const template: SingleFileTemplate = {
-  data: { permalink: '/sitemap.xml', eleventyExcludeFromCollections: true },
+  data: singleFile('/sitemap.xml'),
 
   render({ archive }) {
     const urls = archive.pages.sitemap.map((page) => {

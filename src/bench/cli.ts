@@ -3,8 +3,8 @@
  * process, in this order:
  *   1. ingest alone (throughput, peak memory), into an empty articles folder;
  *   2. the full build on a fresh articles folder: the two steps of `npm run build` (ingest, then
- *      Eleventy with .eleventy.ts), run directly with node rather than through npm, whose own
- *      start-up is not the archive's;
+ *      the site: src/site/build.ts running Eleventy with .eleventy.ts), run directly with node
+ *      rather than through npm, whose own start-up is not the archive's;
  *   3. bare Eleventy rendering the same articles with one minimal layout (src/bench/bare.eleventy.ts);
  *   4. the rebuild after adding one capture to the built archive (both steps again).
  * Prints a Markdown table (figures and targets) and writes <work>/bench.json.
@@ -28,7 +28,7 @@ import { type BenchResult, machine, renderProfiles, renderTable, type StepFigure
 const USAGE = 'usage: npm run bench -- [--captures N] [--work DIR] [--keep] [--skip-bare] [--profile] [--seed N]';
 const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const INGEST = path.join(REPO_ROOT, 'src', 'ingest', 'cli.ts');
-const SITE_CONFIG = path.join(REPO_ROOT, '.eleventy.ts');
+const SITE = path.join(REPO_ROOT, 'src', 'site', 'build.ts');
 const BARE_CONFIG = path.join(REPO_ROOT, 'src', 'bench', 'bare.eleventy.ts');
 
 interface Options {
@@ -125,7 +125,7 @@ async function main(): Promise<number> {
   const cache = path.join(work, '.cache');
   // Relative paths, as `npm run build` passes them: they end up in front matter and messages.
   const ingestArgs = ['--input', 'content/raw', '--output', 'content/articles', '--reports', 'content/reports', '--data', 'content/data'];
-  const siteArgs = [`--config=${SITE_CONFIG}`, '--output=_site'];
+  const siteArgs = ['--output=_site'];
   const siteEnv = { ARCHIVE_CONTENT_DIR: 'content' };
 
   const result: BenchResult = {
@@ -170,7 +170,7 @@ async function main(): Promise<number> {
     const cpu = (step: string) => (options.profile ? { cpuProfileDir: path.join(profiles, step) } : {});
     const fullIngest = await runStep({ name: 'full-ingest', script: INGEST, args: ingestArgs, cwd: work, logDir: logs, ...cpu('full-ingest') });
     log(`full build, ingest step: ${describe(fullIngest)}`);
-    const fullSite = await runStep({ name: 'full-site', script: ELEVENTY, args: siteArgs, cwd: work, env: siteEnv, logDir: logs, ...cpu('full-site') });
+    const fullSite = await runStep({ name: 'full-site', script: SITE, args: siteArgs, cwd: work, env: siteEnv, logDir: logs, ...cpu('full-site') });
     const pages = countHtml(site);
     result.full = { ingest: figures(fullIngest), site: figures(fullSite), seconds: fullIngest.seconds + fullSite.seconds, pages, profiled: options.profile };
     log(`full build, site step: ${describe(fullSite)}; ${pages} pages`);
@@ -198,7 +198,7 @@ async function main(): Promise<number> {
     log(`added capture ${added.name} (${added.bytes} bytes, seed ${added.seed}) in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     const incIngest = await runStep({ name: 'incremental-ingest', script: INGEST, args: ingestArgs, cwd: work, logDir: logs });
     log(`rebuild, ingest step: ${describe(incIngest)}`);
-    const incSite = await runStep({ name: 'incremental-site', script: ELEVENTY, args: siteArgs, cwd: work, env: siteEnv, logDir: logs });
+    const incSite = await runStep({ name: 'incremental-site', script: SITE, args: siteArgs, cwd: work, env: siteEnv, logDir: logs });
     const incSeconds = incIngest.seconds + incSite.seconds;
     result.incremental = { ingest: figures(incIngest), site: figures(incSite), seconds: incSeconds, share: incSeconds / result.full.seconds, pages: countHtml(site) };
     log(`rebuild, site step: ${describe(incSite)}; ${(result.incremental.share * 100).toFixed(1)}% of the full build`);

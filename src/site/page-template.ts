@@ -42,14 +42,29 @@ export function paginate<List extends keyof SitePages>(list: List, urlOf: (entry
   };
 }
 
-/** The `archive` global data (.eleventy.ts): the archive model and every page prepared from it. */
+/**
+ * The `archive` global data (.eleventy.ts): the archive model and the pages of this Eleventy run
+ * prepared from it (all of them, or one batch: src/site/site-build.ts).
+ */
 export interface ArchiveData {
   model: Archive;
   pages: SitePages;
+  /** Whether this run writes the files made from the whole archive (sitemap, robots.txt, downloads). */
+  wholeArchiveFiles: boolean;
+}
+
+export interface SingleFileData {
+  permalink: (data: { archive: ArchiveData }) => string | false;
+  eleventyExcludeFromCollections: true;
 }
 
 /** A template that writes one file from the whole archive (sitemap, robots.txt, downloads). */
 export interface SingleFileTemplate {
-  data: { permalink: string; eleventyExcludeFromCollections: true };
+  data: SingleFileData;
   render(this: TemplateContext, data: { archive: ArchiveData }): string;
+}
+
+/** Front data of a single-file template writing `url`, in the run that writes whole-archive files. */
+export function singleFile(url: string): SingleFileData {
+  return { permalink: ({ archive }) => (archive.wholeArchiveFiles ? url : false), eleventyExcludeFromCollections: true };
 }

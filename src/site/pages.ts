@@ -12,7 +12,7 @@ import { bodyHtml, wantsTableOfContents, type ArticleBody } from './article-body
 import { dayLabel, monthLabel, beijingDate } from './dates.ts';
 import { TAG_KINDS, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
 import type { ReportEntry } from './contract.ts';
-import { editionShards } from './search-shards.ts';
+import { searchShards } from './search-shards.ts';
 
 export const PAGE_SIZE = 50;
 export const FEED_SIZE = 50;
@@ -479,7 +479,7 @@ export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
     });
     pages.search.push({
       ...entry(edition, '/search/', { section: 'search', title: ui.searchTitle, description: ui.searchHint }),
-      indexes: editionShards(edition, archive.articles.map((article) => article.date)).map((shard) => shard.url),
+      indexes: searchShards(archive.articles.map((article) => article.date)).map((shard) => shard.url),
     });
     pages.notFound.push({
       ...entry(edition, '/404.html', { section: 'none', title: ui.notFoundTitle, description: ui.notFoundText }),

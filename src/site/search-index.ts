@@ -1,8 +1,14 @@
 /**
- * The search step: Pagefind indexes the article pages of both editions, one shard per edition
- * and month (search-shards.ts). Pagefind's extended binary (shipped in the npm package) segments
- * Chinese, and each edition's `lang` gives it its own index, so a page only ever searches its
- * own edition.
+ * The search step: Pagefind indexes the articles, one shard per month (search-shards.ts).
+ * Pagefind's extended binary (shipped in the npm package) segments Chinese.
+ *
+ * One index serves both editions. Segmenting Chinese is nearly all of Pagefind's time (about
+ * 10 of the 14 ms an article costs) and the two editions hold the same text in two scripts, so
+ * only the Simplified text is indexed: the Traditional edition's search page converts the query
+ * to Simplified before searching (as it always did for a query typed in the other script), links
+ * each result to the Traditional page, and shows the title as the build converted it (the
+ * `title_hant` meta below) and the excerpt through the archive's own character table
+ * (search-script-map.ts). That halves the search step of every build.
  *
  * Pagefind is fed search records made from the archive's data rather than the written pages:
  * a record holds exactly what an article page offers Pagefind (its `data-pagefind-body`: the
@@ -14,7 +20,7 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { EDITIONS, editionUrl, inEdition, type Edition } from './editions.ts';
+import { inEdition } from './editions.ts';
 import { html, raw } from './html.ts';
 import { dayLabel } from './dates.ts';
 import type { Archive, Article } from './archive.ts';
@@ -23,7 +29,7 @@ import { codeVersion, sha256, type BuildCache } from './build-cache.ts';
 
 export interface SearchRecord {
   shard: SearchShard;
-  /** Root-relative URL of the article page, as Pagefind reports it in results. */
+  /** Root-relative URL of the Simplified article page, as Pagefind reports it in results. */
   url: string;
   /** The article page as Pagefind sees it. */
   html: string;
@@ -40,29 +46,27 @@ export interface SearchIndexResult {
 
 /** The files of a Pagefind bundle a shard needs; its UI scripts and styles are not used. */
 const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
-/** The search runtime, kept once, in the first shard of each edition. */
+/** The search runtime, kept once, in the first shard. */
 const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/;
 
 /**
- * The record of an article page: what `<article data-pagefind-body>` holds on the page once its
- * data-pagefind-ignore parts are left out (templates/article.11ty.ts; keep the two in step).
- * Pagefind takes the title from the h1, the date from its meta mark, and sub-results from the
- * body's section headings.
+ * The record of an article: what `<article data-pagefind-body>` holds on its Simplified page once
+ * its data-pagefind-ignore parts are left out (templates/article.11ty.ts; keep the two in step),
+ * with the Traditional title as meta for the other edition's results. Pagefind takes the title
+ * from the h1, the date from its meta mark, and sub-results from the body's section headings.
  */
-export function searchRecord(edition: Edition, article: Article): SearchRecord {
-  const title = inEdition(edition, article.title);
-  const subtitle = article.subtitle && inEdition(edition, article.subtitle);
+export function searchRecord(article: Article): SearchRecord {
   return {
-    shard: searchShard(edition, article.date),
-    url: editionUrl(edition, article.url),
+    shard: searchShard(article.date),
+    url: article.url,
     html: html`<!DOCTYPE html>
-<html lang="${edition}">
+<html lang="zh-Hans">
 <head><meta charset="utf-8"></head>
 <body>
-<article data-pagefind-body>
-<h1 id="article-title" data-pagefind-meta="date:${dayLabel(article.date)}">${title}</h1>
-${subtitle ? html`<p class="subtitle">${subtitle}</p>\n` : ''}<div class="article-body">
-${raw(article.body.html[edition])}
+<article data-pagefind-body data-title-hant="${inEdition('zh-Hant', article.title)}" data-pagefind-meta="title_hant[data-title-hant]">
+<h1 id="article-title" data-pagefind-meta="date:${dayLabel(article.date)}">${article.title}</h1>
+${article.subtitle ? html`<p class="subtitle">${article.subtitle}</p>\n` : ''}<div class="article-body">
+${raw(article.body.html['zh-Hans'])}
 </div>
 </article>
 </body>
@@ -71,16 +75,14 @@ ${raw(article.body.html[edition])}
   };
 }
 
-/** The articles of each shard, both editions, in the archive's order. */
+/** The articles of each shard, in the archive's order. */
 function articlesByShard(archive: Archive): { shard: SearchShard; articles: Article[] }[] {
   const shards = new Map<string, { shard: SearchShard; articles: Article[] }>();
-  for (const edition of EDITIONS) {
-    for (const article of archive.articles) {
-      const shard = searchShard(edition, article.date);
-      const entry = shards.get(shard.url) ?? { shard, articles: [] };
-      entry.articles.push(article);
-      shards.set(shard.url, entry);
-    }
+  for (const article of archive.articles) {
+    const shard = searchShard(article.date);
+    const entry = shards.get(shard.url) ?? { shard, articles: [] };
+    entry.articles.push(article);
+    shards.set(shard.url, entry);
   }
   return [...shards.values()];
 }
@@ -142,36 +144,24 @@ function placeShard(folder: string, target: string, withRuntime: boolean): void 
 
 /** Removes whatever is under <site>/pagefind/ that is not one of `shards` (months gone, older layouts). */
 function removeOtherShards(outputPath: string, shards: SearchShard[]): void {
-  const kept = new Set(shards.map((shard) => path.join(outputPath, ...shard.url.split('/').slice(2).filter(Boolean))));
-  const editions = new Set([...kept].map((folder) => path.dirname(folder)));
+  const kept = new Set(shards.map((shard) => path.join(outputPath, shard.month)));
   if (!existsSync(outputPath)) return;
   for (const name of readdirSync(outputPath)) {
-    const edition = path.join(outputPath, name);
-    if (!editions.has(edition)) {
-      rmSync(edition, { recursive: true, force: true });
-      continue;
-    }
-    for (const month of readdirSync(edition)) {
-      if (!kept.has(path.join(edition, month))) rmSync(path.join(edition, month), { recursive: true, force: true });
-    }
+    if (!kept.has(path.join(outputPath, name))) rmSync(path.join(outputPath, name), { recursive: true, force: true });
   }
 }
 
 /**
- * Writes the shards of both editions under <site>/pagefind/, each from the cache when its
- * records are unchanged, else indexed now (one at a time: each holds its own Pagefind index in
- * memory only while it is written). The search page loads Pagefind from the first shard of its
- * edition and merges the others, so that shard alone also holds Pagefind's script and WebAssembly.
+ * Writes the shards under <site>/pagefind/, each from the cache when its records are unchanged,
+ * else indexed now (one at a time: each holds its own Pagefind index in memory only while it is
+ * written). The search pages load Pagefind from the first shard and merge the others, so that
+ * shard alone also holds Pagefind's script and WebAssembly.
  */
 export async function writeSearchIndex(siteDir: string, archive: Archive, cache: BuildCache): Promise<SearchIndexResult> {
   const started = performance.now();
   const outputPath = path.join(siteDir, 'pagefind');
   const shards = articlesByShard(archive);
-  const firstMonth = new Map<Edition, string>();
-  for (const { shard } of shards) {
-    const month = firstMonth.get(shard.edition);
-    if (!month || shard.month < month) firstMonth.set(shard.edition, shard.month);
-  }
+  const firstMonth = shards.map(({ shard }) => shard.month).sort()[0];
   removeOtherShards(outputPath, shards.map(({ shard }) => shard));
 
   const area = cache.area('search', codeVersion(INDEXING_CODE));
@@ -179,20 +169,20 @@ export async function writeSearchIndex(siteDir: string, archive: Archive, cache:
   let indexedShards = 0;
   try {
     for (const { shard, articles } of shards) {
-      // Records are made one shard at a time: together they would hold the archive's text twice over.
-      const records = articles.map((article) => searchRecord(shard.edition, article));
+      // Records are made one shard at a time: together they would hold the archive's text again.
+      const records = articles.map(searchRecord);
       const key = sha256(shard.url, ...records.flatMap((record) => [record.url, record.html]));
       let folder = area.entryFolder(key);
       if (!folder) {
         folder = await area.writeFolder(key, scratch, (empty) => indexShard(records, empty));
         indexedShards += 1;
       }
-      placeShard(folder, path.join(siteDir, shard.url), firstMonth.get(shard.edition) === shard.month);
+      placeShard(folder, path.join(siteDir, shard.url), shard.month === firstMonth);
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     await pagefind.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  return { pageCount: archive.articles.length * EDITIONS.length, shardCount: shards.length, indexedShards, outputPath, seconds };
+  return { pageCount: archive.articles.length, shardCount: shards.length, indexedShards, outputPath, seconds };
 }

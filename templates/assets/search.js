@@ -1,5 +1,8 @@
-// Search page: reads ?q= on load, converts the query to the script of the edition being read
-// (so 許達哲 finds 许达哲 and vice versa), and lists Pagefind's results. Loaded only here.
+// Search page: reads ?q= on load and lists Pagefind's results. Both editions search one index,
+// which holds the Simplified text (src/site/search-index.ts): the query is converted to
+// Simplified first (so 許達哲 finds 许达哲), and on the Traditional edition each result links to
+// the Traditional page, with the title the build converted and the excerpt converted through the
+// archive's own character table. Loaded only here.
 const form = document.querySelector('[data-search]');
 
 if (form) {
@@ -19,17 +22,21 @@ if (form) {
   // the first shard and every other shard is merged into it, so one search covers them all.
   const loadPagefind = () =>
     (pagefind ??= import(`${settings.bundle}pagefind.js`).then(async (module) => {
-      await module.options({ baseUrl: settings.base });
+      await module.options({ baseUrl: settings.base, language: 'zh-hans' });
       module.init();
       const shards = (settings.indexes ?? '').split(' ').filter(Boolean);
       await Promise.all(shards.map((shard) => module.mergeIndex(shard, { baseUrl: settings.base })));
       return module;
     }));
 
-  const toEditionScript = async (query) => {
-    const map = await loadScriptMap();
-    const table = settings.edition === 'zh-Hant' ? map.toHant : map.toHans;
-    return Array.from(query, (char) => table[char] ?? char).join('');
+  const convert = (text, table) => Array.from(text, (char) => table[char] ?? char).join('');
+  const traditional = settings.edition === 'zh-Hant';
+
+  // A result as this edition shows it: its page in this edition, its title and excerpt in this script.
+  const inEdition = (result, toHant) => {
+    if (!traditional) return { url: result.url, title: result.meta.title, excerpt: result.excerpt };
+    const url = result.url.startsWith(settings.base) ? settings.editionRoot + result.url.slice(settings.base.length) : result.url;
+    return { url, title: result.meta.title_hant || convert(result.meta.title ?? '', toHant), excerpt: convert(result.excerpt, toHant) };
   };
 
   // Pagefind joins the words it segmented with spaces (and marks each word on its own);
@@ -77,19 +84,20 @@ if (form) {
     }
     status.textContent = settings.msgLoading;
     try {
-      const [engine, converted] = await Promise.all([loadPagefind(), toEditionScript(query)]);
-      const search = await engine.search(converted);
-      const results = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
+      const [engine, map] = await Promise.all([loadPagefind(), loadScriptMap()]);
+      const search = await engine.search(convert(query, map.toHans));
+      const found = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
+      const results = found.map((result) => ({ ...inEdition(result, map.toHant), date: result.meta.date }));
       status.textContent = results.length
         ? `${settings.msgResults}：${results.length} ${settings.msgUnit}`
         : settings.msgEmpty;
       list.replaceChildren(
         ...results.map((result) => {
-          const link = element('a', '', [result.meta.title ?? result.url]);
+          const link = element('a', '', [result.title ?? result.url]);
           link.href = result.url;
           return element('li', '', [
             element('h2', '', [link]),
-            ...(result.meta.date ? [element('p', 'result-date', [result.meta.date])] : []),
+            ...(result.date ? [element('p', 'result-date', [result.date])] : []),
             element('p', 'excerpt', excerptNodes(result.excerpt)),
           ]);
         }),

@@ -21,6 +21,8 @@ export interface BuildOptions {
   prefixViaEnv?: boolean;
   /** The build cache folder (ARCHIVE_SITE_CACHE), or 'off'; default: the checkout's .cache/site. */
   cacheDir?: string;
+  /** Articles per Eleventy run (ARCHIVE_BATCH_ARTICLES); default: the site's own. */
+  batchArticles?: number;
 }
 
 export interface BuiltSite {
@@ -49,11 +51,13 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   }
   const dir = options.outputDir ?? (await mkdtemp(path.join(tmpdir(), 'archive-site-')));
   const pathPrefix = options.pathPrefix ?? '/';
-  const args = ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=.eleventy.ts', `--output=${dir}`, '--quiet'];
+  const args = ['--import', 'tsx', 'src/site/build.ts', `--output=${dir}`, '--quiet'];
   const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_CONTENT_DIR: contentDir };
   delete env.ARCHIVE_PATH_PREFIX;
   delete env.npm_config_pathprefix;
   delete env.ARCHIVE_SITE_CACHE;
+  delete env.ARCHIVE_BATCH_ARTICLES;
+  if (options.batchArticles !== undefined) env.ARCHIVE_BATCH_ARTICLES = String(options.batchArticles);
   if (options.cacheDir) env.ARCHIVE_SITE_CACHE = options.cacheDir;
   if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
   else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);

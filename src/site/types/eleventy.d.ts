@@ -39,6 +39,22 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
   }
 
+  export interface EleventyOptions {
+    /** 'cli': the output folder given wins over the configuration's, and errors fail the process. */
+    source?: 'cli' | 'script';
+    configPath?: string;
+    pathPrefix?: string;
+    quietMode?: boolean;
+  }
+
+  /** The programmatic API, as src/site/build.ts runs it: one build per instance. */
+  export class Eleventy {
+    constructor(input: string | undefined, output: string, options?: EleventyOptions);
+    /** Builds and writes the site; resolves to what was written (not used). */
+    write(): Promise<unknown>;
+  }
+  export default Eleventy;
+
   export const HtmlBasePlugin: unknown;
   export const InputPathToUrlTransformPlugin: unknown;
 }

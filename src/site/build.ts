@@ -1,0 +1,88 @@
+/**
+ * `npm run site`: renders _site/ from content/articles with Eleventy (.eleventy.ts), in batches.
+ *
+ * The build is prepared once (archive, search index, raw captures, pages: src/site/site-build.ts),
+ * then Eleventy runs once per batch of pages in this process, so that it never holds more than a
+ * batch of rendered pages (at 10,000 captures all of them would not fit in 1.5 GB).
+ *
+ * usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]
+ * Environment: ARCHIVE_CONTENT_DIR, ARCHIVE_SITE_URL, ARCHIVE_PATH_PREFIX, ARCHIVE_SITE_CACHE
+ * (src/site/settings.ts), and ARCHIVE_BATCH_ARTICLES, the articles per batch (default 2,500).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Eleventy from '@11ty/eleventy';
+import { normalisePathPrefix, readSiteSettings } from './settings.ts';
+import { BuildCache } from './build-cache.ts';
+import { renderArticleBody } from './article-body.ts';
+import { RENDERING_CODE, SiteBuild, searchSummary, setDrivenBatch } from './site-build.ts';
+
+const USAGE = 'usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]';
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** Per batch: about 10,000 pages (two editions, article and audit report), some 300 MB of Eleventy's memory. */
+const DEFAULT_BATCH_ARTICLES = 2500;
+
+function batchArticles(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_BATCH_ARTICLES;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`ARCHIVE_BATCH_ARTICLES must be a positive whole number, got ${value}`);
+  return count;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      output: { type: 'string', default: '_site' },
+      pathprefix: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      // Accepted for the command line `npm run site` used to be; the configuration is always .eleventy.ts.
+      config: { type: 'string' },
+    },
+    strict: true,
+  });
+  const settings = readSiteSettings();
+  const pathPrefix = normalisePathPrefix(values.pathprefix ?? settings.pathPrefix);
+  const outputDir = path.resolve(values.output);
+  const perBatch = batchArticles(process.env.ARCHIVE_BATCH_ARTICLES);
+  const started = performance.now();
+
+  const build = SiteBuild.start({
+    contentDir: settings.contentDir,
+    outputDir,
+    cache: new BuildCache(settings.cacheDir),
+    origin: settings.origin,
+    pathPrefix,
+    texts: { about: renderArticleBody(readFileSync(path.join(REPO_ROOT, 'templates', '_includes', 'about.md'), 'utf8')) },
+    code: RENDERING_CODE,
+  });
+  let batches = 0;
+  try {
+    for (const batch of build.batches(perBatch)) {
+      setDrivenBatch(batch);
+      // As the Eleventy command line runs it: the output folder given here wins over the
+      // configuration's, and an error is reported as Eleventy reports it, failing the build.
+      const eleventy = new Eleventy(undefined, outputDir, {
+        source: 'cli',
+        configPath: path.join(REPO_ROOT, '.eleventy.ts'),
+        pathPrefix,
+        quietMode: values.quiet,
+      });
+      // Eleventy resolves to every page it wrote; dropping that list is what frees the batch.
+      await eleventy.write();
+      batches += 1;
+    }
+  } finally {
+    setDrivenBatch(undefined);
+  }
+  const search = await build.finish();
+  console.log(searchSummary(search));
+  console.log(`[archive] site written in ${batches} Eleventy runs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`site: ${error instanceof Error ? error.message : String(error)}\n${error instanceof TypeError && /parseArgs|option/i.test(error.message) ? `${USAGE}\n` : ''}`);
+  process.exitCode = 1;
+}
