@@ -16,10 +16,11 @@ import {
   type Place,
 } from './contract.ts';
 import type { ArticleBody } from './article-body.ts';
+import type { Edition } from './editions.ts';
 import { assignSlugs } from './tag-slug.ts';
 import { loadRenderedArticle } from './rendered-article.ts';
 import { BuildCache } from './build-cache.ts';
-import type { ScriptTally } from './search-script-map.ts';
+import { scriptMapFromTallies, type ScriptMap, type ScriptTally } from './search-script-map.ts';
 
 export interface RawFile {
   /** Repository path as written in front matter. */
@@ -36,13 +37,55 @@ export interface Article extends ArticleFrontMatter {
   /** `/yyyy/mm/dd/slug/` */
   url: string;
   reportUrl: string;
-  body: ArticleBody;
-  /** This article's share of the search script map (search-script-map.ts). */
-  scriptTally: ScriptTally;
-  auditReport?: AuditReport;
+  body: ArchivedBody;
+  /**
+   * The article's audit report (content/reports/<slug>.json), when it has one: read when its
+   * page is made (readAuditReport), since only that page shows it.
+   */
+  reportFile?: string;
   rawFiles: RawFile[];
   /** Position in chronological order, for previous/next. */
   index: number;
+}
+
+/**
+ * What the site keeps of a rendered body (article-body.ts) while it builds: the HTML of both
+ * editions, the Simplified plain text (for downloads), and of the Traditional one only its lead,
+ * all that descriptions and feed summaries quote. At 10,000 articles the Traditional plain text
+ * alone would hold some 60 MB for that.
+ */
+export interface ArchivedBody {
+  html: Record<Edition, string>;
+  headings: ArticleBody['headings'];
+  missingPhotos: number;
+  /** Simplified plain text, paragraphs separated by blank lines. */
+  plainText: string;
+  /** The start of the plain text of each edition, whitespace runs made one space: LEAD_LENGTH characters or fewer. */
+  leads: Record<Edition, string>;
+}
+
+/** One more than the longest excerpt the site quotes (pages.ts), so that an excerpt can tell the text went on. */
+export const LEAD_LENGTH = 201;
+
+export function leadOf(text: string): string {
+  const lead = text.replace(/\s+/g, ' ').trim().slice(0, LEAD_LENGTH);
+  // A slice shares its memory with the whole string, which would keep the whole text alive.
+  return Buffer.from(lead, 'utf8').toString('utf8');
+}
+
+function archivedBody(body: ArticleBody): ArchivedBody {
+  return {
+    html: body.html,
+    headings: body.headings,
+    missingPhotos: body.missingPhotos,
+    plainText: body.plainText['zh-Hans'],
+    leads: { 'zh-Hans': leadOf(body.plainText['zh-Hans']), 'zh-Hant': leadOf(body.plainText['zh-Hant']) },
+  };
+}
+
+/** An article's audit report, from its `reportFile`. */
+export function readAuditReport(reportFile: string): AuditReport {
+  return parseReport(JSON.parse(readFileSync(reportFile, 'utf8')), reportFile);
 }
 
 export const TAG_KINDS = ['province', 'person', 'place', 'meeting-type'] as const;
@@ -80,6 +123,8 @@ export interface Archive {
   tagByName: Record<TagKind, Map<string, Tag>>;
   years: YearOfArchive[];
   rawFiles: RawFile[];
+  /** The characters that differ between the editions, for converting search queries (search-script-map.ts). */
+  scriptMap: ScriptMap;
 }
 
 export function articleUrl(front: Pick<ArticleFrontMatter, 'date' | 'slug'>): string {
@@ -123,15 +168,21 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
     .filter((name) => name.endsWith('.md'))
     .sort();
 
+  // The script map is summed as the articles are read, so that no article keeps its tally.
+  const tallies: ScriptTally[] = [];
   const fronts = files.map((name) => {
     const source = path.join(articlesDir, name);
-    return { ...loadRenderedArticle(readFileSync(source), source, cache), source };
+    const { front, body, scriptTally } = loadRenderedArticle(readFileSync(source), source, cache);
+    tallies.push(scriptTally);
+    return { front, body: archivedBody(body), source };
   });
+  const scriptMap = scriptMapFromTallies(tallies);
+  tallies.length = 0;
   fronts.sort((a, b) => chronological(a.front, b.front));
 
   const seenUrls = new Map<string, string>();
   const rawByPath = new Map<string, RawFile>();
-  const articles: Article[] = fronts.map(({ front, body, scriptTally, source }, index) => {
+  const articles: Article[] = fronts.map(({ front, body, source }, index) => {
     const url = articleUrl(front);
     const clash = seenUrls.get(url);
     if (clash) throw new ContractError(source, `same URL ${url} as ${clash}`);
@@ -156,18 +207,21 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
 
     // Reports live beside the articles by contract; the front matter path is the repo path.
     const reportFile = path.join(contentDir, 'reports', `${front.slug}.json`);
-    const auditReport = existsSync(reportFile)
-      ? parseReport(JSON.parse(readFileSync(reportFile, 'utf8')), reportFile)
-      : undefined;
-
-    return { ...front, url, reportUrl: `${url}report/`, body, scriptTally, auditReport, rawFiles, index };
+    return { ...front, url, reportUrl: `${url}report/`, body, ...(existsSync(reportFile) ? { reportFile } : {}), rawFiles, index };
   });
 
   const officials = parseOfficials(readYamlList(path.join(contentDir, 'data', 'officials.yaml')));
   const places = parsePlaces(readYamlList(path.join(contentDir, 'data', 'places.yaml')));
 
   const { tags, tagByName } = collectTags(articles, officials, places);
-  return { articles, tags, tagByName, years: collectYears(articles), rawFiles: [...rawByPath.values()] };
+  return {
+    articles,
+    tags,
+    tagByName,
+    years: collectYears(articles),
+    rawFiles: [...rawByPath.values()],
+    scriptMap,
+  };
 }
 
 const TAG_NAMES: Record<TagKind, (article: Article) => string[]> = {

@@ -156,12 +156,12 @@ function bodyPlainText(tree: Root): string {
   return blocks.join('\n\n');
 }
 
-export function bodyHtml(body: ArticleBody, edition: Edition): string {
+export function bodyHtml(body: Pick<ArticleBody, 'html'>, edition: Edition): string {
   return body.html[edition];
 }
 
 /** Whether the article is long enough that a reader benefits from an in-page table of contents. */
-export function wantsTableOfContents(body: ArticleBody): boolean {
-  const sections = body.headings.filter((heading) => heading.depth === 2).length;
-  return body.headings.length >= 3 || (sections >= 2 && body.plainText['zh-Hans'].length >= 3000);
+export function wantsTableOfContents(headings: readonly Heading[], textLength: number): boolean {
+  const sections = headings.filter((heading) => heading.depth === 2).length;
+  return headings.length >= 3 || (sections >= 2 && textLength >= 3000);
 }

@@ -10,8 +10,8 @@ import { EDITIONS, editionRoot, editionUrl, inEdition, otherEdition, type Editio
 import { interfaceText, type InterfaceText } from './interface-text.ts';
 import { bodyHtml, wantsTableOfContents, type ArticleBody } from './article-body.ts';
 import { dayLabel, monthLabel, beijingDate } from './dates.ts';
-import { TAG_KINDS, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
-import type { ReportEntry } from './contract.ts';
+import { readAuditReport, TAG_KINDS, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
+import type { AuditReport, ReportEntry } from './contract.ts';
 import { searchShards } from './search-shards.ts';
 
 export const PAGE_SIZE = 50;
@@ -119,13 +119,19 @@ export interface ReportPage extends PageEntry {
   rows: ReportRow[];
 }
 
+export type PagerItem = { number: number; url: string; current: boolean } | { gap: true };
+
 export interface Pager {
   pageNumber: number;
   pageCount: number;
   previousUrl?: string;
   nextUrl?: string;
-  pages: { number: number; url: string; current: boolean }[];
+  /** The first and last pages, and those near this one; `gap` where pages are left out. */
+  pages: PagerItem[];
 }
+
+/** Pages linked on either side of the current one (besides the first and the last). */
+const PAGER_REACH = 2;
 
 export interface TagPage extends PageEntry {
   kindLabel: string;
@@ -202,6 +208,18 @@ export interface SitemapUrl {
   alternates: Record<Edition, string>;
 }
 
+/** One file of the sitemap: up to SITEMAP_SIZE pages, each listed in both editions. */
+export interface SitemapFile {
+  url: string;
+  entries: SitemapUrl[];
+}
+
+/**
+ * Pages per sitemap file: 20,000 URLs with both editions, well within the protocol's 50,000
+ * URLs and 50 MB a file. /sitemap.xml is the index of the files.
+ */
+export const SITEMAP_SIZE = 10_000;
+
 export interface SitePages {
   home: HomePage[];
   articles: ArticlePage[];
@@ -213,7 +231,7 @@ export interface SitePages {
   search: SearchPage[];
   notFound: PageEntry[];
   feeds: FeedPage[];
-  sitemap: SitemapUrl[];
+  sitemaps: SitemapFile[];
 }
 
 const KIND_LABEL: Record<TagKind, keyof InterfaceText> = {
@@ -252,24 +270,36 @@ function pagedPath(base: string, pageNumber: number): string {
   return pageNumber === 1 ? base : `${base}page/${pageNumber}/`;
 }
 
-function pager(edition: Edition, base: string, pageNumber: number, pageCount: number): Pager {
+/**
+ * Links between the pages of a list. Only the first, the last and the pages near this one are
+ * linked, so that a page of a list that keeps growing (湖南省 has hundreds of pages at 10,000
+ * captures) stays the same size; every page is still reached through its neighbours.
+ */
+export function pager(edition: Edition, base: string, pageNumber: number, pageCount: number): Pager {
   const url = (number: number) => editionUrl(edition, pagedPath(base, number));
+  const shown = new Set([1, pageCount]);
+  for (let number = pageNumber - PAGER_REACH; number <= pageNumber + PAGER_REACH; number++) if (number >= 1 && number <= pageCount) shown.add(number);
+  const numbers = [...shown].sort((a, b) => a - b);
+  const pages: PagerItem[] = [];
+  numbers.forEach((number, index) => {
+    const before = numbers[index - 1];
+    // A gap of one page shows that page rather than an ellipsis standing for it.
+    if (before !== undefined && number - before === 2) pages.push({ number: before + 1, url: url(before + 1), current: false });
+    else if (before !== undefined && number - before > 2) pages.push({ gap: true });
+    pages.push({ number, url: url(number), current: number === pageNumber });
+  });
   return {
     pageNumber,
     pageCount,
     previousUrl: pageNumber > 1 ? url(pageNumber - 1) : undefined,
     nextUrl: pageNumber < pageCount ? url(pageNumber + 1) : undefined,
-    pages: Array.from({ length: pageCount }, (_, index) => ({
-      number: index + 1,
-      url: url(index + 1),
-      current: index + 1 === pageNumber,
-    })),
+    pages,
   };
 }
 
-function excerpt(text: string, length = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > length ? `${flat.slice(0, length)}……` : flat;
+/** The first `length` characters of a lead (archive.ts), marked when the text goes on. */
+function excerpt(lead: string, length = 120): string {
+  return lead.length > length ? `${lead.slice(0, length)}……` : lead;
 }
 
 /** Per-edition views of articles and tags, computed once per edition and shared by every page. */
@@ -301,9 +331,9 @@ class EditionViews {
     return bodyHtml(article.body, this.edition);
   }
 
-  /** The article's plain text in this edition's script (converted with the body). */
-  plainText(article: Article): string {
-    return article.body.plainText[this.edition];
+  /** The start of the article's plain text in this edition's script (converted with the body). */
+  lead(article: Article): string {
+    return article.body.leads[this.edition];
   }
 
   tagLink(kind: TagKind, name: string): Link {
@@ -330,7 +360,7 @@ class EditionViews {
   article(article: Article): ArticleView {
     const { body } = article;
     const toc: TocItem[] = [];
-    if (wantsTableOfContents(body)) {
+    if (wantsTableOfContents(body.headings, body.plainText.length)) {
       for (const heading of body.headings) {
         const link = { text: this.text(heading.text), url: `#${heading.id}` };
         const parent = toc.at(-1);
@@ -361,11 +391,11 @@ class EditionViews {
       bodyHtml: this.body(article),
       toc,
       missingPhotos: body.missingPhotos,
-      plainTextLength: body.plainText['zh-Hans'].length,
+      plainTextLength: body.plainText.length,
       rawFiles: article.rawFiles.map((file) => ({ ...file, site: file.site && this.text(file.site) })),
       originalScriptLabel: article.originalScript === 'zh-Hant' ? this.ui.scriptHant : this.ui.scriptHans,
       fidelity: article.fidelity.map((note) => this.text(note)),
-      reportUrl: article.auditReport ? this.url(article.reportUrl) : undefined,
+      reportUrl: article.reportFile ? this.url(article.reportUrl) : undefined,
     };
   }
 
@@ -388,28 +418,27 @@ export interface AboutPage extends PageEntry {
   bodyHtml: string;
 }
 
-export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
-  const pages: SitePages = {
-    home: [],
-    articles: [],
-    reports: [],
-    tags: [],
-    tagIndex: [],
-    years: [],
-    about: [],
-    search: [],
-    notFound: [],
-    feeds: [],
-    sitemap: [],
-  };
+/** A site without pages: every list empty. */
+export function noPages(): SitePages {
+  return { home: [], articles: [], reports: [], tags: [], tagIndex: [], years: [], about: [], search: [], notFound: [], feeds: [], sitemaps: [] };
+}
 
+/** The pages with one page per article and edition: the article and its audit report. */
+export type ArticlePages = Pick<SitePages, 'articles' | 'reports'>;
+
+/** Every page of the site. */
+export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
+  return { ...buildListingPages(archive, texts), ...buildArticlePages(archive, archive.articles) };
+}
+
+/** The article and audit-report pages of `articles` (of `archive`), in both editions. */
+export function buildArticlePages(archive: Archive, articles: readonly Article[]): ArticlePages {
+  const pages: ArticlePages = { articles: [], reports: [] };
+  // Read once for both editions, and only for these articles (the archive does not hold them).
+  const reports = new Map(articles.flatMap((article) => (article.reportFile ? [[article, readAuditReport(article.reportFile)] as const] : [])));
   for (const edition of EDITIONS) {
     const views = new EditionViews(edition, archive);
-    const { ui } = views;
-
-    pages.home.push(homePage(views, archive));
-
-    for (const article of archive.articles) {
+    for (const article of articles) {
       const view = views.article(article);
       const previous = archive.articles[article.index - 1];
       const next = archive.articles[article.index + 1];
@@ -417,7 +446,7 @@ export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
         ...entry(edition, article.url, {
           section: 'none',
           title: view.title,
-          description: excerpt(views.plainText(article)),
+          description: excerpt(views.lead(article)),
           ogType: 'article',
           searchable: true,
         }),
@@ -425,8 +454,25 @@ export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
         previous: previous && views.summary(previous),
         next: next && views.summary(next),
       });
-      if (article.auditReport) pages.reports.push(reportPage(views, article));
+      const report = reports.get(article);
+      if (report) pages.reports.push(reportPage(views, article, report));
     }
+  }
+  return pages;
+}
+
+/**
+ * Every page but the per-article ones (their lists are empty): the pages that list the archive,
+ * the static pages, feeds, and the sitemap, which lists the per-article pages too.
+ */
+export function buildListingPages(archive: Archive, texts: StaticTexts): SitePages {
+  const pages = noPages();
+
+  for (const edition of EDITIONS) {
+    const views = new EditionViews(edition, archive);
+    const { ui } = views;
+
+    pages.home.push(homePage(views, archive));
 
     pages.tagIndex.push({
       ...entry(edition, '/tags/', { section: 'tags', title: ui.allTags, description: ui.allTags }),
@@ -489,13 +535,17 @@ export function buildPages(archive: Archive, texts: StaticTexts): SitePages {
     pages.feeds.push(feedPage(views, archive));
   }
 
-  // One sitemap entry per page of the Simplified edition; each lists both editions.
+  // One sitemap entry per page of the Simplified edition; each lists both editions. The
+  // per-article pages are listed in the order buildArticlePages makes them.
+  const sitemapEntry = (path: string): SitemapUrl => ({ url: editionUrl('zh-Hans', path), alternates: { 'zh-Hans': editionUrl('zh-Hans', path), 'zh-Hant': editionUrl('zh-Hant', path) } });
+  const entries: SitemapUrl[] = [];
   const listed = [pages.home, pages.articles, pages.reports, pages.tagIndex, pages.tags, pages.years, pages.about, pages.search];
   for (const list of listed) {
-    for (const page of list) {
-      if (page.edition === 'zh-Hans') pages.sitemap.push({ url: page.url, alternates: page.alternates });
-    }
+    if (list === pages.articles) for (const article of archive.articles) entries.push(sitemapEntry(article.url));
+    else if (list === pages.reports) for (const article of archive.articles) article.reportFile && entries.push(sitemapEntry(article.reportUrl));
+    else for (const page of list) if (page.edition === 'zh-Hans') entries.push({ url: page.url, alternates: page.alternates });
   }
+  pages.sitemaps = chunk(entries, SITEMAP_SIZE).map((part, index) => ({ url: `/sitemaps/${index + 1}.xml`, entries: part }));
   return pages;
 }
 
@@ -605,9 +655,8 @@ const CHARACTER_LABELS: Record<string, string> = {
   moved: '移动',
 };
 
-function reportPage(views: EditionViews, article: Article): ReportPage {
+function reportPage(views: EditionViews, article: Article, report: AuditReport): ReportPage {
   const { ui, edition } = views;
-  const report = article.auditReport!;
   const title = views.text(article.title);
   const rows: ReportRow[] = report.entries.map((item: ReportEntry) => ({
     step: views.text(STEP_LABELS[item.step] ?? item.step),
@@ -663,7 +712,7 @@ function feedPage(views: EditionViews, archive: Archive): FeedPage {
       title: views.text(article.title),
       url: views.url(article.url),
       published: beijingDate(article.published),
-      summary: excerpt(views.plainText(article), 200),
+      summary: excerpt(views.lead(article), 200),
       contentHtml: views.body(article),
     })),
   };

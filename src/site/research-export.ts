@@ -36,7 +36,7 @@ export function researchExport(archive: Archive, absolute: (rootRelative: string
     })),
     fidelity: article.fidelity,
     missingPhotos: article.body.missingPhotos,
-    text: article.body.plainText['zh-Hans'],
+    text: article.body.plainText,
   }));
   return `${JSON.stringify({ format: EXPORT_FORMAT, articleCount: articles.length, articles }, null, 2)}\n`;
 }

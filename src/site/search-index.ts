@@ -18,6 +18,7 @@
  * article page, so this is what makes a rebuild after adding one capture cheap.
  */
 import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { inEdition } from './editions.ts';
@@ -90,9 +91,24 @@ function articlesByShard(archive: Archive): { shard: SearchShard; articles: Arti
 /** This module's code and Pagefind's version (in package-lock.json) decide what an index of the same records holds. */
 const INDEXING_CODE = [import.meta.filename];
 
+type Pagefind = typeof pagefind;
+
+/**
+ * Pagefind services, each a process of its own: Pagefind's Node API runs one per module instance,
+ * and a service indexes one shard at a time on one core. The build renders pages on the main
+ * thread meanwhile, and once it is done a second service keeps the other core busy.
+ */
+async function pagefindServices(count: number): Promise<Pagefind[]> {
+  const services: Pagefind[] = [pagefind];
+  for (let n = 1; n < count; n++) services.push((await import(`${import.meta.resolve('pagefind')}?service=${n}`)) as Pagefind);
+  return services;
+}
+
+const SERVICE_COUNT = Math.min(2, availableParallelism());
+
 /** Indexes one shard into `folder`, keeping the index and the runtime (not Pagefind's UI files). */
-async function indexShard(records: SearchRecord[], folder: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
+async function indexShard(service: Pagefind, records: SearchRecord[], folder: string): Promise<void> {
+  const { index, errors } = await service.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     // All records are sent at once rather than each after the last was indexed: Pagefind then
@@ -153,8 +169,8 @@ function removeOtherShards(outputPath: string, shards: SearchShard[]): void {
 
 /**
  * Writes the shards under <site>/pagefind/, each from the cache when its records are unchanged,
- * else indexed now (one at a time: each holds its own Pagefind index in memory only while it is
- * written). The search pages load Pagefind from the first shard and merge the others, so that
+ * else indexed now (one at a time per service: each holds its own Pagefind index in memory only
+ * while it is written). The search pages load Pagefind from the first shard and merge the others, so that
  * shard alone also holds Pagefind's script and WebAssembly.
  */
 export async function writeSearchIndex(siteDir: string, archive: Archive, cache: BuildCache): Promise<SearchIndexResult> {
@@ -167,21 +183,28 @@ export async function writeSearchIndex(siteDir: string, archive: Archive, cache:
   const area = cache.area('search', codeVersion(INDEXING_CODE));
   const scratch = path.join(siteDir, '.pagefind-scratch');
   let indexedShards = 0;
+  const services = await pagefindServices(SERVICE_COUNT);
+  const waiting = [...shards];
   try {
-    for (const { shard, articles } of shards) {
-      // Records are made one shard at a time: together they would hold the archive's text again.
-      const records = articles.map(searchRecord);
-      const key = sha256(shard.url, ...records.flatMap((record) => [record.url, record.html]));
-      let folder = area.entryFolder(key);
-      if (!folder) {
-        folder = await area.writeFolder(key, scratch, (empty) => indexShard(records, empty));
-        indexedShards += 1;
+    // Each service takes the next shard waiting; a shard's records are made only then (all of them
+    // at once would hold the archive's text again).
+    const work = async (service: Pagefind) => {
+      for (let next = waiting.shift(); next; next = waiting.shift()) {
+        const { shard, articles } = next;
+        const records = articles.map(searchRecord);
+        const key = sha256(shard.url, ...records.flatMap((record) => [record.url, record.html]));
+        let folder = area.entryFolder(key);
+        if (!folder) {
+          folder = await area.writeFolder(key, scratch, (empty) => indexShard(service, records, empty));
+          indexedShards += 1;
+        }
+        placeShard(folder, path.join(siteDir, shard.url), shard.month === firstMonth);
       }
-      placeShard(folder, path.join(siteDir, shard.url), shard.month === firstMonth);
-    }
+    };
+    await Promise.all(services.map(work));
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-    await pagefind.close();
+    await Promise.all(services.map((service) => service.close()));
   }
   const seconds = (performance.now() - started) / 1000;
   return { pageCount: archive.articles.length, shardCount: shards.length, indexedShards, outputPath, seconds };

@@ -118,7 +118,3 @@ export function buildScriptMap(simplifiedTexts: Iterable<string>): ScriptMap {
   return scriptMapFromTallies([scriptTally(pairs)]);
 }
 
-/** The archive's table, from the tallies of its articles (titles, bodies, tag names). */
-export function archiveScriptMap(archive: { articles: readonly { scriptTally: ScriptTally }[] }): ScriptMap {
-  return scriptMapFromTallies(archive.articles.map((article) => article.scriptTally));
-}

@@ -6,15 +6,14 @@
  * Why batches: Eleventy keeps every page it rendered in memory until its build ends (each page's
  * content, and the list of results its build returns). At 10,000 captures the site has about
  * 50,000 pages, close to a gigabyte of HTML, so `npm run site` (src/site/build.ts) runs Eleventy
- * once per batch, in one process: first the pages that list the whole archive (home, tags, years,
- * feeds, sitemap, downloads), then the article and audit-report pages of a few thousand articles
- * at a time. Each run starts from the same prepared data, so the pages are those of one run.
+ * once per batch of a few thousand pages, in one process (SiteBuild.batches). Each run starts
+ * from the same prepared data, so the pages are those of one run.
  * Run on its own (`eleventy --config=.eleventy.ts`, as in watch mode), .eleventy.ts renders
  * everything in one batch.
  */
 import path from 'node:path';
 import { loadArchive, type Archive } from './archive.ts';
-import { buildPages, type SitePages, type StaticTexts } from './pages.ts';
+import { buildArticlePages, buildListingPages, buildPages, noPages, type StaticTexts } from './pages.ts';
 import type { ArchiveData } from './page-template.ts';
 import { writeSearchIndex, type SearchIndexResult } from './search-index.ts';
 import type { BuildCache } from './build-cache.ts';
@@ -33,6 +32,9 @@ export interface SiteBuildOptions {
   code: string[];
 }
 
+/** An article's page and audit-report page, in two editions. */
+const PAGES_PER_ARTICLE = 4;
+
 /** What renders pages: a change to any of it writes every page again (src/site/written-pages.ts). */
 export const RENDERING_CODE = ['templates', 'src/site', '.eleventy.ts'].map((entry) => path.resolve(import.meta.dirname, '..', '..', entry));
 
@@ -41,13 +43,10 @@ export function searchSummary(result: SearchIndexResult): string {
   return `[archive] Pagefind: ${result.pageCount} articles (one index for both editions) in ${result.shardCount} shards, ${result.indexedShards} indexed, ${cached} from the cache (${result.seconds.toFixed(1)} s)`;
 }
 
-/** The lists of pages with one page per article (and edition). */
-const PER_ARTICLE = ['articles', 'reports'] as const;
-
 export class SiteBuild {
   private constructor(
     readonly archive: Archive,
-    private readonly pages: SitePages,
+    private readonly texts: StaticTexts,
     private readonly written: WrittenPages,
     private readonly indexing: Promise<SearchIndexResult>,
   ) {}
@@ -67,33 +66,37 @@ export class SiteBuild {
     indexing.catch(() => undefined);
     // Every raw capture an article cites, byte for byte (only new or changed ones are copied).
     publishRawCaptures(archive.rawFiles, process.cwd(), path.resolve(options.outputDir));
-    const pages = written.toWrite(buildPages(archive, options.texts));
-    return new SiteBuild(archive, pages, written, indexing);
+    return new SiteBuild(archive, options.texts, written, indexing);
   }
 
   /** Every page in one batch. */
   all(): ArchiveData {
-    return { model: this.archive, pages: this.pages, wholeArchiveFiles: true };
+    return { model: this.archive, pages: this.written.toWrite(buildPages(this.archive, this.texts)), wholeArchiveFiles: true };
   }
 
   /**
-   * The pages in batches: the first holds every page but the per-article ones, and the files made
-   * from the whole archive; each of the others the per-article pages of `articlesPerBatch`
-   * articles in both editions. Every page is in exactly one batch.
+   * The pages in batches of at most `pagesPerBatch` pages (but at least one article's): first
+   * the files made from the whole archive and the single pages (home, tag index, about, search,
+   * feeds, 404), then the tag and year pages, then the article and audit-report pages, an
+   * article's four pages (two editions) in one batch. Every page is in exactly one batch, and an
+   * article's pages are prepared only when its batch is due, so only one batch is held at a time.
    */
-  *batches(articlesPerBatch: number): Generator<ArchiveData> {
-    const none = { articles: [], reports: [] };
-    yield { model: this.archive, pages: { ...this.pages, ...none }, wholeArchiveFiles: true };
-    const empty = Object.fromEntries(Object.keys(this.pages).map((list) => [list, []])) as unknown as SitePages;
-    const longest = Math.max(...PER_ARTICLE.map((list) => this.pages[list].length));
-    // Two editions: a batch of n articles holds 2n entries of each list.
-    const size = Math.max(1, articlesPerBatch) * 2;
-    for (let start = 0; start < longest; start += size) {
-      yield {
-        model: this.archive,
-        pages: { ...empty, articles: this.pages.articles.slice(start, start + size), reports: this.pages.reports.slice(start, start + size) },
-        wholeArchiveFiles: false,
-      };
+  *batches(pagesPerBatch: number): Generator<ArchiveData> {
+    const size = Math.max(1, pagesPerBatch);
+    const listing = buildListingPages(this.archive, this.texts);
+    const { tags, years, ...single } = this.written.toWrite(listing);
+    yield { model: this.archive, pages: { ...single, tags: [], years: [] }, wholeArchiveFiles: true };
+    for (let start = 0; start < tags.length; start += size) {
+      yield { model: this.archive, pages: { ...noPages(), tags: tags.slice(start, start + size) }, wholeArchiveFiles: false };
+    }
+    for (let start = 0; start < years.length; start += size) {
+      yield { model: this.archive, pages: { ...noPages(), years: years.slice(start, start + size) }, wholeArchiveFiles: false };
+    }
+    const { articles } = this.archive;
+    const articlesPerBatch = Math.max(1, Math.floor(size / PAGES_PER_ARTICLE));
+    for (let start = 0; start < articles.length; start += articlesPerBatch) {
+      const pages = this.written.toWrite(buildArticlePages(this.archive, articles.slice(start, start + articlesPerBatch)));
+      yield { model: this.archive, pages: { ...noPages(), ...pages }, wholeArchiveFiles: false };
     }
   }
 

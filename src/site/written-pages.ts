@@ -89,15 +89,14 @@ export class WrittenPages {
     });
   }
 
-  /** The site's pages, the long lists holding only the pages that are not already in the output folder. */
-  toWrite(pages: SitePages): SitePages {
-    return {
-      ...pages,
-      articles: this.pending(pages.articles),
-      reports: this.pending(pages.reports),
-      tags: this.pending(pages.tags),
-      years: this.pending(pages.years),
-    };
+  /** The pages given, the long lists holding only the pages that are not already in the output folder. */
+  toWrite<Pages extends Partial<SitePages>>(pages: Pages): Pages {
+    const filtered: Partial<SitePages> = { ...pages };
+    if (pages.articles) filtered.articles = this.pending(pages.articles);
+    if (pages.reports) filtered.reports = this.pending(pages.reports);
+    if (pages.tags) filtered.tags = this.pending(pages.tags);
+    if (pages.years) filtered.years = this.pending(pages.years);
+    return filtered as Pages;
   }
 
   /** After the build: what the output folder now holds, for the next build. */

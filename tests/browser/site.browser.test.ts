@@ -182,16 +182,21 @@ describe('feeds and sitemap in the browser’s XML parser', () => {
         if (doc.getElementsByTagName('parsererror').length) throw new Error(`${path} is not well-formed XML`);
         return doc;
       };
-      const [atom, hant, sitemap] = await Promise.all([parse('feed.xml'), parse('zh-hant/feed.xml'), parse('sitemap.xml')]);
+      const [atom, hant, index] = await Promise.all([parse('feed.xml'), parse('zh-hant/feed.xml'), parse('sitemap.xml')]);
+      // The index names the sitemap files by absolute URL; they are read here from this server.
+      const files = Array.from(index.getElementsByTagName('loc'), (loc) => new URL(loc.textContent ?? '').pathname.slice(new URL(base).pathname.length));
+      const sitemaps = await Promise.all(files.map((file) => parse(file)));
       return {
         atom: atom.getElementsByTagName('entry').length,
         hant: hant.getElementsByTagName('entry').length,
-        urls: sitemap.getElementsByTagName('url').length,
+        files: files.length,
+        urls: sitemaps.reduce((sum, sitemap) => sum + sitemap.getElementsByTagName('url').length, 0),
       };
     }, url('/'));
     const articles = (JSON.parse(readFileSync(`${site.dir}/archive.json`, 'utf8')) as { articleCount: number }).articleCount;
     expect(counts.atom).toBe(Math.min(articles, 50));
     expect(counts.hant).toBe(Math.min(articles, 50));
+    expect(counts.files).toBeGreaterThan(0);
     expect(counts.urls).toBeGreaterThan(articles * 4);
     await page.context().close();
   }, TIMEOUT);

@@ -68,8 +68,9 @@ describe('article body from a well-formed article', () => {
   });
 
   it('gives long articles a table of contents and short ones none', () => {
-    expect(wantsTableOfContents(body)).toBe(true);
-    expect(wantsTableOfContents(renderArticleBody('## 一\n\n甲。\n\n## 二\n\n乙。'))).toBe(false);
+    expect(wantsTableOfContents(body.headings, body.plainText['zh-Hans'].length)).toBe(true);
+    const short = renderArticleBody('## 一\n\n甲。\n\n## 二\n\n乙。');
+    expect(wantsTableOfContents(short.headings, short.plainText['zh-Hans'].length)).toBe(false);
   });
 
   it('keeps captions out of the running text but in the plain text', () => {

@@ -21,8 +21,8 @@ export interface BuildOptions {
   prefixViaEnv?: boolean;
   /** The build cache folder (ARCHIVE_SITE_CACHE), or 'off'; default: the checkout's .cache/site. */
   cacheDir?: string;
-  /** Articles per Eleventy run (ARCHIVE_BATCH_ARTICLES); default: the site's own. */
-  batchArticles?: number;
+  /** The most pages per Eleventy run (ARCHIVE_BATCH_PAGES); default: the site's own. */
+  batchPages?: number;
 }
 
 export interface BuiltSite {
@@ -56,8 +56,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   delete env.ARCHIVE_PATH_PREFIX;
   delete env.npm_config_pathprefix;
   delete env.ARCHIVE_SITE_CACHE;
-  delete env.ARCHIVE_BATCH_ARTICLES;
-  if (options.batchArticles !== undefined) env.ARCHIVE_BATCH_ARTICLES = String(options.batchArticles);
+  delete env.ARCHIVE_BATCH_PAGES;
+  if (options.batchPages !== undefined) env.ARCHIVE_BATCH_PAGES = String(options.batchPages);
   if (options.cacheDir) env.ARCHIVE_SITE_CACHE = options.cacheDir;
   if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
   else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);

@@ -7,8 +7,10 @@ export function pagerNav(pager: Pager, ui: InterfaceText): Markup | '' {
   if (pager.pageCount <= 1) return '';
   return html`<nav class="pager" aria-label="${ui.pagination}">
   <ul>
-${pager.previousUrl ? html`    <li><a href="${pager.previousUrl}" rel="prev">${ui.previousPage}</a></li>\n` : ''}${pager.pages.map(
-    (page) => html`    <li>${page.current ? html`<span aria-current="page">${page.number}</span>` : html`<a href="${page.url}">${page.number}</a>`}</li>\n`,
+${pager.previousUrl ? html`    <li><a href="${pager.previousUrl}" rel="prev">${ui.previousPage}</a></li>\n` : ''}${pager.pages.map((page) =>
+    'gap' in page
+      ? html`    <li class="gap" aria-hidden="true">…</li>\n`
+      : html`    <li>${page.current ? html`<span aria-current="page">${page.number}</span>` : html`<a href="${page.url}">${page.number}</a>`}</li>\n`,
   )}${pager.nextUrl ? html`    <li><a href="${pager.nextUrl}" rel="next">${ui.nextPage}</a></li>\n` : ''}  </ul>
 </nav>`;
 }

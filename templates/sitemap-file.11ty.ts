@@ -1,0 +1,28 @@
+/** One sitemap file: its pages in both editions, each listing its two alternates (x-default: Simplified). */
+import { html } from '../src/site/html.ts';
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
+import { EDITIONS } from '../src/site/editions.ts';
+import type { SitemapFile } from '../src/site/pages.ts';
+
+const template: PaginatedTemplate<SitemapFile> = {
+  data: paginate('sitemaps', (entry) => entry.url),
+
+  render({ entry }) {
+    const urls = entry.entries.map((page) => {
+      const alternates = html`    <xhtml:link rel="alternate" hreflang="zh-Hans" href="${this.siteUrl(page.alternates['zh-Hans'])}"/>
+    <xhtml:link rel="alternate" hreflang="zh-Hant" href="${this.siteUrl(page.alternates['zh-Hant'])}"/>
+    <xhtml:link rel="alternate" hreflang="x-default" href="${this.siteUrl(page.alternates['zh-Hans'])}"/>
+`;
+      return EDITIONS.map((edition) => html`  <url>
+    <loc>${this.siteUrl(page.alternates[edition])}</loc>
+${alternates}  </url>
+`);
+    });
+    return html`<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${urls}</urlset>
+`.toString();
+  },
+};
+
+export default template;
