@@ -3,6 +3,7 @@ import matter from 'gray-matter';
 import { blocks, isBody, textOf } from './blocks.ts';
 import { toArticleMarkdown } from './markdown.ts';
 import type { IngestedCapture } from './pipeline.ts';
+import { slugFromTitle } from './slug.ts';
 import type { ArticleMeta, LedgerEntry, Script, Shape } from './types.ts';
 
 /** One capture behind an article, as its provenance records it. */
@@ -27,6 +28,11 @@ export interface ArticleDraft {
   /** Identifies the text, so that the same article captured twice becomes one. */
   textKey: string;
   sentences: string[];
+  /**
+   * The slug the title gives (slugFromTitle), made with the draft: on workers, rather than for
+   * every article one after another on the main thread, where slugs are assigned.
+   */
+  titleSlug?: string;
 }
 
 export function draftArticle(ingested: IngestedCapture): ArticleDraft {
@@ -56,6 +62,7 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
     ],
     textKey: createHash('sha256').update(body.join('\n').replace(/[\s\p{P}]/gu, '')).digest('hex'),
     sentences: body.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.replace(/[\s\p{P}]/gu, '')).filter((sentence) => sentence.length >= 8),
+    titleSlug: slugFromTitle(state.meta.title ?? ''),
   };
 }
 
@@ -124,7 +131,9 @@ export function frontMatter(draft: ArticleDraft, slug: string, reportPath: strin
 
 export function renderArticle(draft: ArticleDraft, slug: string, reportPath: string): string {
   // lineWidth -1: long values stay on one line, so a diff of an article shows the changed field.
-  return matter.stringify(`\n${draft.markdown}`, frontMatter(draft, slug, reportPath), { lineWidth: -1 } as never);
+  // Given a file object rather than a string, gray-matter does not first parse the content for front
+  // matter (and copy it into a Buffer); the output is the same.
+  return matter.stringify({ content: `\n${draft.markdown}` }, frontMatter(draft, slug, reportPath), { lineWidth: -1 } as never);
 }
 
 export function renderReport(draft: ArticleDraft, slug: string, articlePath: string): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleDraft } from './article.ts';
 
@@ -10,8 +11,17 @@ import type { ArticleDraft } from './article.ts';
  * and every capture is ingested afresh (the old cache is dropped).
  */
 export class DraftCache {
-  /** The cache of one fingerprint: a folder of `<sha256>.json` drafts. */
-  constructor(readonly dir: string) {}
+  private readonly pending = new Set<Promise<void>>();
+
+  /**
+   * The cache of one fingerprint: a folder of `<sha256>.json` drafts. In the background, `set`
+   * does not wait for the file: creating thousands of files can take longer than ingesting the
+   * captures, and a worker goes on with the next capture meanwhile (see `flush`).
+   */
+  constructor(
+    readonly dir: string,
+    private readonly background = false,
+  ) {}
 
   /** Opens the cache for a fingerprint, dropping the caches of other fingerprints. */
   static open(root: string, fingerprint: string): DraftCache {
@@ -37,7 +47,20 @@ export class DraftCache {
   }
 
   set(sha256: string, draft: ArticleDraft): void {
-    writeFileSync(join(this.dir, `${sha256}.json`), JSON.stringify(draft));
+    const file = join(this.dir, `${sha256}.json`);
+    if (!this.background) {
+      writeFileSync(file, JSON.stringify(draft));
+      return;
+    }
+    // A write that fails leaves a miss, as a failed synchronous one would have thrown past.
+    const write = writeFile(file, JSON.stringify(draft)).catch(() => undefined);
+    this.pending.add(write);
+    void write.then(() => this.pending.delete(write));
+  }
+
+  /** Waits for the background writes. */
+  async flush(): Promise<void> {
+    await Promise.all(this.pending);
   }
 }
 

@@ -18,8 +18,43 @@ export function toArticleMarkdown(tree: Root): string {
     if (!text) return [];
     return [{ type: 'paragraph', children: [{ type: 'text', value: text }] } satisfies Paragraph];
   });
-  const root: MdastRoot = { type: 'root', children };
-  return toMarkdown(root, { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' });
+  if (!children.length) return serialize(children);
+  // Blocks are written one by one and joined as mdast-util-to-markdown joins them (a blank line
+  // between, a line end after the last): most blocks need no escaping at all, and the library's
+  // escaping runs dozens of patterns over every text.
+  const parts: string[] = [];
+  for (const node of children) {
+    const part = writeBlock(node);
+    if (part === undefined) return serialize(children);
+    parts.push(part);
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+function serialize(children: RootContent[]): string {
+  return toMarkdown({ type: 'root', children } satisfies MdastRoot, OPTIONS);
+}
+
+const OPTIONS = { bullet: '-', emphasis: '_', strong: '*', fences: true, rule: '-' } as const;
+
+/**
+ * Characters that some rule of mdast-util-to-markdown's escaping (its `unsafe` list) is about:
+ * a text without any of them comes out of it unchanged. Space only matters next to a line end,
+ * and texts here are trimmed.
+ */
+const NEEDS_ESCAPING = /[\x00-\x1f\x7f!"#&'()*+\-.<=>[\\\]_`~]/;
+
+/**
+ * One block as the library writes it inside the document: plain text as it is, anything else by
+ * the library itself (alone, the block comes out the same, with a line end added at the end).
+ * Undefined when that cannot be told apart, and the whole document is then left to the library.
+ */
+function writeBlock(node: RootContent): string | undefined {
+  if (node.type === 'html') return node.value;
+  const text = (node.type === 'paragraph' || node.type === 'heading') && node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]!.value : undefined;
+  if (text && !NEEDS_ESCAPING.test(text)) return node.type === 'heading' ? `${'#'.repeat(node.depth)} ${text}` : text;
+  const alone = serialize([node]);
+  return alone.endsWith('\n') && !/[\r\n]\n$/.test(alone) ? alone.slice(0, -1) : undefined;
 }
 
 function photo(block: Element): Html {

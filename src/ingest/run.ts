@@ -178,7 +178,12 @@ export function mergeDuplicates(drafts: ArticleDraft[], warnings: string[]): Art
 
   const index = new Map<string, number[]>();
   articles.forEach((article, at) => {
-    for (const sentence of new Set(article.sentences)) index.set(sentence, [...(index.get(sentence) ?? []), at]);
+    for (const sentence of new Set(article.sentences)) {
+      // Pushed in place: a sentence most articles share (boilerplate) would otherwise be copied once per holder.
+      const holders = index.get(sentence);
+      if (holders) holders.push(at);
+      else index.set(sentence, [at]);
+    }
   });
   const shared = new Map<string, number>();
   for (const holders of index.values()) {
@@ -219,7 +224,7 @@ function assignSlugs(articles: ArticleDraft[], manifest: Manifest): string[] {
   });
   articles.forEach((article, index) => {
     if (slugs[index]) return;
-    let slug = slugFromTitle(article.meta.title ?? '');
+    let slug = article.titleSlug ?? slugFromTitle(article.meta.title ?? '');
     if (taken.has(slug)) slug = `${slug}-${article.captures[0]!.rawSha256.slice(0, 8)}`;
     for (let n = 2; taken.has(slug); n++) slug = `${slug.replace(/-\d+$/, '')}-${n}`;
     slugs[index] = slug;

@@ -4,7 +4,11 @@ import { toText } from 'hast-util-to-text';
 import type { Plugin } from 'unified';
 import type { LedgerEntry } from '../types.ts';
 
-/** Page-level landmarks that hold navigation and footers, never the article's text. */
+/**
+ * Page-level landmarks that hold navigation and footers, never the article's text. Their
+ * selectors are bare tag names, compared as such: hast-util-select parses a selector anew on
+ * every call, for every element of the page.
+ */
 const PAGE_LANDMARKS = [
   { selector: 'nav', label: '导航' },
   { selector: 'header', label: '页眉' },
@@ -32,7 +36,7 @@ export const stripFurnitureMarkup: Plugin<[], Root> = () => (tree, file) => {
         continue;
       }
       const siteRemoval = site?.remove.find((rule) => matches(rule.selector, node));
-      const landmark = siteRemoval || inArticle ? undefined : PAGE_LANDMARKS.find((rule) => matches(rule.selector, node));
+      const landmark = siteRemoval || inArticle ? undefined : PAGE_LANDMARKS.find((rule) => rule.selector === node.tagName);
       const removal = siteRemoval ?? landmark;
       if (removal) {
         const text = toText(node).trim();

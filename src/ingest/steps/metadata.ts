@@ -124,12 +124,14 @@ interface Named {
 
 /** Names used in the text, longest match first so that 湘西土家族苗族自治州 counts once, as 湘西. */
 export function mentioned(text: string, entries: readonly Named[]): string[] {
-  const { byFirst } = formsOf(entries);
+  const { byFirst, starts } = formsOf(entries);
   const first = new Map<string, number>();
   // One pass over the text; at each character only the names that start with it are tried,
   // longest first, and a match skips the characters it covers (湘西土家族苗族自治州 counts once).
   for (let at = 0; at < text.length; ) {
-    const candidates = byFirst.get(text.charCodeAt(at));
+    const code = text.charCodeAt(at);
+    // Most characters start no name: a table says so without a map lookup.
+    const candidates = starts[code] ? byFirst.get(code) : undefined;
     let matched = 0;
     if (candidates) {
       for (const { form, entry } of candidates) {
@@ -148,6 +150,8 @@ export function mentioned(text: string, entries: readonly Named[]): string[] {
 interface Forms {
   /** By the UTF-16 code of the first character: a one-character string key would be allocated per lookup. */
   byFirst: Map<number, { form: string; entry: Named }[]>;
+  /** 1 at the UTF-16 codes that start some form. */
+  starts: Uint8Array;
   longest: number;
 }
 
@@ -161,8 +165,12 @@ function formsOf(entries: readonly Named[]): Forms {
       .flatMap((entry) => [entry.name, ...entry.aliases].map((form) => ({ form, entry })))
       .sort((a, b) => b.form.length - a.form.length || (a.form < b.form ? -1 : 1));
     const byFirst = new Map<number, { form: string; entry: Named }[]>();
-    for (const item of all) byFirst.set(item.form.charCodeAt(0), [...(byFirst.get(item.form.charCodeAt(0)) ?? []), item]);
-    forms = { byFirst, longest: all[0]?.form.length ?? 0 };
+    const starts = new Uint8Array(0x10000);
+    for (const item of all) {
+      byFirst.set(item.form.charCodeAt(0), [...(byFirst.get(item.form.charCodeAt(0)) ?? []), item]);
+      starts[item.form.charCodeAt(0)] = 1;
+    }
+    forms = { byFirst, starts, longest: all[0]?.form.length ?? 0 };
     sortedForms.set(entries, forms);
   }
   return forms;

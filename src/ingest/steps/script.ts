@@ -11,7 +11,8 @@ export function simplified(text: string): string {
   return hasTraditional(text) ? toSimplified(text) : text;
 }
 
-let traditional: Set<number> | undefined;
+/** 1 at the UTF-16 codes of the characters opencc changes on their own. */
+let traditional: Uint8Array | undefined;
 
 /**
  * Whether a text holds any character that opencc changes on its own (about 3,200 of the CJK
@@ -23,9 +24,12 @@ export function hasTraditional(text: string): boolean {
     const chars: string[] = [];
     for (let code = 0x3400; code <= 0x9fff; code++) chars.push(String.fromCharCode(code));
     const converted = toSimplified(chars.join(SEPARATOR)).split(SEPARATOR);
-    traditional = new Set(chars.flatMap((char, index) => (converted[index] === char ? [] : [char.charCodeAt(0)])));
+    traditional = new Uint8Array(0x10000);
+    chars.forEach((char, index) => {
+      if (converted[index] !== char) traditional![char.charCodeAt(0)] = 1;
+    });
   }
-  for (let i = 0; i < text.length; i++) if (traditional.has(text.charCodeAt(i))) return true;
+  for (let i = 0; i < text.length; i++) if (traditional[text.charCodeAt(i)]) return true;
   return false;
 }
 
