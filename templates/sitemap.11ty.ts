@@ -8,7 +8,7 @@ const template: SingleFileTemplate = {
   render({ archive }) {
     return html`<?xml version="1.0" encoding="utf-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${archive.pages.sitemaps.map((file) => html`  <sitemap><loc>${this.siteUrl(file.url)}</loc></sitemap>\n`)}</sitemapindex>
+${archive.sitemapFiles.map((url) => html`  <sitemap><loc>${this.siteUrl(url)}</loc></sitemap>\n`)}</sitemapindex>
 `.toString();
   },
 };

@@ -55,6 +55,8 @@ export interface Article extends ArticleFrontMatter {
  * alone would hold some 60 MB for that.
  */
 export interface ArchivedBody {
+  /** SHA-256 of the article file: with the site's code, it decides everything here. */
+  sourceSha256: string;
   html: Record<Edition, string>;
   headings: ArticleBody['headings'];
   missingPhotos: number;
@@ -73,8 +75,9 @@ export function leadOf(text: string): string {
   return Buffer.from(lead, 'utf8').toString('utf8');
 }
 
-function archivedBody(body: ArticleBody): ArchivedBody {
+function archivedBody(body: ArticleBody, sourceSha256: string): ArchivedBody {
   return {
+    sourceSha256,
     html: body.html,
     headings: body.headings,
     missingPhotos: body.missingPhotos,
@@ -172,9 +175,9 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
   const tallies: ScriptTally[] = [];
   const fronts = files.map((name) => {
     const source = path.join(articlesDir, name);
-    const { front, body, scriptTally } = loadRenderedArticle(readFileSync(source), source, cache);
+    const { front, body, scriptTally, sourceSha256 } = loadRenderedArticle(readFileSync(source), source, cache);
     tallies.push(scriptTally);
-    return { front, body: archivedBody(body), source };
+    return { front, body: archivedBody(body, sourceSha256), source };
   });
   const scriptMap = scriptMapFromTallies(tallies);
   tallies.length = 0;

@@ -51,6 +51,8 @@ export interface ArchiveData {
   pages: SitePages;
   /** Whether this run writes the files made from the whole archive (sitemap, robots.txt, downloads). */
   wholeArchiveFiles: boolean;
+  /** URLs of all the sitemap files, whichever runs write them (the sitemap index lists them). */
+  sitemapFiles: string[];
 }
 
 export interface SingleFileData {

@@ -63,6 +63,8 @@ export interface TocItem extends Link {
 }
 
 export interface ArticleView {
+  /** SHA-256 of the article file the body was rendered from (written-pages.ts hashes it instead of the body). */
+  bodySource: string;
   title: string;
   subtitle?: string;
   originalTitle?: string;
@@ -389,6 +391,7 @@ class EditionViews {
       photographers: (article.photographers ?? []).map((name) => this.text(name)),
       editors: article.editors.map((name) => this.text(name)),
       bodyHtml: this.body(article),
+      bodySource: body.sourceSha256,
       toc,
       missingPhotos: body.missingPhotos,
       plainTextLength: body.plainText.length,

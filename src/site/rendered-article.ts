@@ -39,8 +39,8 @@ export function renderArticleFile(text: string, source: string): RenderedArticle
   };
 }
 
-/** The rendered article from the cache when the file is unchanged, else rendered and filed. */
-export function loadRenderedArticle(bytes: Buffer, source: string, cache: BuildCache): RenderedArticle {
+/** The rendered article from the cache when the file is unchanged, else rendered and filed; with the SHA-256 of the file. */
+export function loadRenderedArticle(bytes: Buffer, source: string, cache: BuildCache): RenderedArticle & { sourceSha256: string } {
   let area = areas.get(cache);
   if (!area) {
     area = cache.area('articles', codeVersion(DERIVING_CODE));
@@ -48,8 +48,8 @@ export function loadRenderedArticle(bytes: Buffer, source: string, cache: BuildC
   }
   const key = sha256(bytes);
   const cached = area.readJson<RenderedArticle>(key);
-  if (cached) return cached;
+  if (cached) return { ...cached, sourceSha256: key };
   const rendered = renderArticleFile(bytes.toString('utf8'), source);
   area.writeJson(key, rendered);
-  return rendered;
+  return { ...rendered, sourceSha256: key };
 }

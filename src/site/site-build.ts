@@ -13,7 +13,7 @@
  */
 import path from 'node:path';
 import { loadArchive, type Archive } from './archive.ts';
-import { buildArticlePages, buildListingPages, buildPages, noPages, type StaticTexts } from './pages.ts';
+import { buildArticlePages, buildListingPages, buildPages, noPages, type SitePages, type StaticTexts } from './pages.ts';
 import type { ArchiveData } from './page-template.ts';
 import { writeSearchIndex, type SearchIndexResult } from './search-index.ts';
 import type { BuildCache } from './build-cache.ts';
@@ -34,6 +34,8 @@ export interface SiteBuildOptions {
 
 /** An article's page and audit-report page, in two editions. */
 const PAGES_PER_ARTICLE = 4;
+/** Articles whose pages are prepared in one go. */
+const ARTICLES_PER_STEP = 200;
 
 /** What renders pages: a change to any of it writes every page again (src/site/written-pages.ts). */
 export const RENDERING_CODE = ['templates', 'src/site', '.eleventy.ts'].map((entry) => path.resolve(import.meta.dirname, '..', '..', entry));
@@ -71,33 +73,55 @@ export class SiteBuild {
 
   /** Every page in one batch. */
   all(): ArchiveData {
-    return { model: this.archive, pages: this.written.toWrite(buildPages(this.archive, this.texts)), wholeArchiveFiles: true };
+    const pages = this.written.toWrite(buildPages(this.archive, this.texts));
+    return { model: this.archive, pages, wholeArchiveFiles: true, sitemapFiles: pages.sitemaps.map((file) => file.url) };
   }
 
   /**
-   * The pages in batches of at most `pagesPerBatch` pages (but at least one article's): first
-   * the files made from the whole archive and the single pages (home, tag index, about, search,
-   * feeds, 404), then the tag and year pages, then the article and audit-report pages, an
-   * article's four pages (two editions) in one batch. Every page is in exactly one batch, and an
-   * article's pages are prepared only when its batch is due, so only one batch is held at a time.
+   * The pages to write, in batches of at most `pagesPerBatch` pages: the single pages and the
+   * files made from the whole archive come in the first, then the tag and year pages, then the
+   * article and audit-report pages. Pages a rebuild leaves in place (written-pages.ts) are left
+   * out before batches are made, so a rebuild after one new capture is one or two runs. Every page
+   * is in exactly one batch, and an article's pages are prepared only when its batch is being
+   * filled, so only one batch is held at a time.
    */
-  *batches(pagesPerBatch: number): Generator<ArchiveData> {
+  async *batches(pagesPerBatch: number): AsyncGenerator<ArchiveData> {
     const size = Math.max(1, pagesPerBatch);
-    const listing = buildListingPages(this.archive, this.texts);
-    const { tags, years, ...single } = this.written.toWrite(listing);
-    yield { model: this.archive, pages: { ...single, tags: [], years: [] }, wholeArchiveFiles: true };
-    for (let start = 0; start < tags.length; start += size) {
-      yield { model: this.archive, pages: { ...noPages(), tags: tags.slice(start, start + size) }, wholeArchiveFiles: false };
-    }
-    for (let start = 0; start < years.length; start += size) {
-      yield { model: this.archive, pages: { ...noPages(), years: years.slice(start, start + size) }, wholeArchiveFiles: false };
-    }
+    const listing = this.written.toWrite(buildListingPages(this.archive, this.texts));
+    const sitemapFiles = listing.sitemaps.map((file) => file.url);
+    let pages = noPages();
+    let count = 0;
+    let first = true;
+    const flush = (): ArchiveData => {
+      const batch = { model: this.archive, pages, wholeArchiveFiles: first, sitemapFiles };
+      pages = noPages();
+      count = 0;
+      first = false;
+      return batch;
+    };
+    // Adds entries to the batch being filled, yielding each batch that fills up.
+    const add = function* <List extends keyof SitePages>(list: List, entries: SitePages[List]): Generator<ArchiveData> {
+      for (let at = 0; at < entries.length; ) {
+        const part = entries.slice(at, at + size - count);
+        (pages[list] as unknown[]).push(...part);
+        count += part.length;
+        at += part.length;
+        if (count >= size) yield flush();
+      }
+    };
+    for (const list of Object.keys(listing) as (keyof SitePages)[]) yield* add(list, listing[list]);
     const { articles } = this.archive;
-    const articlesPerBatch = Math.max(1, Math.floor(size / PAGES_PER_ARTICLE));
-    for (let start = 0; start < articles.length; start += articlesPerBatch) {
-      const pages = this.written.toWrite(buildArticlePages(this.archive, articles.slice(start, start + articlesPerBatch)));
-      yield { model: this.archive, pages: { ...noPages(), ...pages }, wholeArchiveFiles: false };
+    for (let start = 0; start < articles.length; ) {
+      // As many articles as the batch has room for (each has up to four pages), a few hundred at a
+      // time: between them the search step, waiting on Pagefind's replies, gets its turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      const take = Math.max(1, Math.min(ARTICLES_PER_STEP, Math.floor((size - count) / PAGES_PER_ARTICLE)));
+      const made = this.written.toWrite(buildArticlePages(this.archive, articles.slice(start, start + take)));
+      start += take;
+      yield* add('articles', made.articles);
+      yield* add('reports', made.reports);
     }
+    if (count > 0 || first) yield flush();
   }
 
   /** After the last batch: the record of written pages, and the search index (its failure is the build's). */

@@ -45,9 +45,12 @@ function pageFile(outputDir: string, url: string): string {
 
 function entryHash(entry: PageEntry): string {
   // The interface text is the same object on every page of an edition, and follows from the
-  // edition and the code, both of which are hashed anyway.
+  // edition and the code, both of which are hashed anyway. So does an article's body from the
+  // article file, whose hash stands in for it (hashing every body again was a tenth of a rebuild).
   const { ui, ...rest } = entry;
-  return sha256(JSON.stringify(rest));
+  return sha256(JSON.stringify(rest, function (this: Record<string, unknown>, key, value: unknown) {
+    return key === 'bodyHtml' && typeof this.bodySource === 'string' ? undefined : value;
+  }));
 }
 
 export class WrittenPages {
