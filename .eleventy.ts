@@ -24,10 +24,11 @@ export default function (eleventyConfig: UserConfig) {
   // once per batch of pages, handing each run its batch (src/site/site-build.ts says why). Run on
   // its own, as in watch mode, Eleventy prepares each build itself and renders it in one batch;
   // the archive is read and rendered in code, an unchanged article taken from the build cache. ---
-  const driven = currentDrivenBatch();
   let archiveData: () => ArchiveData;
-  if (driven) {
-    archiveData = () => driven;
+  if (currentDrivenBatch()) {
+    // Read on use, not kept here: Eleventy keeps some of each run's configuration after the run,
+    // and a batch held by it would stay in memory for the rest of the build.
+    archiveData = () => currentDrivenBatch()!;
   } else {
     const cache = new BuildCache(settings.cacheDir);
     const texts = { about: renderArticleBody(readFileSync('templates/_includes/about.md', 'utf8')) };

@@ -20,7 +20,7 @@ import type { Edition } from './editions.ts';
 import { assignSlugs } from './tag-slug.ts';
 import { loadRenderedArticle } from './rendered-article.ts';
 import { BuildCache } from './build-cache.ts';
-import { scriptMapFromTallies, type ScriptMap, type ScriptTally } from './search-script-map.ts';
+import { ScriptTallySum, type ScriptMap } from './search-script-map.ts';
 
 export interface RawFile {
   /** Repository path as written in front matter. */
@@ -172,15 +172,14 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
     .sort();
 
   // The script map is summed as the articles are read, so that no article keeps its tally.
-  const tallies: ScriptTally[] = [];
+  const tallies = new ScriptTallySum();
   const fronts = files.map((name) => {
     const source = path.join(articlesDir, name);
     const { front, body, scriptTally, sourceSha256 } = loadRenderedArticle(readFileSync(source), source, cache);
-    tallies.push(scriptTally);
+    tallies.add(scriptTally);
     return { front, body: archivedBody(body, sourceSha256), source };
   });
-  const scriptMap = scriptMapFromTallies(tallies);
-  tallies.length = 0;
+  const scriptMap = tallies.map();
   fronts.sort((a, b) => chronological(a.front, b.front));
 
   const seenUrls = new Map<string, string>();

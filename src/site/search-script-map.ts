@@ -97,19 +97,31 @@ function mostFrequent(counts: Counts): Record<string, string> {
   return map;
 }
 
-/** Sums the tallies of the archive's texts; each direction takes the most frequent counterpart. */
-export function scriptMapFromTallies(tallies: Iterable<ScriptTally>): ScriptMap {
-  const toHant: Counts = new Map();
-  const toHans: Counts = new Map();
-  for (const tally of tallies) {
+/** Sums tallies as they come (an archive's would take hundreds of megabytes together); `map` gives the table. */
+export class ScriptTallySum {
+  private readonly toHant: Counts = new Map();
+  private readonly toHans: Counts = new Map();
+
+  add(tally: ScriptTally): void {
     for (const [from, targets] of Object.entries(tally)) {
       for (const [to, count] of Object.entries(targets)) {
-        add(toHant, from, to, count);
-        add(toHans, to, from, count);
+        add(this.toHant, from, to, count);
+        add(this.toHans, to, from, count);
       }
     }
   }
-  return { toHans: mostFrequent(toHans), toHant: mostFrequent(toHant) };
+
+  /** Each direction takes the most frequent counterpart. */
+  map(): ScriptMap {
+    return { toHans: mostFrequent(this.toHans), toHant: mostFrequent(this.toHant) };
+  }
+}
+
+/** Sums the tallies of the archive's texts; each direction takes the most frequent counterpart. */
+export function scriptMapFromTallies(tallies: Iterable<ScriptTally>): ScriptMap {
+  const sum = new ScriptTallySum();
+  for (const tally of tallies) sum.add(tally);
+  return sum.map();
 }
 
 /** The table for texts given in Simplified, converted here. */
