@@ -61,14 +61,30 @@ export function inEdition(edition: Edition, text: string): string {
   return edition === 'zh-Hans' ? text : toTraditional(text);
 }
 
+/** Never in sanitized HTML text (the HTML parser replaces it), and in no OpenCC dictionary entry. */
+const SEPARATOR = '\u0000';
+
 /**
  * Returns a copy of `tree` whose text nodes are converted; attributes are kept as they are, and
  * so is the text of translate="no" elements.
+ *
+ * The texts are converted in one call, joined by a separator no dictionary entry spans, so each
+ * comes out as it would alone: OpenCC has a cost per call, and a body has hundreds of short text
+ * nodes (rendering 2,000 bodies cold went from 5.4 s to 5.0 s, with the same bytes).
  */
 export function treeInEdition(edition: Edition, tree: Root): Root {
   if (edition === 'zh-Hans') return tree;
+  const texts: string[] = [];
+  const collect = (node: RootContent): void => {
+    if (node.type === 'text') texts.push(node.value);
+    else if (node.type === 'element' && node.properties.translate !== 'no') node.children.forEach(collect);
+  };
+  tree.children.forEach(collect);
+  const joined = texts.join(SEPARATOR);
+  const converted = texts.some((text) => text.includes(SEPARATOR)) ? texts.map(toTraditional) : converter()(joined).split(SEPARATOR);
+  let next = 0;
   const convert = (node: RootContent): RootContent => {
-    if (node.type === 'text') return { ...node, value: toTraditional(node.value) };
+    if (node.type === 'text') return { ...node, value: converted[next++]! };
     // translate="no" marks identifiers quoted from a capture (file names) that must stay verbatim.
     if (node.type === 'element' && node.properties.translate === 'no') return node;
     if (node.type === 'element') return { ...node, children: node.children.map(convert) as typeof node.children };

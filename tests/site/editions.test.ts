@@ -48,4 +48,16 @@ describe('editions', () => {
     expect(hans.switchTo).toBe('繁體');
     expect(hant.switchTo).toBe('简体');
   });
+
+  it('converts each text node of a body as it would be converted alone, neighbours never joining into one phrase', () => {
+    // 头 and 发 in adjacent nodes must not become the phrase 頭髮; each node alone: 头 → 頭, 发展 → 發展.
+    const texts = ['许达哲讲话，头', '发展', '', '会议强调', '头发'];
+    const tree: Root = {
+      type: 'root',
+      children: texts.map((value) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value }] })),
+    };
+    const converted = treeInEdition('zh-Hant', tree).children.map((node) => (node.type === 'element' && node.children[0]?.type === 'text' ? node.children[0].value : undefined));
+    expect(converted).toEqual(texts.map((text) => toTraditional(text)));
+    expect(converted[4]).toBe('頭髮');
+  });
 });
