@@ -32,6 +32,7 @@ const template: PaginatedTemplate<SearchPage> = {
     data-msg-empty="${ui.searchNoResults}"
     data-msg-failed="${ui.searchFailed}"
     data-msg-results="${ui.searchResultsFor}"
+    data-msg-showing="${ui.searchShowingFirst}"
     data-msg-unit="${ui.articlesUnit}">
     <label for="q">${ui.searchLabel}</label>
     <div class="search-row">

@@ -90,6 +90,7 @@ const SIMPLIFIED = {
   searchLoading: '正在搜索……',
   searchNoResults: '没有找到相关报道。',
   searchResultsFor: '搜索结果',
+  searchShowingFirst: '以下是最相关的',
   searchFailed: '搜索索引未能加载。',
   aboutTitle: '关于本档案',
   notFoundTitle: '页面不存在',

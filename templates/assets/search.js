@@ -29,6 +29,9 @@ if (form) {
       return module;
     }));
 
+  // Results listed at most; Pagefind loads each one's excerpt and title separately.
+  const SHOWN = 50;
+
   const convert = (text, table) => Array.from(text, (char) => table[char] ?? char).join('');
   const traditional = settings.edition === 'zh-Hant';
 
@@ -86,10 +89,12 @@ if (form) {
     try {
       const [engine, map] = await Promise.all([loadPagefind(), loadScriptMap()]);
       const search = await engine.search(convert(query, map.toHans));
-      const found = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
+      const found = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
       const results = found.map((result) => ({ ...inEdition(result, map.toHant), date: result.meta.date }));
-      status.textContent = results.length
-        ? `${settings.msgResults}：${results.length} ${settings.msgUnit}`
+      // The count is of every article found; past SHOWN, the list holds the most relevant ones.
+      const total = search.results.length;
+      status.textContent = total
+        ? `${settings.msgResults}：${total} ${settings.msgUnit}${total > results.length ? `，${settings.msgShowing} ${results.length} ${settings.msgUnit}` : ''}`
         : settings.msgEmpty;
       list.replaceChildren(
         ...results.map((result) => {
