@@ -100,7 +100,13 @@ type Pagefind = typeof pagefind;
  */
 async function pagefindServices(count: number): Promise<Pagefind[]> {
   const services: Pagefind[] = [pagefind];
-  for (let n = 1; n < count; n++) services.push((await import(`${import.meta.resolve('pagefind')}?service=${n}`)) as Pagefind);
+  for (let n = 1; n < count; n++) {
+    try {
+      services.push((await import(`${import.meta.resolve('pagefind')}?service=${n}`)) as Pagefind);
+    } catch {
+      break; // One service does the same work, on one core.
+    }
+  }
   return services;
 }
 
