@@ -29,7 +29,6 @@ import { searchShard, type SearchShard } from './search-shards.ts';
 import { codeVersion, sha256, type BuildCache } from './build-cache.ts';
 
 export interface SearchRecord {
-  shard: SearchShard;
   /** Root-relative URL of the Simplified article page, as Pagefind reports it in results. */
   url: string;
   /** The article page as Pagefind sees it. */
@@ -58,7 +57,6 @@ const RUNTIME_FILES = /^(pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/;
  */
 export function searchRecord(article: Article): SearchRecord {
   return {
-    shard: searchShard(article.date),
     url: article.url,
     html: html`<!DOCTYPE html>
 <html lang="zh-Hans">
