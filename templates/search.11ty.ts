@@ -16,7 +16,7 @@ const template: PaginatedTemplate<SearchPage> = {
     const [bundle = '/pagefind/', ...merged] = entry.indexes;
     // data-* URLs are read by the script, so they carry the path prefix themselves (the HTML
     // base plugin only rewrites href, src and action). The edition's search index is split by
-    // month: Pagefind is loaded from the first shard and the others are merged into it. Both
+    // meeting date: Pagefind is loaded from the first shard and the others are merged into it. Both
     // editions search the one (Simplified) index; results are linked under data-edition-root.
     return basePage(this, entry, html`<div class="page-wrap search-page">
   <h1>${ui.searchTitle}</h1>

@@ -7,7 +7,7 @@
  *
  * usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]
  * Environment: ARCHIVE_CONTENT_DIR, ARCHIVE_SITE_URL, ARCHIVE_PATH_PREFIX, ARCHIVE_SITE_CACHE
- * (src/site/settings.ts), and ARCHIVE_BATCH_PAGES, the most pages per Eleventy run (default 4,000).
+ * (src/site/settings.ts), and ARCHIVE_BATCH_PAGES, the most pages per Eleventy run (default 2,000).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,7 @@ import { RENDERING_CODE, SiteBuild, searchSummary, setDrivenBatch } from './site
 const USAGE = 'usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]';
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** Pages per Eleventy run: Eleventy holds about 40 KB per page until its run ends, so some 160 MB. */
-const DEFAULT_BATCH_PAGES = 4000;
+const DEFAULT_BATCH_PAGES = 2000;
 
 function batchPages(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_BATCH_PAGES;
@@ -115,6 +115,8 @@ async function main(): Promise<void> {
   } finally {
     setDrivenBatch(undefined);
   }
+  // The last run's pages are garbage now; Pagefind's other services are about to start.
+  collectGarbage();
   const search = await build.finish();
   console.log(searchSummary(search));
   console.log(`[archive] site written in ${batches} Eleventy runs, ${((performance.now() - started) / 1000).toFixed(1)} s`);

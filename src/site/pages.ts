@@ -528,7 +528,7 @@ export function buildListingPages(archive: Archive, texts: StaticTexts): SitePag
     });
     pages.search.push({
       ...entry(edition, '/search/', { section: 'search', title: ui.searchTitle, description: ui.searchHint }),
-      indexes: searchShards(archive.articles.map((article) => article.date)).map((shard) => shard.url),
+      indexes: searchShards(archive.articles.map((article) => article.date)).shards.map((shard) => shard.url),
     });
     pages.notFound.push({
       ...entry(edition, '/404.html', { section: 'none', title: ui.notFoundTitle, description: ui.notFoundText }),

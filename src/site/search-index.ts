@@ -1,5 +1,5 @@
 /**
- * The search step: Pagefind indexes the articles, one shard per month (search-shards.ts).
+ * The search step: Pagefind indexes the articles, in shards by meeting date (search-shards.ts).
  * Pagefind's extended binary (shipped in the npm package) segments Chinese.
  *
  * One index serves both editions. Segmenting Chinese is nearly all of Pagefind's time (about
@@ -14,7 +14,7 @@
  * a record holds exactly what an article page offers Pagefind (its `data-pagefind-body`: the
  * title, deck and body, with the same data-pagefind-* marks), so nothing else of the site is
  * read or parsed, and a shard can be filed in the build cache under a hash of its records. An
- * unchanged month comes from the cache (or is left in place); indexing costs about 14 ms per
+ * unchanged shard comes from the cache (or is left in place); indexing costs about 14 ms per
  * article page, so this is what makes a rebuild after adding one capture cheap.
  */
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { inEdition } from './editions.ts';
 import { html, raw } from './html.ts';
 import { dayLabel } from './dates.ts';
 import type { Archive, Article } from './archive.ts';
-import { searchShard, type SearchShard } from './search-shards.ts';
+import { searchShards, type SearchShard } from './search-shards.ts';
 import { codeVersion, sha256, type BuildCache } from './build-cache.ts';
 
 export interface SearchRecord {
@@ -76,9 +76,10 @@ ${raw(article.body.html['zh-Hans'])}
 
 /** The articles of each shard, in the archive's order. */
 function articlesByShard(archive: Archive): { shard: SearchShard; articles: Article[] }[] {
+  const { shardOf } = searchShards(archive.articles.map((article) => article.date));
   const shards = new Map<string, { shard: SearchShard; articles: Article[] }>();
   for (const article of archive.articles) {
-    const shard = searchShard(article.date);
+    const shard = shardOf(article.date);
     const entry = shards.get(shard.url) ?? { shard, articles: [] };
     entry.articles.push(article);
     shards.set(shard.url, entry);
@@ -92,20 +93,17 @@ const INDEXING_CODE = [import.meta.filename];
 type Pagefind = typeof pagefind;
 
 /**
- * Pagefind services, each a process of its own: Pagefind's Node API runs one per module instance,
- * and a service indexes one shard at a time on one core. The build renders pages on the main
- * thread meanwhile, and once it is done a second service keeps the other core busy.
+ * Pagefind service `n`, a process of its own: Pagefind's Node API runs one per module instance,
+ * and a service indexes one shard at a time on one core. Undefined when no other instance can be
+ * made: the first service then does the same work alone.
  */
-async function pagefindServices(count: number): Promise<Pagefind[]> {
-  const services: Pagefind[] = [pagefind];
-  for (let n = 1; n < count; n++) {
-    try {
-      services.push((await import(`${import.meta.resolve('pagefind')}?service=${n}`)) as Pagefind);
-    } catch {
-      break; // One service does the same work, on one core.
-    }
+async function pagefindService(n: number): Promise<Pagefind | undefined> {
+  if (n === 0) return pagefind;
+  try {
+    return (await import(`${import.meta.resolve('pagefind')}?service=${n}`)) as Pagefind;
+  } catch {
+    return undefined;
   }
-  return services;
 }
 
 const SERVICE_COUNT = Math.min(2, availableParallelism());
@@ -141,7 +139,7 @@ function listing(folder: string, files: RegExp): string[] {
 /**
  * Puts a shard's files at `target`, unless they are there already. Pagefind names index chunks
  * and fragments by their content and pagefind-entry.json names the shard's metadata by its hash,
- * so the same entry file and the same file names mean the same shard: an unchanged month is left
+ * so the same entry file and the same file names mean the same shard: an unchanged shard is left
  * as the last build wrote it rather than copied again (thousands of small files per build).
  */
 function placeShard(folder: string, target: string, withRuntime: boolean): void {
@@ -179,9 +177,9 @@ function linkTree(from: string, to: string): void {
   }
 }
 
-/** Removes whatever is under <site>/pagefind/ that is not one of `shards` (months gone, older layouts). */
+/** Removes whatever is under <site>/pagefind/ that is not one of `shards` (months gone or split, older layouts). */
 function removeOtherShards(outputPath: string, shards: SearchShard[]): void {
-  const kept = new Set(shards.map((shard) => path.join(outputPath, shard.month)));
+  const kept = new Set(shards.map((shard) => path.join(outputPath, shard.name)));
   if (!existsSync(outputPath)) return;
   for (const name of readdirSync(outputPath)) {
     if (!kept.has(path.join(outputPath, name))) rmSync(path.join(outputPath, name), { recursive: true, force: true });
@@ -194,11 +192,20 @@ function removeOtherShards(outputPath: string, shards: SearchShard[]): void {
  * while it is written). The search pages load Pagefind from the first shard and merge the others, so that
  * shard alone also holds Pagefind's script and WebAssembly.
  */
-export async function writeSearchIndex(siteDir: string, archive: Archive, cache: BuildCache): Promise<SearchIndexResult> {
+export interface SearchIndexOptions {
+  /**
+   * Settles when the pages are rendered. Until then one Pagefind service indexes, on the core the
+   * rendering leaves free; then the others start. Each service holds some 300 MB (search-shards.ts),
+   * so they are not added to the memory of the rendering. Without it, all start at once.
+   */
+  rendered?: Promise<unknown>;
+}
+
+export async function writeSearchIndex(siteDir: string, archive: Archive, cache: BuildCache, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const started = performance.now();
   const outputPath = path.join(siteDir, 'pagefind');
   const shards = articlesByShard(archive);
-  const firstMonth = shards.map(({ shard }) => shard.month).sort()[0];
+  const firstShard = shards.map(({ shard }) => shard.name).sort()[0];
   removeOtherShards(outputPath, shards.map(({ shard }) => shard));
 
   const area = cache.area('search', codeVersion(INDEXING_CODE));
@@ -212,24 +219,40 @@ export async function writeSearchIndex(siteDir: string, archive: Archive, cache:
   for (const { shard, articles } of shards) {
     const key = keyOf(shard, recordsOf(articles));
     const folder = area.entryFolder(key);
-    if (folder) placeShard(folder, path.join(siteDir, shard.url), shard.month === firstMonth);
+    if (folder) placeShard(folder, path.join(siteDir, shard.url), shard.name === firstShard);
     else waiting.push({ shard, articles, key });
   }
   const indexedShards = waiting.length;
   if (!waiting.length) return { pageCount: archive.articles.length, shardCount: shards.length, indexedShards, outputPath, seconds: (performance.now() - started) / 1000 };
 
-  // No more services than shards to index: a rebuild after one new capture starts one.
-  const services = await pagefindServices(Math.min(SERVICE_COUNT, waiting.length));
+  const services: Pagefind[] = [];
+  const work = async (service: Pagefind) => {
+    for (let next = waiting.shift(); next; next = waiting.shift()) {
+      const { shard, articles, key } = next;
+      const records = recordsOf(articles);
+      const folder = await area.writeFolder(key, scratch, (empty) => indexShard(service, records, empty));
+      placeShard(folder, path.join(siteDir, shard.url), shard.name === firstShard);
+      // A fresh process for each shard: a Pagefind process keeps the memory of the shards it wrote
+      // (about 350 MB after a few shards of 140 articles, against 230 MB for a fresh one), and
+      // was slower too (eight such shards: 16.8 s in one process, 11.6 s in a process each).
+      await service.close();
+    }
+  };
+  // Another service, if shards are still waiting: a rebuild after one new capture starts one.
+  const join = async (n: number) => {
+    if (!waiting.length) return;
+    const service = await pagefindService(n);
+    if (!service) return;
+    services.push(service);
+    await work(service);
+  };
   try {
-    const work = async (service: Pagefind) => {
-      for (let next = waiting.shift(); next; next = waiting.shift()) {
-        const { shard, articles, key } = next;
-        const records = recordsOf(articles);
-        const folder = await area.writeFolder(key, scratch, (empty) => indexShard(service, records, empty));
-        placeShard(folder, path.join(siteDir, shard.url), shard.month === firstMonth);
-      }
-    };
-    await Promise.all(services.map(work));
+    const later = Array.from({ length: SERVICE_COUNT - 1 }, (_, at) => (options.rendered ?? Promise.resolve()).then(
+        () => join(at + 1),
+        () => undefined, // A failed render fails the build; the first service finishes alone.
+      ),
+    );
+    await Promise.all([join(0), ...later]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     await Promise.all(services.map((service) => service.close()));

@@ -51,6 +51,7 @@ export class SiteBuild {
     private readonly texts: StaticTexts,
     private readonly written: WrittenPages,
     private readonly indexing: Promise<SearchIndexResult>,
+    private readonly rendered: () => void,
   ) {}
 
   static start(options: SiteBuildOptions): SiteBuild {
@@ -64,11 +65,14 @@ export class SiteBuild {
     });
     // The search index needs only the archive, not the written pages, so Pagefind (a process of
     // its own) indexes while Eleventy renders; finish() waits for it and reports failures.
-    const indexing = writeSearchIndex(path.resolve(options.outputDir), archive, options.cache);
+    // While Eleventy renders, one Pagefind service indexes; the others join in finish().
+    let renderedNow = () => {};
+    const rendered = new Promise<void>((resolve) => (renderedNow = resolve));
+    const indexing = writeSearchIndex(path.resolve(options.outputDir), archive, options.cache, { rendered });
     indexing.catch(() => undefined);
     // Every raw capture an article cites, byte for byte (only new or changed ones are copied).
     publishRawCaptures(archive.rawFiles, process.cwd(), path.resolve(options.outputDir));
-    return new SiteBuild(archive, options.texts, written, indexing);
+    return new SiteBuild(archive, options.texts, written, indexing, renderedNow);
   }
 
   /** Every page in one batch. */
@@ -124,9 +128,10 @@ export class SiteBuild {
     if (count > 0 || first) yield flush();
   }
 
-  /** After the last batch: the record of written pages, and the search index (its failure is the build's). */
+  /** After the last batch: the record of written pages, and the search index, now on every core (its failure is the build's). */
   async finish(): Promise<SearchIndexResult> {
     this.written.save();
+    this.rendered();
     return this.indexing;
   }
 }

@@ -18,7 +18,7 @@ if (form) {
       .then((response) => (response.ok ? response.json() : { toHans: {}, toHant: {} }))
       .catch(() => ({ toHans: {}, toHant: {} })));
 
-  // The edition's index is split by month (src/site/search-shards.ts): Pagefind is loaded from
+  // The edition's index is split by meeting date (src/site/search-shards.ts): Pagefind is loaded from
   // the first shard and every other shard is merged into it, so one search covers them all.
   const loadPagefind = () =>
     (pagefind ??= import(`${settings.bundle}pagefind.js`).then(async (module) => {
