@@ -20,7 +20,7 @@ export interface RenderedArticle {
 }
 
 /** The modules whose code decides a RenderedArticle (with the dependencies, see codeVersion). */
-const DERIVING_CODE = ['rendered-article.ts', 'contract.ts', 'article-body.ts', 'editions.ts', 'search-script-map.ts'].map((file) =>
+export const DERIVING_CODE = ['rendered-article.ts', 'contract.ts', 'article-body.ts', 'editions.ts', 'search-script-map.ts'].map((file) =>
   path.join(import.meta.dirname, file),
 );
 

@@ -27,6 +27,7 @@ import { dayLabel } from './dates.ts';
 import type { Archive, Article } from './archive.ts';
 import { searchShards, type SearchShard } from './search-shards.ts';
 import { codeVersion, sha256, type BuildCache } from './build-cache.ts';
+import { DERIVING_CODE } from './rendered-article.ts';
 
 export interface SearchRecord {
   /** Root-relative URL of the Simplified article page, as Pagefind reports it in results. */
@@ -87,8 +88,20 @@ function articlesByShard(archive: Archive): { shard: SearchShard; articles: Arti
   return [...shards.values()];
 }
 
-/** This module's code and Pagefind's version (in package-lock.json) decide what an index of the same records holds. */
-const INDEXING_CODE = [import.meta.filename];
+/**
+ * What decides a shard's index besides its articles' files (identified by their hashes): the code
+ * that makes the records from them (this module, the HTML, dates, the archive and its rendered
+ * bodies) and Pagefind's version (in package-lock.json, which codeVersion hashes).
+ */
+const INDEXING_CODE = [import.meta.filename, ...['html.ts', 'dates.ts', 'archive.ts'].map((file) => path.join(import.meta.dirname, file)), ...DERIVING_CODE];
+
+/**
+ * A shard's cache key: its articles' identities rather than their records, so that finding the
+ * shards a build must index makes no records (each holds an article's body HTML again).
+ */
+function shardKey(shard: SearchShard, articles: Article[]): string {
+  return sha256(shard.url, ...articles.flatMap((article) => [article.url, article.body.sourceSha256, article.title, article.subtitle ?? '', article.date]));
+}
 
 type Pagefind = typeof pagefind;
 
@@ -210,14 +223,12 @@ export async function writeSearchIndex(siteDir: string, archive: Archive, cache:
 
   const area = cache.area('search', codeVersion(INDEXING_CODE));
   const scratch = path.join(siteDir, '.pagefind-scratch');
-  // First the shards whose index is in the cache (or already in place); the records of each are
-  // made when it is its turn, and again for those to index: all at once they would hold the
-  // archive's text again.
+  // First the shards whose index is in the cache (or already in place); the records of those to
+  // index are made when it is their turn: all at once they would hold the archive's text again.
   const recordsOf = (articles: Article[]) => articles.map(searchRecord);
-  const keyOf = (shard: SearchShard, records: SearchRecord[]) => sha256(shard.url, ...records.flatMap((record) => [record.url, record.html]));
   const waiting: { shard: SearchShard; articles: Article[]; key: string }[] = [];
   for (const { shard, articles } of shards) {
-    const key = keyOf(shard, recordsOf(articles));
+    const key = shardKey(shard, articles);
     const folder = area.entryFolder(key);
     if (folder) placeShard(folder, path.join(siteDir, shard.url), shard.name === firstShard);
     else waiting.push({ shard, articles, key });
