@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker, workerBundle } from '../support/typescript-worker.ts';
 import type { DraftCache } from './cache.ts';
 import type { ArchiveData } from './data.ts';
 import type { CaptureJob, JobResult } from './job.ts';
@@ -25,12 +21,13 @@ export async function ingestAll(jobs: CaptureJob[], data: ArchiveData, dataDir: 
     const processor = pipeline(data);
     return jobs.map((job) => runJob(job, data, processor, cache));
   }
-  const code = await workerBundle();
+  const entry = new URL('./worker.ts', import.meta.url);
+  const code = await workerBundle(entry);
   const results: JobResult[] = new Array(jobs.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: workers }, () => {
-      const worker = startWorker(code, dataDir, cache?.dir);
+      const worker = startWorker(code, entry, { dataDir, ...(cache ? { cacheDir: cache.dir } : {}) });
       return new Promise<void>((resolve, reject) => {
         const feed = () => {
           if (next >= jobs.length) {
@@ -55,61 +52,4 @@ export async function ingestAll(jobs: CaptureJob[], data: ArchiveData, dataDir: 
     }),
   );
   return results;
-}
-
-/** tsx's package.json: tsx and its compiler, esbuild, are found through it. */
-function tsxManifest(): string {
-  return createRequire(import.meta.url).resolve('tsx/package.json');
-}
-
-/** tsx's ESM API module, found through its package.json (a CommonJS resolve would give the .cjs). */
-function tsxEsmApi(): string {
-  const manifest = tsxManifest();
-  const exports = JSON.parse(readFileSync(manifest, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return join(dirname(manifest), exports.exports['./esm/api']!.import.default);
-}
-
-/** The part of esbuild's API used here (esbuild comes with tsx, which compiles with it). */
-interface Esbuild {
-  build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
-}
-
-/**
- * The worker's code, ingest and its libraries, as one CommonJS bundle made by esbuild. Loading
- * the few hundred modules of the steps through tsx's loader, which answers every import from a
- * thread of its own, cost each worker about a second of start-up on both cores; one bundle loads
- * in a fraction of that. Undefined when esbuild cannot be found or fails: workers then use tsx.
- */
-async function workerBundle(): Promise<string | undefined> {
-  try {
-    const esbuild = createRequire(tsxManifest())('esbuild') as Esbuild;
-    const result = await esbuild.build({
-      entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    });
-    return result.outputFiles[0]?.text;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Starts a worker on the bundle, or else on the TypeScript sources: the worker then registers tsx
- * itself before importing its module, because Node 20 does not apply the parent's --import
- * loader to a worker's entry file.
- */
-function startWorker(code: string | undefined, dataDir: string, cacheDir: string | undefined): Worker {
-  const workerData = { dataDir, ...(cacheDir ? { cacheDir } : {}) };
-  if (code) return new Worker(code, { eval: true, workerData });
-  const tsx = pathToFileURL(tsxEsmApi()).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
-    eval: true,
-    workerData,
-  });
 }

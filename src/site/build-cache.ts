@@ -60,11 +60,18 @@ function temporaryName(target: string): string {
 
 /** The entries of one kind made by one version of the code. */
 export class CacheArea {
-  constructor(private readonly folder: string | undefined) {}
+  /** `folder` undefined: no cache (every lookup misses, nothing is written). */
+  constructor(readonly folder: string | undefined) {}
 
   private entryPath(key: string): string | undefined {
     // Two levels, so that no folder holds tens of thousands of entries.
     return this.folder && path.join(this.folder, key.slice(0, 2), key);
+  }
+
+  /** Whether a JSON entry is filed under `key` (without reading it). */
+  hasJson(key: string): boolean {
+    const file = this.entryPath(key);
+    return file !== undefined && existsSync(`${file}.json`);
   }
 
   readJson<T>(key: string): T | undefined {

@@ -19,6 +19,7 @@ import { normalisePathPrefix, readSiteSettings } from './settings.ts';
 import { BuildCache } from './build-cache.ts';
 import { renderArticleBody } from './article-body.ts';
 import { RENDERING_CODE, SiteBuild, searchSummary, setDrivenBatch } from './site-build.ts';
+import { prerenderArticles } from './render-pool.ts';
 
 const USAGE = 'usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]';
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -84,10 +85,13 @@ async function main(): Promise<void> {
   const perBatch = batchPages(process.env.ARCHIVE_BATCH_PAGES);
   const started = performance.now();
 
+  const cache = new BuildCache(settings.cacheDir);
+  // Articles the cache lacks are rendered on every core first; the archive then reads them from it.
+  await prerenderArticles(settings.contentDir, cache);
   const build = SiteBuild.start({
     contentDir: settings.contentDir,
     outputDir,
-    cache: new BuildCache(settings.cacheDir),
+    cache,
     origin: settings.origin,
     pathPrefix,
     texts: { about: renderArticleBody(readFileSync(path.join(REPO_ROOT, 'templates', '_includes', 'about.md'), 'utf8')) },

@@ -19,12 +19,25 @@ export interface RenderedArticle {
   scriptTally: ScriptTally;
 }
 
-/** The modules whose code decides a RenderedArticle (with the dependencies, see codeVersion). */
-export const DERIVING_CODE = ['rendered-article.ts', 'contract.ts', 'article-body.ts', 'editions.ts', 'search-script-map.ts'].map((file) =>
-  path.join(import.meta.dirname, file),
-);
+/**
+ * The modules whose code decides a RenderedArticle (with the dependencies, see codeVersion). A
+ * function, not a constant: the render workers' bundle (render-pool.ts) has no import.meta.
+ */
+export function derivingCode(): string[] {
+  return ['rendered-article.ts', 'contract.ts', 'article-body.ts', 'editions.ts', 'search-script-map.ts'].map((file) => path.join(import.meta.dirname, file));
+}
 
 const areas = new WeakMap<BuildCache, CacheArea>();
+
+/** The cache area of rendered articles for this version of the code. */
+export function renderedArticlesArea(cache: BuildCache): CacheArea {
+  let area = areas.get(cache);
+  if (!area) {
+    area = cache.area('articles', codeVersion(derivingCode()));
+    areas.set(cache, area);
+  }
+  return area;
+}
 
 export function renderArticleFile(text: string, source: string): RenderedArticle {
   // Options given, so that gray-matter does not keep every file it parsed in its own cache.
@@ -41,11 +54,7 @@ export function renderArticleFile(text: string, source: string): RenderedArticle
 
 /** The rendered article from the cache when the file is unchanged, else rendered and filed; with the SHA-256 of the file. */
 export function loadRenderedArticle(bytes: Buffer, source: string, cache: BuildCache): RenderedArticle & { sourceSha256: string } {
-  let area = areas.get(cache);
-  if (!area) {
-    area = cache.area('articles', codeVersion(DERIVING_CODE));
-    areas.set(cache, area);
-  }
+  const area = renderedArticlesArea(cache);
   const key = sha256(bytes);
   const cached = area.readJson<RenderedArticle>(key);
   if (cached) return { ...cached, sourceSha256: key };

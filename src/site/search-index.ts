@@ -27,7 +27,7 @@ import { dayLabel } from './dates.ts';
 import type { Archive, Article } from './archive.ts';
 import { searchShards, type SearchShard } from './search-shards.ts';
 import { codeVersion, sha256, type BuildCache } from './build-cache.ts';
-import { DERIVING_CODE } from './rendered-article.ts';
+import { derivingCode } from './rendered-article.ts';
 
 export interface SearchRecord {
   /** Root-relative URL of the Simplified article page, as Pagefind reports it in results. */
@@ -93,7 +93,7 @@ function articlesByShard(archive: Archive): { shard: SearchShard; articles: Arti
  * that makes the records from them (this module, the HTML, dates, the archive and its rendered
  * bodies) and Pagefind's version (in package-lock.json, which codeVersion hashes).
  */
-const INDEXING_CODE = [import.meta.filename, ...['html.ts', 'dates.ts', 'archive.ts'].map((file) => path.join(import.meta.dirname, file)), ...DERIVING_CODE];
+const INDEXING_CODE = [import.meta.filename, ...['html.ts', 'dates.ts', 'archive.ts'].map((file) => path.join(import.meta.dirname, file)), ...derivingCode()];
 
 /**
  * A shard's cache key: its articles' identities rather than their records, so that finding the
