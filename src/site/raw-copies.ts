@@ -27,13 +27,15 @@ export function publishRawCaptures(rawFiles: readonly RawFile[], rootDir: string
     const target = path.join(siteDir, file.url);
     const from = statSync(source);
     const to = statOrUndefined(target);
-    if (to && to.size === from.size && to.mtimeMs === from.mtimeMs) continue;
+    // Within a millisecond: the time given to a copy is rounded (utimes takes seconds as a double).
+    if (to && to.size === from.size && Math.abs(to.mtimeMs - from.mtimeMs) < 1) continue;
     if (!folders.has(path.dirname(target))) {
       mkdirSync(path.dirname(target), { recursive: true });
       folders.add(path.dirname(target));
     }
     copyFileSync(source, target);
-    utimesSync(target, from.atime, from.mtime);
+    // The times as numbers: as Dates they would lose everything below the millisecond.
+    utimesSync(target, from.atimeMs / 1000, from.mtimeMs / 1000);
     copied += 1;
   }
   return { copied };

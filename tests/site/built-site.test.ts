@@ -365,7 +365,7 @@ describe('a capture with hostile markup', () => {
 });
 
 describe('search index', () => {
-  it('indexes every article once, in shards by month that the search pages of both editions list', async () => {
+  it('indexes every article once, in shards by meeting date (months, for an archive this small) that the search pages of both editions list', async () => {
     const archive = JSON.parse(await read(site, 'archive.json')) as { articles: { date: string }[] };
     const months = [...new Set(archive.articles.map((article) => article.date.slice(0, 7)))].sort();
     for (const root of ['', 'zh-hant/']) {
@@ -418,7 +418,7 @@ describe('the build cache', () => {
     const rebuilt = await buildSite({ contentDir, cacheDir, outputDir: cold.dir });
     const uncached = await buildSite({ contentDir, cacheDir: 'off' });
 
-    // One search index shard (the month of the edited article) is indexed again; the others come from the cache.
+    // One search index shard (the edited article's) is indexed again; the others come from the cache.
     expect(rebuilt.log).toMatch(/ 1 indexed, \d+ from the cache/);
     const written = Number(/Wrote (\d+) files/.exec(rebuilt.log)?.[1]);
     expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
