@@ -23,6 +23,7 @@ function tsxEsmApi(): string {
 /** The part of esbuild's API used here (esbuild comes with tsx, which compiles with it). */
 interface Esbuild {
   build(options: Record<string, unknown>): Promise<{ outputFiles: { text: string }[] }>;
+  stop?(): Promise<void> | void;
 }
 
 /**
@@ -43,6 +44,9 @@ export async function workerBundle(entry: URL): Promise<string | undefined> {
       write: false,
       logLevel: 'silent',
     });
+    // esbuild's service is a process of its own (some 60 MB) that would otherwise live as long as
+    // this one; a later call would start it again.
+    await esbuild.stop?.();
     return result.outputFiles[0]?.text;
   } catch {
     return undefined;
