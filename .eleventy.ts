@@ -6,15 +6,13 @@
  * are made absolute, the template language, and which files are copied verbatim. The data itself
  * is prepared in src/site/; templates in templates/ only print it.
  */
-import { readFileSync } from 'node:fs';
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 
 import { readSiteSettings, absoluteUrl } from './src/site/settings.ts';
 import { loadArchive, type Archive } from './src/site/archive.ts';
-import { renderArticleBody } from './src/site/article-body.ts';
 import type { ArchiveData } from './src/site/page-template.ts';
 import { BuildCache } from './src/site/build-cache.ts';
-import { SiteBuild, currentDrivenBatch, RENDERING_CODE, searchSummary } from './src/site/site-build.ts';
+import { SiteBuild, currentDrivenBatch, readStaticTexts, RENDERING_CODE, searchSummary } from './src/site/site-build.ts';
 import { interfaceText } from './src/site/interface-text.ts';
 
 export default function (eleventyConfig: UserConfig) {
@@ -31,7 +29,7 @@ export default function (eleventyConfig: UserConfig) {
     archiveData = () => currentDrivenBatch()!;
   } else {
     const cache = new BuildCache(settings.cacheDir);
-    const texts = { about: renderArticleBody(readFileSync('templates/_includes/about.md', 'utf8')) };
+    const texts = readStaticTexts();
     // The first build uses the archive read here; rebuilds in watch mode read the content again.
     let preloaded: Archive | undefined = loadArchive({ contentDir: settings.contentDir, cache });
     let build: SiteBuild | undefined;

@@ -199,21 +199,22 @@ function removeOtherShards(outputPath: string, shards: SearchShard[]): void {
   }
 }
 
-/**
- * Writes the shards under <site>/pagefind/, each from the cache when its records are unchanged,
- * else indexed now (one at a time per service: each holds its own Pagefind index in memory only
- * while it is written). The search pages load Pagefind from the first shard and merge the others, so that
- * shard alone also holds Pagefind's script and WebAssembly.
- */
 export interface SearchIndexOptions {
   /**
    * Settles when the pages are rendered. Until then one Pagefind service indexes, on the core the
-   * rendering leaves free; then the others start. Each service holds some 300 MB (search-shards.ts),
-   * so they are not added to the memory of the rendering. Without it, all start at once.
+   * rendering leaves free; then the others start. Each holds a few hundred MB while it writes a
+   * shard (search-shards.ts), so they are not added to the memory of the rendering. Without it,
+   * all start at once.
    */
   rendered?: Promise<unknown>;
 }
 
+/**
+ * Writes the shards under <site>/pagefind/, each from the cache when its records are unchanged,
+ * else indexed now (one at a time per service, each shard by a fresh Pagefind process). The
+ * search pages load Pagefind from the first shard and merge the others, so that shard alone also
+ * holds Pagefind's script and WebAssembly.
+ */
 export async function writeSearchIndex(siteDir: string, archive: Archive, cache: BuildCache, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const started = performance.now();
   const outputPath = path.join(siteDir, 'pagefind');
@@ -236,6 +237,7 @@ export async function writeSearchIndex(siteDir: string, archive: Archive, cache:
   const indexedShards = waiting.length;
   if (!waiting.length) return { pageCount: archive.articles.length, shardCount: shards.length, indexedShards, outputPath, seconds: (performance.now() - started) / 1000 };
 
+  // Every service started, to be closed should a shard fail before its service closed itself.
   const services: Pagefind[] = [];
   const work = async (service: Pagefind) => {
     for (let next = waiting.shift(); next; next = waiting.shift()) {
@@ -258,11 +260,11 @@ export async function writeSearchIndex(siteDir: string, archive: Archive, cache:
     await work(service);
   };
   try {
-    const later = Array.from({ length: SERVICE_COUNT - 1 }, (_, at) => (options.rendered ?? Promise.resolve()).then(
-        () => join(at + 1),
-        () => undefined, // A failed render fails the build; the first service finishes alone.
-      ),
-    );
+    // A failed render fails the build; the first service then finishes alone.
+    const rendered = (options.rendered ?? Promise.resolve()).catch(() => 'failed' as const);
+    const later = Array.from({ length: SERVICE_COUNT - 1 }, async (_, at) => {
+      if ((await rendered) !== 'failed') await join(at + 1);
+    });
     await Promise.all([join(0), ...later]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -11,7 +11,9 @@
  * Run on its own (`eleventy --config=.eleventy.ts`, as in watch mode), .eleventy.ts renders
  * everything in one batch.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { renderArticleBody } from './article-body.ts';
 import { loadArchive, type Archive } from './archive.ts';
 import { buildArticlePages, buildListingPages, buildPages, noPages, type SitePages, type StaticTexts } from './pages.ts';
 import type { ArchiveData } from './page-template.ts';
@@ -40,6 +42,11 @@ const ARTICLES_PER_STEP = 200;
 /** What renders pages: a change to any of it writes every page again (src/site/written-pages.ts). */
 export const RENDERING_CODE = ['templates', 'src/site', '.eleventy.ts'].map((entry) => path.resolve(import.meta.dirname, '..', '..', entry));
 
+/** The static pages' texts (templates/_includes/), rendered as article bodies are. */
+export function readStaticTexts(): StaticTexts {
+  return { about: renderArticleBody(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'templates', '_includes', 'about.md'), 'utf8')) };
+}
+
 export function searchSummary(result: SearchIndexResult): string {
   const cached = result.shardCount - result.indexedShards;
   return `[archive] Pagefind: ${result.pageCount} articles (one index for both editions) in ${result.shardCount} shards, ${result.indexedShards} indexed, ${cached} from the cache (${result.seconds.toFixed(1)} s)`;
@@ -63,9 +70,9 @@ export class SiteBuild {
       origin: options.origin,
       pathPrefix: options.pathPrefix,
     });
-    // The search index needs only the archive, not the written pages, so Pagefind (a process of
-    // its own) indexes while Eleventy renders; finish() waits for it and reports failures.
-    // While Eleventy renders, one Pagefind service indexes; the others join in finish().
+    // The search index needs only the archive, not the written pages, so Pagefind (processes of
+    // its own) indexes while Eleventy renders: one service until then, the others from finish(),
+    // which waits for them and reports failures.
     let renderedNow = () => {};
     const rendered = new Promise<void>((resolve) => (renderedNow = resolve));
     const indexing = writeSearchIndex(path.resolve(options.outputDir), archive, options.cache, { rendered });
