@@ -13,6 +13,7 @@ import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
 import { stripMarkup } from './steps/markup.ts';
+import { emptyPageHead, readPageHead } from './steps/page-head.ts';
 import { extractMetadata } from './steps/metadata.ts';
 import { repairGbkMojibake } from './steps/mojibake.ts';
 import { stripPinyinAnnotations } from './steps/pinyin.ts';
@@ -35,7 +36,7 @@ export interface IngestedCapture {
 /**
  * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
  * every capture, in this order:
- *   markup → sanitize → furniture (markup) → blocks →
+ *   page head → markup → sanitize → furniture (markup) → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script →
  *   furniture (lines and credits) → images → headline → captions → dateline → sections →
  *   metadata → fidelity
@@ -45,6 +46,7 @@ export interface IngestedCapture {
  */
 export function pipeline(data: ArchiveData) {
   return unified()
+    .use(readPageHead)
     .use(stripMarkup)
     .use(sanitizeCapture)
     .use(stripFurnitureMarkup)
@@ -83,6 +85,7 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
     encoding: decoded.encoding,
     shape: shaped.shape,
     frontMatter: shaped.frontMatter,
+    page: emptyPageHead(),
     originalScript: 'zh-Hans',
     meta: emptyMeta(),
     hints: {},

@@ -49,6 +49,27 @@ export interface ArticleMeta {
   editors: string[];
 }
 
+/**
+ * What an HTML page says about itself outside its visible text (steps/page-head.ts), read before
+ * the markup step removes the head and the scripts. Every value is capture text: hostile, to be
+ * reduced to plain text by whoever uses it.
+ */
+export interface PageHead {
+  /** The <title>, white space collapsed (often with the site's name appended: …_网易新闻). */
+  title?: string;
+  /** Every <meta> with a name, property, itemprop or http-equiv, lowercased, in document order. */
+  meta: { name: string; content: string }[];
+  /** JSON-LD objects of the page, @graph members flattened. */
+  jsonLd: Record<string, unknown>[];
+  /** Text of inline scripts (CMSs keep publication timestamps there). */
+  scripts: string[];
+  canonical?: string;
+  /** <html lang>: zh-CN, zh-HK, zh-TW … */
+  lang?: string;
+  /** The charset the page declares (<meta charset>, or http-equiv Content-Type). */
+  charset?: string;
+}
+
 /** The state a capture carries through the pipeline, kept on `file.data.ingest`. */
 export interface IngestState {
   capture: CaptureFile;
@@ -57,6 +78,8 @@ export interface IngestState {
   /** Front matter of a Hexo capture, as parsed (hostile: strings may hold markup). */
   frontMatter: Record<string, unknown>;
   site?: SiteProfile;
+  /** What an HTML page says of itself in its head and scripts; empty for other shapes. */
+  page: PageHead;
   originalScript: Script;
   meta: ArticleMeta;
   /** Facts a step learned that later steps need (the dateline's day, the body's indentation…). */
