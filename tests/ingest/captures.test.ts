@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { comparable, scoreExtraction } from '../../src/bench/extraction-score.ts';
+import { ingest } from './helpers.ts';
+
+/**
+ * Capture cases: saved pages in the shapes of common Chinese CMSs and platforms, written for these
+ * tests (never collected from other projects), each with what a person reading the page sees as
+ * its article, in `expected.yaml`, checked by hand against the capture:
+ *   title, date (the meeting or event day; null when the page gives none), published, province
+ *   body        the article's paragraphs, in Simplified
+ *   furniture   strings of the page that must not reach the article
+ *   people, places, originalScript   optional; people and places must all be found
+ */
+const CASES = join(import.meta.dirname, '..', 'fixtures', 'captures');
+
+interface Expected {
+  title: string;
+  date: string | null;
+  published: string | null;
+  province: string;
+  body: string;
+  furniture?: string[];
+  people?: string[];
+  places?: string[];
+  originalScript?: string;
+}
+
+const cases = readdirSync(CASES, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
+
+it('has capture cases to check', () => {
+  expect(cases.length).toBeGreaterThan(0);
+});
+
+describe.each(cases)('capture case %s', (name) => {
+  const folder = join(CASES, name);
+  const capture = readdirSync(folder).find((file) => file.startsWith('capture.'))!;
+  const expected = parse(readFileSync(join(folder, 'expected.yaml'), 'utf8')) as Expected;
+  const run = () => ingest(readFileSync(join(folder, capture)), `content/raw/${name}-${capture}`);
+
+  it('keeps every sentence of the article and nothing else', () => {
+    const result = run();
+    const score = scoreExtraction(expected.body, result.body);
+    expect({ recall: score.recall, precision: score.precision }).toEqual({ recall: 1, precision: 1 });
+  });
+
+  it('removes the page furniture', () => {
+    const result = run();
+    const text = comparable(`${result.markdown}\n${result.meta.title ?? ''}\n${result.meta.subtitle ?? ''}`);
+    for (const furniture of expected.furniture ?? []) expect(text).not.toContain(comparable(furniture));
+  });
+
+  it('reads the title, dates and province', () => {
+    const { meta } = run();
+    expect({ title: meta.title, date: meta.date ?? null, published: meta.published ?? null, province: meta.province }).toEqual({
+      title: expected.title,
+      date: expected.date,
+      published: expected.published,
+      province: expected.province,
+    });
+    for (const person of expected.people ?? []) expect(meta.people).toContain(person);
+    for (const place of expected.places ?? []) expect(meta.places).toContain(place);
+    if (expected.originalScript) expect(run().state.originalScript).toBe(expected.originalScript);
+  });
+});
