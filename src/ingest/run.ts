@@ -89,7 +89,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const next: Manifest = { files: {}, slugs: {} };
   articles.forEach((article, index) => {
     const slug = slugs[index]!;
-    const articleAbsolute = join(options.output, `${article.meta.date}-${slug}.md`);
+    const articleAbsolute = join(options.output, `${article.meta.date ?? 'undated'}-${slug}.md`);
     const reportAbsolute = join(options.reports, `${slug}.json`);
     const articlePath = path(articleAbsolute);
     const reportPath = path(reportAbsolute);

@@ -43,11 +43,9 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   if (!body.length) {
     throw new CaptureError(state.capture.path, 'no article text: everything in the capture is page furniture or headline');
   }
-  if (!meta.published) {
-    throw new CaptureError(state.capture.path, 'no publication date: the capture shows no date line, timestamp or dated front matter');
-  }
-
-  meta.date = meetingDay(body, meta.published, state);
+  // A readable article is never refused for want of a date: it is archived undated, and says so.
+  if (meta.published) meta.date = meetingDay(body, meta.published, state);
+  else state.fidelity.push('采集页面没有可读的发布日期，文章按日期不详收录。');
 
   const everything = [meta.title, meta.originalTitle, meta.subtitle, ...list.map(textOf)].filter(Boolean).join('\n');
   const named = namesOf(data);
