@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import matter from 'gray-matter';
 import { parse } from 'csv-parse/sync';
-import type { ArticleFrontMatter } from '../../src/site/contract.ts';
+import { parseFrontMatter, type ArticleFrontMatter } from '../../src/site/contract.ts';
 import { archiveCsv, CSV_COLUMNS } from '../../src/site/research/archive-csv.ts';
 
 const article = (overrides: Partial<ArticleFrontMatter>): ArticleFrontMatter => ({
@@ -82,5 +84,24 @@ describe('the archive as CSV', () => {
     expect(row.subtitle).toBe(`'=HYPERLINK("https://evil.example","点击")`);
     expect(row.people).toBe("'+许达哲\n王凯");
     expect(row.dateline).toBe("'＠湖南日报");
+  });
+});
+
+describe('the seed articles as CSV', () => {
+  it('has a row for each article with the fields its front matter holds', () => {
+    const files = readdirSync('content/articles').filter((name) => name.endsWith('.md')).sort();
+    const articles = files.map((name) => {
+      const frontMatter = parseFrontMatter(matter(readFileSync(`content/articles/${name}`, 'utf8')).data, name);
+      return { frontMatter, url: `https://archive.example.org/${frontMatter.date.replaceAll('-', '/')}/${frontMatter.slug}/` };
+    });
+    const read = rows(archiveCsv(articles));
+    expect(read).toHaveLength(files.length);
+    for (const [index, { frontMatter }] of articles.entries()) {
+      const row = read[index]!;
+      expect(row.title).toBe(frontMatter.title);
+      expect(row.people!.split('\n').filter(Boolean)).toEqual(frontMatter.people);
+      expect(row.rawSha256).toBe(frontMatter.rawSha256);
+      expect(row.fidelity!.split('\n')).toEqual(frontMatter.fidelity);
+    }
   });
 });

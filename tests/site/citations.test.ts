@@ -172,6 +172,14 @@ describe('the citation a reader copies', () => {
     );
   });
 
+  it('cites an article archived without dates without inventing any', () => {
+    const undated = { ...webpage, published: undefined, meetingDate: undefined, retrieved: undefined };
+    expect(chineseCitation(undated, ARCHIVE)).toBe(`雷闪闪. 省委领导严督疫情防控和安全生产[EB/OL]. 湖南省砂石协会. 湘豫防疫会议档案存档: ${webpage.archiveUrl}`);
+    expect(bibtex(undated, ARCHIVE)).not.toMatch(/^ {2}(year|month|date|eventdate|urldate) /m);
+    expect(ris(undated, ARCHIVE)).not.toMatch(/^(PY|DA|Y2) {2}- /m);
+    expect(parsed(bibtex(undated, ARCHIVE)).issued).toBeUndefined();
+  });
+
   it('refuses to cite without an absolute archive URL', () => {
     expect(() => chineseCitation({ ...newspaper, archiveUrl: '/2021/07/28/x/' }, ARCHIVE)).toThrow(/archiveUrl must be an absolute http\(s\) URL/);
   });
