@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.xsl': 'application/xslt+xml; charset=utf-8',
   '.wasm': 'application/wasm',
 };
 
