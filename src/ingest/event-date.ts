@@ -86,6 +86,8 @@ function namedDay(text: string, published: string | undefined, vocabulary: DateV
  * mentioned in passing.
  */
 function opensClause(text: string, index: number, reach: number, vocabulary: DateVocabulary): boolean {
+  // The page chrome's day (今天是：2023年3月15日), where extraction left it, is not the event's.
+  if (vocabulary.chromeMarkers.some((word) => text.slice(Math.max(0, index - word.length - 2), index).includes(word))) return false;
   if (index === 0) return true;
   if (index > reach) return false;
   const before = text.slice(0, index).replace(/\s+$/u, '');

@@ -289,8 +289,8 @@ interface Match {
   at: number;
   end: number;
   candidates: GazetteerPlace[];
-  /** Only forms that need a list of places matched here (朝阳, 新县). */
-  listed?: true;
+  /** What else the text must show for the match to count: a list of places (朝阳, 新县), or a sibling named beside it (新城区). */
+  needs?: 'list' | 'sibling';
 }
 
 /**
@@ -313,20 +313,20 @@ export function findPlaces(text: string, gazetteer: Gazetteer, province?: string
       if (!text.startsWith(form, at)) continue;
       // Every place written this way whose evidence the text gives (a `listed` one for now).
       const candidates: GazetteerPlace[] = [];
-      let listedOnly = true;
+      let needs: Match['needs'] = 'sibling';
       let last = index;
       for (let other = index; other < forms.length && forms[other]!.form === form; other++) {
         last = other;
         const { place, evidence } = forms[other]!;
         const afterAncestor = previous?.end === at && previous.candidates.some((ancestor) => isAncestor(ancestor, place));
-        if (evidence === 'name' || afterAncestor) listedOnly = false;
-        if (evidence === 'name' || afterAncestor || evidence === 'listed') candidates.push(place);
+        if (evidence === 'name' || afterAncestor) needs = undefined;
+        else if (evidence === 'listed' && needs) needs = 'list';
+        candidates.push(place);
       }
       index = last;
-      if (!candidates.length) continue;
       // After its prefecture, a name several places share means that prefecture's.
       const narrowed = previous?.end === at ? candidates.filter((place) => previous!.candidates.some((ancestor) => isAncestor(ancestor, place))) : [];
-      matched = { at, end: at + form.length, candidates: narrowed.length ? narrowed : candidates, ...(listedOnly ? { listed: true } : {}) };
+      matched = { at, end: at + form.length, candidates: narrowed.length ? narrowed : candidates, ...(needs ? { needs } : {}) };
     }
     if (matched) {
       matches.push(matched);
@@ -337,12 +337,20 @@ export function findPlaces(text: string, gazetteer: Gazetteer, province?: string
     }
   }
 
-  // A form that needs a list counts only beside another place, with a list mark between them.
-  const kept = matches.filter((match, index) => {
-    if (!match.listed) return true;
-    const before = matches[index - 1];
-    const after = matches[index + 1];
-    return Boolean((before && LIST_MARKS.has(text.slice(before.end, match.at))) || (after && LIST_MARKS.has(text.slice(match.end, after.at))));
+  // A form that needs a list counts only beside another place, with a list mark between them; a
+  // generic name (新城区) only beside a named place of its own prefecture (赛罕区、新城区).
+  const kept: Match[] = [];
+  matches.forEach((match, index) => {
+    if (!match.needs) return kept.push(match);
+    const neighbours = [matches[index - 1], matches[index + 1]].filter(
+      (other): other is Match => Boolean(other && LIST_MARKS.has(other.end <= match.at ? text.slice(other.end, match.at) : text.slice(match.end, other.at))),
+    );
+    if (match.needs === 'list' && neighbours.length) return kept.push(match);
+    const siblings = match.candidates.filter((place) =>
+      neighbours.some((other) => !other.needs && other.candidates.some((near) => near.parent !== undefined && near.parent === place.parent && near.province === place.province)),
+    );
+    if (siblings.length) kept.push({ ...match, candidates: siblings });
+    return undefined;
   });
 
   const named = new Set<string>();

@@ -29,7 +29,7 @@ describe('an undated article', () => {
       const page = await readPage(site.dir, `${root}undated/xianggang-fangyi/index.html`);
       const dateline = elements(page, (element) => attribute(element, 'className')?.includes('dateline') ?? false)[0]!;
       expect(toText(dateline)).toMatch(root ? /會議日期 不詳/ : /会议日期 不详/);
-      expect(elements(dateline, (element) => element.tagName === 'time')).toHaveLength(0);
+      expect(elements({ type: 'root', children: [dateline] }, (element) => element.tagName === 'time')).toHaveLength(0);
     }
   });
 
