@@ -101,6 +101,7 @@ const ISO = String.raw`(?<!\d)(?<year>\d{4,})(?<sep>[-/.])(?<month>\d{1,2})\k<se
 const HAN = String.raw`(?<hyear>\d{4,}|${HAN_NUM}{4})\s*年\s*(?<hmonth>\d{1,2}|${HAN_NUM}{1,2})\s*月\s*(?<hday>\d{1,2}|${HAN_NUM}{1,3})\s*[日号]` +
   String.raw`(?:\s*(?:上午|下午|晚上|早上|中午)?\s*(?<hhour>\d{1,2})\s*[:：时](?<hminute>\d{2})?)?`;
 const RFC = String.raw`(?<rfc>(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:GMT|UTC|[+-]\d{4})?)`;
+const MAYBE_DATE = /[0-9０-９]|[〇零○一二三四五六七八九]{4}\s*年/u;
 const ANY_DATE = new RegExp(`${ISO}|${HAN}|${RFC}`, 'gu');
 
 /**
@@ -111,6 +112,8 @@ const ANY_DATE = new RegExp(`${ISO}|${HAN}|${RFC}`, 'gu');
  * with the problem, so that a caller can say why it was not taken.
  */
 export function findDates(text: string, zone: string, years: YearRange): DateReading[] {
+  // Most lines hold no date at all: a digit (or a year in Han numerals) is needed for one.
+  if (!MAYBE_DATE.test(text)) return [];
   const source = asciiDigits(text);
   const found: DateReading[] = [];
   for (const match of source.matchAll(ANY_DATE)) {

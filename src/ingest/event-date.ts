@@ -66,7 +66,9 @@ function firstSentence(text: string): string {
  * (8月8日, 8月8号) in the year of publication (or the one before, when that day would come after
  * publication), that is not the edge of a period (自7月20日以来, 截至8月8日24时, 8月1日起).
  */
-function namedDay(text: string, published: string | undefined, vocabulary: DateVocabulary, reach: number): string | undefined {
+function namedDay(whole: string, published: string | undefined, vocabulary: DateVocabulary, reach: number): string | undefined {
+  // Only a date within reach counts: the rest of a long sentence need not be searched.
+  const text = Number.isFinite(reach) ? whole.slice(0, reach + 40) : whole;
   const full = findDates(text, 'UTC', vocabulary.years).find((reading) => opensClause(text, reading.index, reach, vocabulary) && !inPeriod(text, reading.index, reading.text.length, vocabulary));
   if (full && isDay(full)) return full.day;
   const monthDay = /(?<![\d年])(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})[日号]/gu;
@@ -117,14 +119,29 @@ export function dayInYear(month: number, day: number, published: string, vocabul
  * (周一, 星期三, 上周五, 本周二). A weekday is the last such day on or before the reference; with
  * 上周, the one of the week before the reference's week (weeks start on Monday).
  */
+const patterns = new WeakMap<DateVocabulary, { relative: RegExp; weekday: RegExp }>();
+
+/** The patterns of relative days and weekdays of a vocabulary, made once. */
+function relativePatterns(vocabulary: DateVocabulary): { relative: RegExp; weekday: RegExp } {
+  let made = patterns.get(vocabulary);
+  if (!made) {
+    const words = Object.keys(vocabulary.relativeDays).sort((a, b) => b.length - a.length);
+    const names = [...vocabulary.weekdayNames, ...vocabulary.weekdaySunday].join('');
+    made = {
+      relative: new RegExp(`(${words.map(escape).join('|')})`, 'u'),
+      weekday: new RegExp(
+        `(?<![每一二两三几多数至到—-])(${[...vocabulary.lastWeek, ...vocabulary.thisWeek].map(escape).join('|')})?(${vocabulary.weekdayPrefixes.map(escape).join('|')})([${names}])(?![${names}次遍年岁至到—-])`,
+        'u',
+      ),
+    };
+    patterns.set(vocabulary, made);
+  }
+  return made;
+}
+
 function relativeDay(text: string, reference: string, vocabulary: DateVocabulary): { day: string; word: string } | undefined {
-  const words = Object.keys(vocabulary.relativeDays).sort((a, b) => b.length - a.length);
-  const names = [...vocabulary.weekdayNames, ...vocabulary.weekdaySunday].join('');
-  const weekday = new RegExp(
-    `(?<![每一二两三几多数至到—-])(${[...vocabulary.lastWeek, ...vocabulary.thisWeek].map(escape).join('|')})?(${vocabulary.weekdayPrefixes.map(escape).join('|')})([${names}])(?![${names}次遍年岁至到—-])`,
-    'u',
-  );
-  const relative = new RegExp(`(${words.map(escape).join('|')})`, 'u').exec(text);
+  const { relative: relativePattern, weekday } = relativePatterns(vocabulary);
+  const relative = relativePattern.exec(text);
   const week = weekday.exec(text);
   if (relative && (!week || relative.index <= week.index)) {
     return { day: addDays(reference, vocabulary.relativeDays[relative[1]!]!), word: relative[1]! };

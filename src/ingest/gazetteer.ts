@@ -63,10 +63,11 @@ export interface PlaceEntry {
 export interface Gazetteer {
   places: GazetteerPlace[];
   provinces: GazetteerPlace[];
-  /** By the UTF-16 code of their first character, longest first. */
-  forms: Map<number, PlaceForm[]>;
-  /** 1 at the UTF-16 codes that start some form. */
-  starts: Uint8Array;
+  /**
+   * At the UTF-16 code of their first character, by the code of their second (every form has two
+   * or more), longest first: two small-integer look-ups per position of a text.
+   */
+  forms: (Map<number, PlaceForm[]> | undefined)[];
 }
 
 interface DivisionRow {
@@ -180,17 +181,15 @@ export function buildGazetteer(rules: GazetteerRules, entries: PlaceEntry[], div
   for (const [place, alias] of bracketed) aliases.set(place, [...(aliases.get(place) ?? []), alias]);
 
   const forms = placeForms(provinces, places, aliases, rules);
-  const byFirst = new Map<number, PlaceForm[]>();
-  const starts = new Uint8Array(0x10000);
+  const byFirst: (Map<number, PlaceForm[]> | undefined)[] = new Array(0x10000).fill(undefined);
   for (const form of forms) {
-    const code = form.form.charCodeAt(0);
-    const list = byFirst.get(code);
+    const second = (byFirst[form.form.charCodeAt(0)] ??= new Map());
+    const list = second.get(form.form.charCodeAt(1));
     if (list) list.push(form);
-    else byFirst.set(code, [form]);
-    starts[code] = 1;
+    else second.set(form.form.charCodeAt(1), [form]);
   }
-  for (const list of byFirst.values()) list.sort(byLengthThenForm);
-  return { places, provinces, forms: byFirst, starts };
+  for (const second of byFirst) if (second) for (const list of second.values()) list.sort(byLengthThenForm);
+  return { places, provinces, forms: byFirst };
 }
 
 function byLengthThenForm(a: PlaceForm, b: PlaceForm): number {
@@ -305,8 +304,7 @@ export function findPlaces(text: string, gazetteer: Gazetteer, province?: string
   const matches: Match[] = [];
   let previous: Match | undefined;
   for (let at = 0; at < text.length; ) {
-    const code = text.charCodeAt(at);
-    const forms = gazetteer.starts[code] ? gazetteer.forms.get(code) : undefined;
+    const forms = gazetteer.forms[text.charCodeAt(at)]?.get(text.charCodeAt(at + 1));
     let matched: Match | undefined;
     for (let index = 0; forms && index < forms.length && !matched; index++) {
       const { form } = forms[index]!;

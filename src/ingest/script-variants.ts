@@ -19,6 +19,7 @@ const fromTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const fromHongKong = OpenCC.Converter({ from: 'hk', to: 'cn' });
 // OpenCC's own Traditional, to see which characters each region writes its own way.
 const hongKongToStandard = OpenCC.Converter({ from: 'hk', to: 't' });
+const taiwanToStandard = OpenCC.Converter({ from: 'tw', to: 't' });
 
 const SEPARATOR = '\u0000';
 
@@ -46,15 +47,17 @@ function characterTables(): CharacterTables {
   const joined = chars.join(SEPARATOR);
   const taiwan = fromTaiwan(joined).split(SEPARATOR);
   const hongKong = fromHongKong(joined).split(SEPARATOR);
-  const standard = hongKongToStandard(joined).split(SEPARATOR);
-  const taiwanStandard = OpenCC.Converter({ from: 'tw', to: 't' })(joined).split(SEPARATOR);
   tables = { converted: new Uint8Array(0x10000), variant: new Uint8Array(0x10000), hongKong: new Uint8Array(0x10000) };
-  chars.forEach((char, index) => {
+  const changed = chars.filter((char, index) => taiwan[index] !== char || hongKong[index] !== char);
+  // Only characters a conversion changes can be Hong Kong's own forms: the rest need no look.
+  const standard = hongKongToStandard(changed.join(SEPARATOR)).split(SEPARATOR);
+  const taiwanStandard = taiwanToStandard(changed.join(SEPARATOR)).split(SEPARATOR);
+  changed.forEach((char, index) => {
     const code = char.charCodeAt(0);
-    const changed = taiwan[index] !== char || hongKong[index] !== char;
-    if (changed) tables!.converted[code] = 1;
-    if (changed && !inGb2312(char)) tables!.variant[code] = 1;
-    if (standard[index] !== char && taiwanStandard[index] === char && !inGb2312(char)) tables!.hongKong[code] = 1;
+    tables!.converted[code] = 1;
+    if (inGb2312(char)) return;
+    tables!.variant[code] = 1;
+    if (standard[index] !== char && taiwanStandard[index] === char) tables!.hongKong[code] = 1;
   });
   return tables;
 }
@@ -75,9 +78,9 @@ export function hasTraditional(text: string): boolean {
 /** The Traditional or variant characters of a text, each once, in order of first appearance. */
 export function variantCharacters(text: string): string[] {
   const { variant } = characterTables();
-  const found = new Set<string>();
-  for (let i = 0; i < text.length; i++) if (variant[text.charCodeAt(i)]) found.add(text[i]!);
-  return [...found];
+  let found: Set<string> | undefined;
+  for (let i = 0; i < text.length; i++) if (variant[text.charCodeAt(i)]) (found ??= new Set()).add(text[i]!);
+  return found ? [...found] : [];
 }
 
 /** How many characters of a text are forms only Hong Kong writes. */

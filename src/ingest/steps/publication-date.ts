@@ -139,12 +139,24 @@ export function lineDates(line: string, vocabulary: DateVocabulary, zone: string
       continue;
     }
     // The page chrome's day: a date followed by its weekday and nothing else.
-    if (new RegExp(`^\\s*(?:${vocabulary.weekdayPrefixes.join('|')})[${vocabulary.weekdayNames.join('')}${vocabulary.weekdaySunday.join('')}]\\s*$`, 'u').test(after)) continue;
+    if (weekdayOnly(vocabulary).test(after)) continue;
     const rest = (before + after).replace(/[\s|｜/·•:：\-—_]+/gu, '');
     const credit = /来源|作者|编辑|记者|浏览|点击|阅读|访问|字号|稿源|出处/u.test(before + after);
     if (('hasTime' in reading && reading.hasTime) || rest.length === 0 || credit) out.push(reading);
   }
   return out;
+}
+
+const weekdayPatterns = new WeakMap<DateVocabulary, RegExp>();
+
+/** A weekday alone (星期六, 周日): what follows the chrome's date of the day the page was viewed. */
+function weekdayOnly(vocabulary: DateVocabulary): RegExp {
+  let pattern = weekdayPatterns.get(vocabulary);
+  if (!pattern) {
+    pattern = new RegExp(`^\\s*(?:${vocabulary.weekdayPrefixes.join('|')})[${vocabulary.weekdayNames.join('')}${vocabulary.weekdaySunday.join('')}]\\s*$`, 'u');
+    weekdayPatterns.set(vocabulary, pattern);
+  }
+  return pattern;
 }
 
 /** Whether the words just before a date are a byline marker (发布时间：, 时间：), and which kind. */
@@ -156,9 +168,16 @@ function markerBefore(before: string, vocabulary: DateVocabulary): 'strong' | 'w
 }
 
 /** The first publication timestamp a page script keeps under one of the known names. */
+const scriptPatterns = new WeakMap<DateVocabulary, RegExp[]>();
+
 export function scriptDate(scripts: string[], vocabulary: DateVocabulary, zone: string): DateReading | undefined {
-  for (const key of vocabulary.scriptKeys) {
-    const pattern = new RegExp(`(?<![\\w$])["']?${escape(key)}["']?\\s*[:=]\\s*(?:new\\s+Date\\(\\s*)?["']?([^"',;)}\\n]{6,40})`, 'iu');
+  if (!scripts.length) return undefined;
+  let patterns = scriptPatterns.get(vocabulary);
+  if (!patterns) {
+    patterns = vocabulary.scriptKeys.map((key) => new RegExp(`(?<![\\w$])["']?${escape(key)}["']?\\s*[:=]\\s*(?:new\\s+Date\\(\\s*)?["']?([^"',;)}\\n]{6,40})`, 'iu'));
+    scriptPatterns.set(vocabulary, patterns);
+  }
+  for (const pattern of patterns) {
     for (const script of scripts) {
       const match = pattern.exec(script.length > 200_000 ? script.slice(0, 200_000) : script);
       if (!match) continue;
