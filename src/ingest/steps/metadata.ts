@@ -4,6 +4,7 @@ import type { ArchiveData } from '../data.ts';
 import { blocks, isBody, textOf } from '../blocks.ts';
 import { eventDay } from '../event-date.ts';
 import { addUnique, names } from '../fields.ts';
+import { frontMatterText } from '../front-matter-text.ts';
 import { findPlaces } from '../gazetteer.ts';
 import { CaptureError, type IngestState } from '../types.ts';
 import { plainText } from './headline.ts';
@@ -95,7 +96,9 @@ function recordFrontMatter(state: IngestState): void {
   const used: Record<string, string> = { title: 'title', subtitle: 'subtitle', date: 'published', link: 'sourceUrl', source: 'sourceUrl', url: 'sourceUrl', permalink: 'sourceUrl' };
   used.author = state.site?.frontMatter.author === 'site' ? 'site' : 'authors';
   for (const [key, value] of Object.entries(state.frontMatter).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const text = `${key}: ${value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value)}`;
+    // A Date is quoted as the post wrote it: its ISO form may name another day (2021-02-30).
+    const written = value instanceof Date ? (frontMatterText(state, key) ?? value.toISOString()) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = `${key}: ${written}`;
     state.ledger.push(
       used[key]
         ? { step: 'front-matter', action: 'moved', label: 'Hexo 头信息', field: used[key], text }

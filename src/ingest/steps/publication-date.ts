@@ -1,9 +1,9 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { parseDocument } from 'yaml';
 import { blocks, textOf } from '../blocks.ts';
 import type { ArchiveData } from '../data.ts';
 import { type DateReading, type DateVocabulary, findDates, isDay, readDateValue } from '../dates.ts';
+import { frontMatterText } from '../front-matter-text.ts';
 import { outletTimeZone } from '../outlet.ts';
 import { simplified } from '../script-variants.ts';
 import type { IngestState, PublicationSource } from '../types.ts';
@@ -40,7 +40,7 @@ export const readPublicationDate: Plugin<[ArchiveData], Root> = (data) => (tree,
   for (const reading of bylineDates(state, tree, vocabulary, zone)) take('byline', reading);
   for (const key of vocabulary.frontMatterKeys) {
     if (state.frontMatter[key] === undefined) continue;
-    if (take('front-matter', readDateValue(frontMatterLiteral(state, key) ?? state.frontMatter[key], zone, vocabulary.years))) break;
+    if (take('front-matter', readDateValue(frontMatterText(state, key) ?? state.frontMatter[key], zone, vocabulary.years))) break;
   }
   for (const name of vocabulary.metaNames) {
     const entry = state.page.meta.find((meta) => meta.name === name && meta.content);
@@ -186,22 +186,6 @@ export function scriptDate(scripts: string[], vocabulary: DateVocabulary, zone: 
     }
   }
   return undefined;
-}
-
-/**
- * The text of a front-matter key as the post wrote it. A YAML parser may have made a Date of it,
- * losing what it said (2021-02-30 becomes 2021-03-02, 0099 becomes 1999): read again from the
- * front matter's source with the core schema, which keeps timestamps as text.
- */
-function frontMatterLiteral(state: IngestState, key: string): string | undefined {
-  if (!(state.frontMatter[key] instanceof Date) || !state.frontMatterSource) return undefined;
-  try {
-    const document = parseDocument(state.frontMatterSource, { schema: 'core', uniqueKeys: false });
-    const value = document.get(key);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function escape(text: string): string {

@@ -141,3 +141,11 @@ describe('impossible dates (issue 15)', () => {
     }
   });
 });
+
+describe('the audit report of a front-matter date', () => {
+  it('quotes the date as the post wrote it, not as a parser moved it', () => {
+    const result = ingest('---\ntitle: 省委召开会议\ndate: 2021-02-30\n---\n<p>8月9日，省委书记许达哲主持召开会议，研究部署全省疫情防控工作。</p>\n', 'content/raw/post.md');
+    const entry = result.state.ledger.find((item) => item.step === 'front-matter' && item.text?.startsWith('date:'));
+    expect(entry?.text).toBe('date: 2021-02-30');
+  });
+});
