@@ -8,6 +8,7 @@ import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { thousands } from '../src/site/format.ts';
 import type { ArticlePage, ArticleSummary, Link } from '../src/site/pages.ts';
 import { basePage } from './_includes/layouts/base.ts';
+import { day } from './_includes/partials/day.ts';
 
 const tagList = (links: Link[]) =>
   links.length > 0 && html`<ul class="inline-list">${links.map((link) => html`<li><a href="${link.url}">${link.text}</a></li>`)}</ul>`;
@@ -22,7 +23,7 @@ const row = (term: string, description: Markup | false) =>
 
 const neighbour = (kind: 'prev' | 'next', label: string, summary: ArticleSummary | undefined) =>
   summary
-    ? html`<a class="${kind}" href="${summary.url}" rel="${kind}"><span class="label">${label}</span> <span class="title">${summary.title}</span> <time datetime="${summary.date}">${summary.dateLabel}</time></a>`
+    ? html`<a class="${kind}" href="${summary.url}" rel="${kind}"><span class="label">${label}</span> <span class="title">${summary.title}</span> ${day(summary.date, summary.dateLabel)}</a>`
     : '';
 
 const template: PaginatedTemplate<ArticlePage> = {
@@ -70,7 +71,7 @@ ${a.toc.map(
     <h1 id="article-title" data-pagefind-meta="date:${a.dateLabel}">${a.title}</h1>
 ${a.subtitle ? html`    <p class="subtitle">${a.subtitle}</p>\n` : ''}${
       a.originalTitle ? html`    <p class="original-title" data-pagefind-ignore>${ui.originalTitle}：${a.originalTitle}</p>\n` : ''
-    }    <p class="dateline" data-pagefind-ignore><span>${ui.meetingDate} <time datetime="${a.date}">${a.dateLabel}</time></span> <span>${ui.publishedDate} <time datetime="${a.published}">${a.publishedLabel}</time></span>${a.publisher ? html` <span>${ui.publisher} ${a.publisher}</span>` : ''}</p>
+    }    <p class="dateline" data-pagefind-ignore><span>${ui.meetingDate} ${day(a.date, a.dateLabel)}</span> <span>${ui.publishedDate} ${day(a.published, a.publishedLabel)}</span>${a.publisher ? html` <span>${ui.publisher} ${a.publisher}</span>` : ''}</p>
   </header>
 
   <dl class="article-meta" data-pagefind-ignore>

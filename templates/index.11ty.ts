@@ -45,7 +45,8 @@ ${month.more ? html`          <p class="more"><a href="${month.moreUrl}#${month.
     <section class="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">${ui.timeline}</h2>
       <p class="section-note">${ui.timelineNote}</p>
-${timeline}    </section>
+${timeline}${entry.undated ? html`      <p class="more undated-link"><a href="${entry.undated.url}">${entry.undated.text}</a> <span class="count">${entry.undated.count} ${ui.articlesUnit}</span></p>
+` : ''}    </section>
 
     <aside class="home-aside" aria-labelledby="tags-title">
       <h2 id="tags-title">${ui.browseTags}</h2>

@@ -13,7 +13,9 @@ const template: PaginatedTemplate<YearPage> = {
     const { ui, pager } = entry;
     return basePage(this, entry, html`<div class="page-wrap year-page">
   <nav class="year-nav" aria-label="${ui.years}">
-    <ul>${entry.years.map((y) => html`<li>${y.current ? html`<span aria-current="page">${y.text}</span>` : html`<a href="${y.url}">${y.text}</a>`}</li>`)}</ul>
+    <ul>${entry.years.map((y) => html`<li>${y.current ? html`<span aria-current="page">${y.text}</span>` : html`<a href="${y.url}">${y.text}</a>`}</li>`)}${
+      entry.undated ? html`<li><a href="${entry.undated.url}">${entry.undated.text}</a></li>` : ''
+    }</ul>
   </nav>
   <h1>${entry.year}${ui.yearArchive}</h1>
   <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>

@@ -109,6 +109,7 @@ export function frontMatter(draft: ArticleDraft, slug: string, reportPath: strin
     ['province', meta.province],
     ['people', meta.people],
     ['places', meta.places],
+    ['placePaths', meta.placePaths],
     ['meetingType', meta.meetingType],
     ['publisher', meta.publisher],
     ['site', meta.site],

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { type DateVocabulary } from './dates.ts';
+import { buildGazetteer, type Gazetteer, type GazetteerRules } from './gazetteer.ts';
 
 /**
  * The archive's knowledge, kept in `content/data/*.yaml` so that an archivist can extend it
@@ -11,7 +13,14 @@ export interface ArchiveData {
   furniture: LineRule[];
   sites: SiteProfile[];
   officials: Official[];
+  /** places.yaml: aliases of the gazetteer's places, and places it lacks. */
   places: Place[];
+  /** Every province, prefecture and county of China (gazetteer.ts), with places.yaml's additions. */
+  gazetteer: Gazetteer;
+  /** How pages write dates (dates.yaml). */
+  dates: DateVocabulary;
+  /** Regions whose outlets write another script variant or keep another clock (regions.yaml). */
+  regions: Regions;
   meetingTypes: MeetingType[];
   publishers: Publisher[];
   journalists: string[];
@@ -63,6 +72,22 @@ export interface Place {
   parent?: string;
 }
 
+export interface Region {
+  name: string;
+  timeZone: string;
+  script: 'zh-Hant' | 'zh-Hant-HK' | 'zh-Hant-TW';
+  opencc: 'hk' | 'tw';
+  hosts: string[];
+  languages: string[];
+  provinces: string[];
+}
+
+export interface Regions {
+  defaultTimeZone: string;
+  hongKongForms: number;
+  regions: Region[];
+}
+
 export interface MeetingType {
   name: string;
   pattern: RegExp;
@@ -84,7 +109,7 @@ export class DataError extends Error {
 type Raw = Record<string, unknown>;
 
 export function loadArchiveData(dir: string): ArchiveData {
-  const read = (name: string): unknown[] => {
+  const readYaml = (name: string): unknown => {
     const file = join(dir, name);
     let text: string;
     try {
@@ -92,14 +117,21 @@ export function loadArchiveData(dir: string): ArchiveData {
     } catch {
       throw new DataError(file, 'cannot be read');
     }
-    let value: unknown;
     try {
-      value = parse(text);
+      return parse(text) as unknown;
     } catch (error) {
       throw new DataError(file, `is not valid YAML: ${firstLine(error)}`);
     }
-    if (!Array.isArray(value)) throw new DataError(file, 'must be a YAML list');
+  };
+  const read = (name: string): unknown[] => {
+    const value = readYaml(name);
+    if (!Array.isArray(value)) throw new DataError(join(dir, name), 'must be a YAML list');
     return value;
+  };
+  const mapping = (name: string): Raw => {
+    const value = readYaml(name);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DataError(join(dir, name), 'must be a YAML mapping');
+    return value as Raw;
   };
   const entries = (name: string) =>
     read(name).map((value, index) => {
@@ -151,7 +183,114 @@ export function loadArchiveData(dir: string): ArchiveData {
     if (typeof pattern !== 'string') throw new DataError(where, 'must be a pattern string');
     return regex(pattern, where);
   });
-  return { furniture, sites, officials, places, meetingTypes, publishers, journalists, captionForms };
+  const dates = dateVocabulary(mapping('dates.yaml'), join(dir, 'dates.yaml'));
+  const regions = regionList(mapping('regions.yaml'), join(dir, 'regions.yaml'));
+  const rules = gazetteerRules(mapping('gazetteer.yaml'), join(dir, 'gazetteer.yaml'));
+  let gazetteer: Gazetteer | undefined;
+  return {
+    furniture,
+    sites,
+    officials,
+    places,
+    // Built on first use: the main thread of a run on workers never needs it.
+    get gazetteer() {
+      gazetteer ??= buildGazetteer(rules, places);
+      return gazetteer;
+    },
+    dates,
+    regions,
+    meetingTypes,
+    publishers,
+    journalists,
+    captionForms,
+  };
+}
+
+function dateVocabulary(value: Raw, file: string): DateVocabulary {
+  const years = value.years as Raw | undefined;
+  if (!years || typeof years.earliest !== 'number' || typeof years.latest !== 'number' || years.earliest > years.latest || years.earliest < 1 || years.latest > 9999) {
+    throw new DataError(file, 'years must give earliest and latest, four-digit years in order');
+  }
+  const markers = (value.bylineMarkers ?? {}) as Raw;
+  const relativeDays: Record<string, number> = {};
+  for (const [word, offset] of Object.entries((value.relativeDays ?? {}) as Raw)) {
+    if (!Number.isInteger(offset)) throw new DataError(file, `relativeDays: ${word} must be a whole number of days`);
+    relativeDays[word] = offset as number;
+  }
+  const weekdayNames = strings(value, 'weekdayNames', file);
+  if (weekdayNames.length !== 7) throw new DataError(file, 'weekdayNames must name the seven days, Monday first');
+  return {
+    years: { earliest: years.earliest, latest: years.latest },
+    bylineMarkers: { strong: strings(markers, 'strong', `${file}: bylineMarkers`), weak: strings(markers, 'weak', `${file}: bylineMarkers`) },
+    chromeMarkers: strings(value, 'chromeMarkers', file),
+    metaNames: strings(value, 'metaNames', file).map((name) => name.toLowerCase()),
+    jsonLdKeys: strings(value, 'jsonLdKeys', file),
+    scriptKeys: strings(value, 'scriptKeys', file),
+    frontMatterKeys: strings(value, 'frontMatterKeys', file),
+    relativeDays,
+    weekdayPrefixes: strings(value, 'weekdayPrefixes', file),
+    weekdayNames,
+    weekdaySunday: strings(value, 'weekdaySunday', file),
+    lastWeek: strings(value, 'lastWeek', file),
+    thisWeek: strings(value, 'thisWeek', file),
+    dayParts: strings(value, 'dayParts', file),
+    periodBefore: strings(value, 'periodBefore', file),
+    periodAfter: strings(value, 'periodAfter', file),
+    eventDateAfter: strings(value, 'eventDateAfter', file),
+  };
+}
+
+function regionList(value: Raw, file: string): Regions {
+  const zone = (name: unknown, where: string): string => {
+    if (typeof name !== 'string' || !validTimeZone(name)) throw new DataError(where, `${String(name)} is not a time zone name (Asia/Shanghai, Asia/Hong_Kong …)`);
+    return name;
+  };
+  const forms = value.hongKongForms;
+  if (!Number.isInteger(forms) || (forms as number) < 1) throw new DataError(file, 'hongKongForms must be a whole number of characters');
+  return {
+    defaultTimeZone: zone(value.defaultTimeZone, `${file}: defaultTimeZone`),
+    hongKongForms: forms as number,
+    regions: (Array.isArray(value.regions) ? (value.regions as Raw[]) : []).map((entry, index) => {
+      const where = `${file}: region ${index + 1}`;
+      if (!entry || typeof entry !== 'object') throw new DataError(where, 'is not a mapping');
+      const script = text(entry, 'script', where);
+      if (script !== 'zh-Hant' && script !== 'zh-Hant-HK' && script !== 'zh-Hant-TW') throw new DataError(where, 'script must be zh-Hant, zh-Hant-HK or zh-Hant-TW');
+      const opencc = text(entry, 'opencc', where);
+      if (opencc !== 'hk' && opencc !== 'tw') throw new DataError(where, 'opencc must be hk or tw');
+      return {
+        name: text(entry, 'name', where),
+        timeZone: zone(entry.timeZone, where),
+        script,
+        opencc,
+        hosts: strings(entry, 'hosts', where).map((host) => host.toLowerCase()),
+        languages: strings(entry, 'languages', where).map((language) => language.toLowerCase()),
+        provinces: strings(entry, 'provinces', where),
+      };
+    }),
+  };
+}
+
+function validTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function gazetteerRules(value: Raw, file: string): GazetteerRules {
+  const shorter = value.listedShorterThan;
+  if (!Number.isInteger(shorter) || (shorter as number) < 1) throw new DataError(file, 'listedShorterThan must be a whole number of characters');
+  return {
+    prefectureSuffixes: strings(value, 'prefectureSuffixes', file),
+    provinceSuffixes: strings(value, 'provinceSuffixes', file),
+    ethnicGroups: strings(value, 'ethnicGroups', file),
+    listedOnly: strings(value, 'listedOnly', file),
+    prefixedOnly: strings(value, 'prefixedOnly', file),
+    listedShorterThan: shorter as number,
+    listedSuffixes: strings(value, 'listedSuffixes', file),
+  };
 }
 
 function siteProfile(value: Raw, where: string): SiteProfile {

@@ -1,24 +1,15 @@
 import type { ArchiveData, SiteProfile } from './data.ts';
+import { DEFAULT_YEARS, isDay, readDateValue, type YearRange } from './dates.ts';
 import type { ArticleMeta } from './types.ts';
 
 /**
  * Reads a date as a capture writes it (2021-12-13, 2021/8/9, 2025年5月29日, Thu, 29 Jul 2021
- * 08:06:09 GMT) and returns YYYY-MM-DD, the day in Beijing time when the text gives an instant.
+ * 08:06:09 GMT) and returns YYYY-MM-DD, the day in Beijing time when the text gives an instant;
+ * undefined when it names no real day within the archive's years (2021-02-30, 0099-01-01).
  */
-export function isoDay(value: string): string | undefined {
-  const text = value.trim();
-  const written = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(text);
-  if (written) {
-    const [, y, m, d] = written;
-    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return undefined;
-    // An instant with a zone (2021-07-29T08:06:09Z) is a moment, not a Beijing day: read it as one.
-    if (!/[Tt ]\d{1,2}:\d{2}.*(Z|[+-]\d{2}:?\d{2}|GMT|UTC)$/.test(text)) return date.toISOString().slice(0, 10);
-  }
-  const instant = Date.parse(text);
-  if (Number.isNaN(instant)) return undefined;
-  if (!/(GMT|UTC|Z|[+-]\d{2}:?\d{2})$/i.test(text) && !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
-  return new Date(instant + 8 * 3600_000).toISOString().slice(0, 10);
+export function isoDay(value: string, years: YearRange = DEFAULT_YEARS, zone = 'Asia/Shanghai'): string | undefined {
+  const reading = readDateValue(value, zone, years);
+  return isDay(reading) ? reading.day : undefined;
 }
 
 /** Splits a credit (贺佳 周帙恒 廖洁 / 雷闪闪、欧阳琼) into names. */
@@ -63,7 +54,7 @@ export function applyFields(
     switch (field) {
       case 'published':
       case 'retrieved': {
-        const day = isoDay(value);
+        const day = isoDay(value, data.dates.years);
         if (day && !meta[field]) {
           meta[field] = day;
           applied.push(field);

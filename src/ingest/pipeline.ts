@@ -13,13 +13,16 @@ import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
 import { stripMarkup } from './steps/markup.ts';
+import { readByline } from './steps/byline.ts';
 import { emptyPageHead, readPageHead } from './steps/page-head.ts';
+import { readPublicationDate } from './steps/publication-date.ts';
 import { extractMetadata } from './steps/metadata.ts';
 import { repairGbkMojibake } from './steps/mojibake.ts';
 import { stripPinyinAnnotations } from './steps/pinyin.ts';
 import { cleanMarkupRemnants } from './steps/remnants.ts';
 import { sanitizeCapture } from './steps/sanitize.ts';
-import { convertToSimplified, simplified } from './steps/script.ts';
+import { convertToSimplified } from './steps/script.ts';
+import { simplified } from './script-variants.ts';
 import { markSections } from './steps/sections.ts';
 import { normalizePunctuation } from './steps/typography.ts';
 import { CaptureError, type CaptureFile, emptyMeta, type IngestState } from './types.ts';
@@ -36,8 +39,8 @@ export interface IngestedCapture {
 /**
  * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
  * every capture, in this order:
- *   page head → markup → sanitize → furniture (markup) → blocks →
- *   repair (mojibake → pinyin → remnants → typography) → script →
+ *   page head → byline → markup → sanitize → furniture (markup) → blocks →
+ *   repair (mojibake → pinyin → remnants → typography) → script → publication date →
  *   furniture (lines and credits) → images → headline → captions → dateline → sections →
  *   metadata → fidelity
  * Repairs come before script conversion because they work on the bytes and readings of the
@@ -47,6 +50,7 @@ export interface IngestedCapture {
 export function pipeline(data: ArchiveData) {
   return unified()
     .use(readPageHead)
+    .use(readByline)
     .use(stripMarkup)
     .use(sanitizeCapture)
     .use(stripFurnitureMarkup)
@@ -55,7 +59,8 @@ export function pipeline(data: ArchiveData) {
     .use(stripPinyinAnnotations)
     .use(cleanMarkupRemnants)
     .use(normalizePunctuation)
-    .use(convertToSimplified)
+    .use(convertToSimplified, data.regions)
+    .use(readPublicationDate, data)
     .use(stripFurnitureLines, data)
     .use(markImageLines)
     .use(extractHeadline, data)
@@ -85,12 +90,14 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
     encoding: decoded.encoding,
     shape: shaped.shape,
     frontMatter: shaped.frontMatter,
+    ...(shaped.frontMatterSource !== undefined ? { frontMatterSource: shaped.frontMatterSource } : {}),
     page: emptyPageHead(),
     originalScript: 'zh-Hans',
     meta: emptyMeta(),
     hints: {},
     ledger: [],
     fidelity: [],
+    warnings: [],
   };
   const site = detectSite(decoded.text, data.sites);
   if (site) state.site = site;
@@ -101,6 +108,7 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
   }
   const file = new VFile({ path: capture.path, data: { ingest: state } });
   const tree = processor.runSync(shaped.tree, file) as Root;
+  warnings.push(...state.warnings);
   return { state, text: decoded.text, tree, warnings };
 }
 

@@ -9,7 +9,8 @@ export interface CaptureFile {
 }
 
 export type Shape = 'hexo-html' | 'hexo-text' | 'html' | 'text';
-export type Script = 'zh-Hans' | 'zh-Hant';
+/** The script of a capture: mainland Simplified, or Traditional (of Hong Kong or Taiwan when the page is theirs). */
+export type Script = 'zh-Hans' | 'zh-Hant' | 'zh-Hant-HK' | 'zh-Hant-TW';
 
 /**
  * What ingest did to a capture's text, one entry per act. The audit report of every article is
@@ -40,6 +41,8 @@ export interface ArticleMeta {
   province?: string;
   people: string[];
   places: string[];
+  /** For each of `places`, in the same order: province › prefecture › county, joined by `/` (湖南/长沙/岳麓区). */
+  placePaths: string[];
   meetingType: string[];
   publisher?: string;
   site?: string;
@@ -68,7 +71,15 @@ export interface PageHead {
   lang?: string;
   /** The charset the page declares (<meta charset>, or http-equiv Content-Type). */
   charset?: string;
+  /**
+   * The visible lines right under the page's headline (steps/byline.ts), where CMSs print the
+   * publication time and source, kept for the date rules before body extraction drops them.
+   */
+  byline?: string[];
 }
+
+/** Where a page gives its publication day, most trusted first (README, *Dates*). */
+export type PublicationSource = 'byline' | 'front-matter' | 'meta' | 'json-ld' | 'script';
 
 /** The state a capture carries through the pipeline, kept on `file.data.ingest`. */
 export interface IngestState {
@@ -77,6 +88,8 @@ export interface IngestState {
   shape: Shape;
   /** Front matter of a Hexo capture, as parsed (hostile: strings may hold markup). */
   frontMatter: Record<string, unknown>;
+  /** The front matter's YAML as the capture wrote it, for reading a value the parser changed (dates). */
+  frontMatterSource?: string;
   site?: SiteProfile;
   /** What an HTML page says of itself in its head and scripts; empty for other shapes. */
   page: PageHead;
@@ -86,9 +99,13 @@ export interface IngestState {
   hints: {
     datelineMonthDay?: { month: number; day: number };
     datelineLostDigits?: boolean;
+    /** The publication day the page gives, from the most trusted of its sources (steps/publication-date.ts). */
+    publication?: { day: string; source: PublicationSource; text: string };
   };
   ledger: LedgerEntry[];
   fidelity: string[];
+  /** Problems the archivist should see in one line each (`<file>: <warning>`), though the capture went through. */
+  warnings: string[];
 }
 
 declare module 'vfile' {
@@ -106,5 +123,5 @@ export class CaptureError extends Error {
 }
 
 export function emptyMeta(): ArticleMeta {
-  return { people: [], places: [], meetingType: [], authors: [], photographers: [], editors: [] };
+  return { people: [], places: [], placePaths: [], meetingType: [], authors: [], photographers: [], editors: [] };
 }

@@ -119,8 +119,10 @@ export interface YearOfArchive {
 }
 
 export interface Archive {
-  /** Chronological: oldest meeting first. */
+  /** Chronological: oldest meeting first, then the undated articles by slug. */
   articles: Article[];
+  /** The articles whose dates could not be read (listed under 日期不详, /undated/), by slug. */
+  undated: Article[];
   tags: Record<TagKind, Tag[]>;
   /** Lookup by kind then name. */
   tagByName: Record<TagKind, Map<string, Tag>>;
@@ -130,7 +132,11 @@ export interface Archive {
   scriptMap: ScriptMap;
 }
 
+/** Where the undated articles are listed; an undated article's page is `/undated/<slug>/`. */
+export const UNDATED_URL = '/undated/';
+
 export function articleUrl(front: Pick<ArticleFrontMatter, 'date' | 'slug'>): string {
+  if (!front.date) return `${UNDATED_URL}${front.slug}/`;
   const [year, month, day] = front.date.split('-');
   return `/${year}/${month}/${day}/${front.slug}/`;
 }
@@ -144,8 +150,16 @@ export function rawFileUrl(repoPath: string): string {
   return `/raw/${name.toLowerCase().endsWith('.txt') ? name : `${name}.txt`}`;
 }
 
+/** By meeting day, then publication day, then slug; what has no day comes after what has one. */
 export function chronological(a: ArticleFrontMatter, b: ArticleFrontMatter): number {
-  return compare(a.date, b.date) || compare(a.published, b.published) || compare(a.slug, b.slug);
+  return compareDay(a.date, b.date) || compareDay(a.published, b.published) || compare(a.slug, b.slug);
+}
+
+function compareDay(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return compare(a, b);
 }
 
 function compare(a: string, b: string): number {
@@ -218,6 +232,7 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
   const { tags, tagByName } = collectTags(articles, officials, places);
   return {
     articles,
+    undated: articles.filter((article) => !article.date),
     tags,
     tagByName,
     years: collectYears(articles),
@@ -239,7 +254,21 @@ export function collectTags(
   places: Place[],
 ): Pick<Archive, 'tags' | 'tagByName'> {
   const officialByName = new Map(officials.map((official) => [official.name, official]));
-  const placeByName = new Map(places.map((place) => [place.name, place]));
+  // Places of the national gazetteer are not in places.yaml: their articles give their path
+  // (province/prefecture/county); places.yaml adds aliases and what the path does not say.
+  const placeByName = new Map<string, Place>();
+  for (const article of articles) {
+    article.placePaths?.forEach((path, index) => {
+      const name = article.places[index];
+      const parts = path.split('/');
+      if (!name || placeByName.has(name) || parts.at(-1) !== name) return;
+      placeByName.set(name, { name, aliases: [], province: parts[0], parent: parts.length > 2 ? parts.at(-2) : undefined, level: parts.length > 2 ? 'county' : undefined });
+    });
+  }
+  for (const place of places) {
+    const known = placeByName.get(place.name);
+    placeByName.set(place.name, known ? { ...known, ...Object.fromEntries(Object.entries(place).filter(([, value]) => value !== undefined)), aliases: place.aliases } : place);
+  }
   const tags = {} as Record<TagKind, Tag[]>;
   const tagByName = {} as Record<TagKind, Map<string, Tag>>;
 
@@ -276,6 +305,7 @@ export function collectTags(
 export function collectYears(articles: Article[]): YearOfArchive[] {
   const years = new Map<number, Map<number, Article[]>>();
   for (const article of articles) {
+    if (!article.date) continue;
     const year = Number(article.date.slice(0, 4));
     const month = Number(article.date.slice(5, 7));
     const months = years.get(year) ?? new Map<number, Article[]>();

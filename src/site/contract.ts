@@ -4,7 +4,9 @@
  * guess whether a field exists.
  */
 
-export type Script = 'zh-Hans' | 'zh-Hant';
+/** zh-Hant-HK and zh-Hant-TW: the capture was Hong Kong's or Taiwan's Traditional. */
+export type Script = 'zh-Hans' | 'zh-Hant' | 'zh-Hant-HK' | 'zh-Hant-TW';
+const SCRIPTS: readonly string[] = ['zh-Hans', 'zh-Hant', 'zh-Hant-HK', 'zh-Hant-TW'];
 
 export interface CaptureRef {
   raw: string;
@@ -17,13 +19,19 @@ export interface ArticleFrontMatter {
   title: string;
   originalTitle?: string;
   subtitle?: string;
-  /** Day of the meeting, YYYY-MM-DD; the timeline and the URL use it. */
-  date: string;
-  published: string;
+  /**
+   * Day of the meeting, YYYY-MM-DD; the timeline and the URL use it. Absent when the capture's
+   * dates could not be read: the article is listed under 日期不详 (/undated/).
+   */
+  date?: string;
+  /** Day of publication, YYYY-MM-DD, when the capture gives one. */
+  published?: string;
   retrieved?: string;
   province: string;
   people: string[];
   places: string[];
+  /** For each of `places`: province/prefecture/county (湖南/长沙/岳麓区), when ingest gives them. */
+  placePaths?: string[];
   meetingType: string[];
   publisher?: string;
   site?: string;
@@ -129,8 +137,8 @@ class FieldReader {
     // gray-matter turns unquoted dates into Date objects; the contract quotes them, but a
     // hand-edited file should not silently shift by a time zone.
     const value = this.fields[key];
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-    if (typeof text !== 'string' || !DAY.test(text)) this.fail(`\`${key}\` must be a 'YYYY-MM-DD' date`);
+    const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+    if (typeof text !== 'string' || !DAY.test(text) || !isCalendarDay(text)) this.fail(`\`${key}\` must be a 'YYYY-MM-DD' date of the calendar`);
     return text;
   }
 
@@ -157,6 +165,12 @@ class FieldReader {
   }
 }
 
+/** A real day of the calendar: 2021-02-30 is not one. */
+function isCalendarDay(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 export function parseFrontMatter(fields: Fields, source: string): ArticleFrontMatter {
   const read: FieldReader = new FieldReader(fields, source);
   const slug = read.string('slug');
@@ -164,23 +178,22 @@ export function parseFrontMatter(fields: Fields, source: string): ArticleFrontMa
   const rawSha256 = read.string('rawSha256');
   if (!SHA256.test(rawSha256)) read.fail('`rawSha256` must be 64 lowercase hex digits');
   const originalScript = read.string('originalScript');
-  if (originalScript !== 'zh-Hans' && originalScript !== 'zh-Hant') {
-    read.fail('`originalScript` must be zh-Hans or zh-Hant');
-  }
+  if (!SCRIPTS.includes(originalScript)) read.fail(`\`originalScript\` must be one of ${SCRIPTS.join(', ')}`);
   const captures: unknown = fields.captures;
   if (!Array.isArray(captures) || captures.length === 0) read.fail('`captures` must list at least one capture');
-  const script: Script = originalScript;
+  const script = originalScript as Script;
 
   return {
     title: read.string('title'),
     originalTitle: read.optionalString('originalTitle'),
     subtitle: read.optionalString('subtitle'),
-    date: read.day('date'),
-    published: read.day('published'),
+    date: read.optionalDay('date'),
+    published: read.optionalDay('published'),
     retrieved: read.optionalDay('retrieved'),
     province: read.string('province'),
     people: read.strings('people'),
     places: read.strings('places'),
+    placePaths: read.optionalStrings('placePaths'),
     meetingType: read.strings('meetingType'),
     publisher: read.optionalString('publisher'),
     site: read.optionalString('site'),

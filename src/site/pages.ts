@@ -10,7 +10,7 @@ import { EDITIONS, editionRoot, editionUrl, inEdition, otherEdition, type Editio
 import { interfaceText, type InterfaceText } from './interface-text.ts';
 import { bodyHtml, wantsTableOfContents, type ArticleBody } from './article-body.ts';
 import { dayLabel, monthLabel, beijingDate } from './dates.ts';
-import { readAuditReport, TAG_KINDS, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
+import { readAuditReport, TAG_KINDS, UNDATED_URL, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
 import type { AuditReport, ReportEntry } from './contract.ts';
 import { searchShards } from './search-shards.ts';
 
@@ -52,7 +52,8 @@ export interface CountedLink extends Link {
 export interface ArticleSummary {
   url: string;
   title: string;
-  date: string;
+  /** Absent for an undated article; dateLabel then says 日期不详. */
+  date?: string;
   dateLabel: string;
   province: string;
   meetingTypes: string[];
@@ -68,9 +69,9 @@ export interface ArticleView {
   title: string;
   subtitle?: string;
   originalTitle?: string;
-  date: string;
+  date?: string;
   dateLabel: string;
-  published: string;
+  published?: string;
   publishedLabel: string;
   retrievedLabel?: string;
   province: Link;
@@ -163,6 +164,15 @@ export interface YearPage extends PageEntry {
   count: number;
   months: MonthGroup[];
   years: (CountedLink & { current: boolean })[];
+  /** The list of undated articles, when the archive has any. */
+  undated?: CountedLink;
+  pager: Pager;
+}
+
+/** The articles whose dates could not be read, in pages (/undated/, /undated/page/2/ …). */
+export interface UndatedPage extends PageEntry {
+  count: number;
+  articles: ArticleSummary[];
   pager: Pager;
 }
 
@@ -178,6 +188,8 @@ export interface HomePage extends PageEntry {
   firstDateLabel?: string;
   lastDateLabel?: string;
   timeline: HomeYear[];
+  /** The list of undated articles, when the archive has any. */
+  undated?: CountedLink;
   tagKinds: { kind: TagKind; label: string; tags: CountedLink[]; total: number }[];
 }
 
@@ -229,6 +241,7 @@ export interface SitePages {
   tags: TagPage[];
   tagIndex: TagIndexPage[];
   years: YearPage[];
+  undated: UndatedPage[];
   about: AboutPage[];
   search: SearchPage[];
   notFound: PageEntry[];
@@ -320,6 +333,17 @@ class EditionViews {
     return inEdition(this.edition, value);
   }
 
+  /** 2021年8月9日, or 日期不详 for a day the capture did not give. */
+  day(day: string | undefined): string {
+    return day ? dayLabel(day) : this.ui.undated;
+  }
+
+  /** The link to the list of undated articles, when the archive has any. */
+  undatedLink(): CountedLink | undefined {
+    const count = this.archive.undated.length;
+    return count ? { text: this.ui.undatedLink, url: this.url(UNDATED_URL), count } : undefined;
+  }
+
   url(path: string): string {
     return editionUrl(this.edition, path);
   }
@@ -349,8 +373,8 @@ class EditionViews {
       summary = {
         url: this.url(article.url),
         title: this.text(article.title),
-        date: article.date,
-        dateLabel: dayLabel(article.date),
+        ...(article.date ? { date: article.date } : {}),
+        dateLabel: this.day(article.date),
         province: this.text(article.province),
         meetingTypes: article.meetingType.map((type) => this.text(type)),
       };
@@ -375,9 +399,9 @@ class EditionViews {
       subtitle: article.subtitle && this.text(article.subtitle),
       originalTitle: article.originalTitle && this.text(article.originalTitle),
       date: article.date,
-      dateLabel: dayLabel(article.date),
+      dateLabel: article.date ? dayLabel(article.date) : this.ui.unknownDay,
       published: article.published,
-      publishedLabel: dayLabel(article.published),
+      publishedLabel: article.published ? dayLabel(article.published) : this.ui.unknownDay,
       retrievedLabel: article.retrieved && dayLabel(article.retrieved),
       province: this.tagLink('province', article.province),
       people: article.people.map((name) => this.tagLink('person', name)),
@@ -396,7 +420,7 @@ class EditionViews {
       missingPhotos: body.missingPhotos,
       plainTextLength: body.plainText.length,
       rawFiles: article.rawFiles.map((file) => ({ ...file, site: file.site && this.text(file.site) })),
-      originalScriptLabel: article.originalScript === 'zh-Hant' ? this.ui.scriptHant : this.ui.scriptHans,
+      originalScriptLabel: { 'zh-Hans': this.ui.scriptHans, 'zh-Hant': this.ui.scriptHant, 'zh-Hant-HK': this.ui.scriptHantHK, 'zh-Hant-TW': this.ui.scriptHantTW }[article.originalScript],
       fidelity: article.fidelity.map((note) => this.text(note)),
       reportUrl: article.reportFile ? this.url(article.reportUrl) : undefined,
     };
@@ -423,7 +447,7 @@ export interface AboutPage extends PageEntry {
 
 /** A site without pages: every list empty. */
 export function noPages(): SitePages {
-  return { home: [], articles: [], reports: [], tags: [], tagIndex: [], years: [], about: [], search: [], notFound: [], feeds: [], sitemaps: [] };
+  return { home: [], articles: [], reports: [], tags: [], tagIndex: [], years: [], undated: [], about: [], search: [], notFound: [], feeds: [], sitemaps: [] };
 }
 
 /** The pages with one page per article and edition: the article and its audit report. */
@@ -496,7 +520,7 @@ export function buildListingPages(archive: Archive, texts: StaticTexts): SitePag
         const pageNumber = index + 1;
         const byMonth = new Map<number, Article[]>();
         for (const article of articles) {
-          const month = Number(article.date.slice(5, 7));
+          const month = Number(article.date!.slice(5, 7));
           const list = byMonth.get(month);
           if (list) list.push(article);
           else byMonth.set(month, [article]);
@@ -517,10 +541,26 @@ export function buildListingPages(archive: Archive, texts: StaticTexts): SitePag
             count: other.count,
             current: other.year === year.year,
           })),
+          undated: views.undatedLink(),
           pager: pager(edition, year.url, pageNumber, chunks.length),
         });
       });
     }
+
+    const undatedChunks = archive.undated.length ? chunk(archive.undated, PAGE_SIZE) : [];
+    undatedChunks.forEach((articles, index) => {
+      const pageNumber = index + 1;
+      pages.undated.push({
+        ...entry(edition, pagedPath(UNDATED_URL, pageNumber), {
+          section: 'home',
+          title: pageNumber === 1 ? ui.undatedTitle : `${ui.undatedTitle}（${pageNumber}）`,
+          description: `${ui.undatedTitle}：${archive.undated.length} ${ui.articlesUnit}`,
+        }),
+        count: archive.undated.length,
+        articles: articles.map((article) => views.summary(article)),
+        pager: pager(edition, UNDATED_URL, pageNumber, undatedChunks.length),
+      });
+    });
 
     pages.about.push({
       ...entry(edition, '/about/', { section: 'about', title: ui.aboutTitle, description: ui.homeIntro }),
@@ -542,7 +582,7 @@ export function buildListingPages(archive: Archive, texts: StaticTexts): SitePag
   // per-article pages are listed in the order buildArticlePages makes them.
   const sitemapEntry = (path: string): SitemapUrl => ({ url: editionUrl('zh-Hans', path), alternates: { 'zh-Hans': editionUrl('zh-Hans', path), 'zh-Hant': editionUrl('zh-Hant', path) } });
   const entries: SitemapUrl[] = [];
-  const listed = [pages.home, pages.articles, pages.reports, pages.tagIndex, pages.tags, pages.years, pages.about, pages.search];
+  const listed = [pages.home, pages.articles, pages.reports, pages.tagIndex, pages.tags, pages.years, pages.undated, pages.about, pages.search];
   for (const list of listed) {
     if (list === pages.articles) for (const article of archive.articles) entries.push(sitemapEntry(article.url));
     else if (list === pages.reports) for (const article of archive.articles) article.reportFile && entries.push(sitemapEntry(article.reportUrl));
@@ -554,13 +594,14 @@ export function buildListingPages(archive: Archive, texts: StaticTexts): SitePag
 
 function homePage(views: EditionViews, archive: Archive): HomePage {
   const { ui, edition } = views;
-  const first = archive.articles[0];
-  const last = archive.articles.at(-1);
+  const dated = archive.articles.filter((article) => article.date);
+  const first = dated[0];
+  const last = dated.at(-1);
   return {
     ...entry(edition, '/', { section: 'home', title: ui.siteName, description: ui.homeIntro }),
     articleCount: archive.articles.length,
-    firstDateLabel: first && dayLabel(first.date),
-    lastDateLabel: last && dayLabel(last.date),
+    firstDateLabel: first && views.day(first.date),
+    lastDateLabel: last && views.day(last.date),
     timeline: archive.years.map((year) => ({
       year: year.year,
       url: views.url(year.url),
@@ -575,6 +616,7 @@ function homePage(views: EditionViews, archive: Archive): HomePage {
         };
       }),
     })),
+    undated: views.undatedLink(),
     tagKinds: TAG_KINDS.map((kind) => ({
       kind,
       label: ui[KIND_LABEL[kind]],
@@ -699,9 +741,12 @@ function reportPage(views: EditionViews, article: Article, report: AuditReport):
 
 function feedPage(views: EditionViews, archive: Archive): FeedPage {
   const { ui, edition } = views;
-  // Feeds follow publication, newest first, and stop at FEED_SIZE entries.
-  const latest = [...archive.articles]
-    .sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : b.index - a.index))
+  // Feeds follow publication (or the meeting, for an article without a publication day), newest
+  // first, and stop at FEED_SIZE entries; an article with neither day has no place in a feed.
+  const day = (article: Article) => article.published ?? article.date;
+  const latest = archive.articles
+    .filter((article) => day(article))
+    .sort((a, b) => (day(a)! < day(b)! ? 1 : day(a)! > day(b)! ? -1 : b.index - a.index))
     .slice(0, FEED_SIZE);
   return {
     edition,
@@ -710,11 +755,11 @@ function feedPage(views: EditionViews, archive: Archive): FeedPage {
     homeUrl: views.url('/'),
     atomUrl: views.url('/feed.xml'),
     jsonUrl: views.url('/feed.json'),
-    updated: latest[0] && beijingDate(latest[0].published),
+    updated: latest[0] && beijingDate(day(latest[0])!),
     entries: latest.map((article) => ({
       title: views.text(article.title),
       url: views.url(article.url),
-      published: beijingDate(article.published),
+      published: beijingDate(day(article)!),
       summary: excerpt(views.lead(article), 200),
       contentHtml: views.body(article),
     })),

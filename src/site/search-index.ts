@@ -24,6 +24,7 @@ import * as pagefind from 'pagefind';
 import { inEdition } from './editions.ts';
 import { html, raw } from './html.ts';
 import { dayLabel } from './dates.ts';
+import { interfaceText } from './interface-text.ts';
 import type { Archive, Article } from './archive.ts';
 import { searchShards, type SearchShard } from './search-shards.ts';
 import { codeVersion, sha256, type BuildCache } from './build-cache.ts';
@@ -64,7 +65,7 @@ export function searchRecord(article: Article): SearchRecord {
 <head><meta charset="utf-8"></head>
 <body>
 <article data-pagefind-body data-title-hant="${inEdition('zh-Hant', article.title)}" data-pagefind-meta="title_hant[data-title-hant]">
-<h1 id="article-title" data-pagefind-meta="date:${dayLabel(article.date)}">${article.title}</h1>
+<h1 id="article-title" data-pagefind-meta="date:${article.date ? dayLabel(article.date) : interfaceText('zh-Hans').undated}">${article.title}</h1>
 ${article.subtitle ? html`<p class="subtitle">${article.subtitle}</p>\n` : ''}<div class="article-body">
 ${raw(article.body.html['zh-Hans'])}
 </div>
@@ -93,14 +94,14 @@ function articlesByShard(archive: Archive): { shard: SearchShard; articles: Arti
  * that makes the records from them (this module, the HTML, dates, the archive and its rendered
  * bodies) and Pagefind's version (in package-lock.json, which codeVersion hashes).
  */
-const INDEXING_CODE = [import.meta.filename, ...['html.ts', 'dates.ts', 'archive.ts'].map((file) => path.join(import.meta.dirname, file)), ...derivingCode()];
+const INDEXING_CODE = [import.meta.filename, ...['html.ts', 'dates.ts', 'archive.ts', 'interface-text.ts'].map((file) => path.join(import.meta.dirname, file)), ...derivingCode()];
 
 /**
  * A shard's cache key: its articles' identities rather than their records, so that finding the
  * shards a build must index makes no records (each holds an article's body HTML again).
  */
 function shardKey(shard: SearchShard, articles: Article[]): string {
-  return sha256(shard.url, ...articles.flatMap((article) => [article.url, article.body.sourceSha256, article.title, article.subtitle ?? '', article.date]));
+  return sha256(shard.url, ...articles.flatMap((article) => [article.url, article.body.sourceSha256, article.title, article.subtitle ?? '', article.date ?? '']));
 }
 
 type Pagefind = typeof pagefind;

@@ -25,12 +25,15 @@ export interface SearchShard {
 /** The most articles a shard holds unless a single day has more. */
 export const SHARD_ARTICLES = 200;
 
-/** Meeting dates (`yyyy-mm-dd`) → their shards. */
+/** Meeting dates (`yyyy-mm-dd`, or undefined for an undated article) → their shards. */
 export interface SearchShards {
   /** In name order. The first one also holds Pagefind's script and WebAssembly, which the search page loads from it. */
   shards: SearchShard[];
-  shardOf(date: string): SearchShard;
+  shardOf(date: string | undefined): SearchShard;
 }
+
+/** The shard of the articles without a meeting date (after every month in name order). */
+export const UNDATED_SHARD = 'undated';
 
 function shard(name: string): SearchShard {
   return { name, url: `/pagefind/${name}/` };
@@ -49,8 +52,10 @@ function counts(dates: string[], key: (date: string) => string): Map<string, num
 }
 
 /** The shards of an archive whose articles have these meeting dates (one entry per article). */
-export function searchShards(dates: Iterable<string>): SearchShards {
-  const all = [...dates];
+export function searchShards(dates: Iterable<string | undefined>): SearchShards {
+  const given = [...dates];
+  const all = given.filter((date): date is string => date !== undefined);
+  const undated = all.length < given.length;
   const perMonth = counts(all, (date) => date.slice(0, 7));
   const perThird = counts(all, third);
   const nameOf = (date: string): string => {
@@ -58,11 +63,12 @@ export function searchShards(dates: Iterable<string>): SearchShards {
     return perThird.get(third(date))! <= SHARD_ARTICLES ? third(date) : date.slice(0, 10);
   };
   const names = [...new Set(all.map(nameOf))].sort();
+  if (undated) names.push(UNDATED_SHARD);
   const byName = new Map(names.map((name) => [name, shard(name)]));
   return {
     shards: names.map((name) => byName.get(name)!),
     shardOf: (date) => {
-      const found = byName.get(nameOf(date));
+      const found = byName.get(date === undefined ? UNDATED_SHARD : nameOf(date));
       if (!found) throw new Error(`no search shard for ${date}: not a meeting date of the archive`);
       return found;
     },

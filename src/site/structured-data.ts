@@ -13,7 +13,7 @@ export function newsArticle(page: ArticlePage, absolute: AbsoluteUrl, siteName: 
     '@type': 'NewsArticle',
     headline: article.title,
     ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
-    datePublished: beijingDateTime(article.published),
+    ...(article.published ? { datePublished: beijingDateTime(article.published) } : {}),
     inLanguage: page.edition,
     url: absolute(page.url),
     mainEntityOfPage: absolute(page.url),

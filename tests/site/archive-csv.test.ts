@@ -92,7 +92,7 @@ describe('the seed articles as CSV', () => {
     const files = readdirSync('content/articles').filter((name) => name.endsWith('.md')).sort();
     const articles = files.map((name) => {
       const frontMatter = parseFrontMatter(matter(readFileSync(`content/articles/${name}`, 'utf8')).data, name);
-      return { frontMatter, url: `https://archive.example.org/${frontMatter.date.replaceAll('-', '/')}/${frontMatter.slug}/` };
+      return { frontMatter, url: `https://archive.example.org/${(frontMatter.date ?? "undated").replaceAll('-', '/')}/${frontMatter.slug}/` };
     });
     const read = rows(archiveCsv(articles));
     expect(read).toHaveLength(files.length);

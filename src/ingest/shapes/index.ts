@@ -8,6 +8,8 @@ export interface ShapedCapture {
   tree: Root;
   shape: Shape;
   frontMatter: Record<string, unknown>;
+  /** The front matter's YAML as written (a parser may turn 2021-02-30 into another day). */
+  frontMatterSource?: string;
   /** A problem with the capture's form that did not stop it being read (broken front matter). */
   warning?: string;
 }
@@ -39,6 +41,7 @@ export function shapeCapture(text: string): ShapedCapture {
         tree: html ? readHtml(parsed.content) : readText(parsed.content),
         shape: html ? 'hexo-html' : 'hexo-text',
         frontMatter: parsed.data,
+        frontMatterSource: parsed.matter,
       };
     }
     warning ??= 'front matter is not a YAML mapping; read the whole file as text';

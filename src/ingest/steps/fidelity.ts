@@ -71,7 +71,8 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
     const labels = [...new Set(remnants.map((entry) => entry.label))];
     notes.push(`清除了 ${remnants.length} 处排版残留（${labels.join('、')}）。`);
   }
-  if (state.originalScript === 'zh-Hant') notes.push('原文为繁体中文，已用 opencc-js 转为简体；繁体版由简体转回，个别字形可能与原文不同。');
+  const scriptName = { 'zh-Hant': '繁体中文', 'zh-Hant-HK': '香港繁体中文', 'zh-Hant-TW': '台湾繁体中文' }[state.originalScript as string];
+  if (scriptName) notes.push(`原文为${scriptName}，已用 opencc-js 转为简体；繁体版由简体转回，个别字形可能与原文不同。`);
   const typography = by('typography');
   const widths = typography.filter((entry) => !String(entry.text).includes('空格') && !String(entry.text).includes('装饰'));
   if (widths.length) {

@@ -2,20 +2,26 @@ import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import type { ArchiveData } from '../data.ts';
 import { blocks, isBody, textOf } from '../blocks.ts';
-import { addUnique, isoDay, names } from '../fields.ts';
-import { CaptureError } from '../types.ts';
+import { eventDay } from '../event-date.ts';
+import { addUnique, names } from '../fields.ts';
+import { frontMatterText } from '../front-matter-text.ts';
+import { findPlaces } from '../gazetteer.ts';
+import { CaptureError, type IngestState } from '../types.ts';
 import { plainText } from './headline.ts';
-
-const RELATIVE_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2 };
 
 /**
  * Completes the front matter from what the capture says:
- * - published: the Hexo date (an instant, read in Beijing time) or the page's own date line
- * - date: the day of the meeting, read from the lead: an explicit 12月11日, or 今天/昨天 counted
- *   from the dateline's day (or the publication day, when the dateline lost its digits)
- * - people, places, meeting types: the names in officials.yaml, places.yaml and
- *   meeting-types.yaml that the text uses, in order of first mention
- * - province: where most of those people and places belong, else the site's province
+ * - published: the day the page gives, from the most trusted of its sources
+ *   (steps/publication-date.ts), else the one its credit lines gave
+ * - date: the day of the event (event-date.ts): the day the headline or the lead names, or a
+ *   relative day of the lead (今天, 昨天, 周一) counted from the dateline's day or the
+ *   publication day; an article whose dates cannot be read is archived undated, and says so
+ * - people, places, meeting types: the officials of officials.yaml, the places of the national
+ *   gazetteer (gazetteer.ts, with places.yaml) and the meeting types of meeting-types.yaml that
+ *   the text names, in order of first mention; placePaths gives each place's province ›
+ *   prefecture › county
+ * - province: the one the text names most, by itself, through its places and through its
+ *   officials, else the site's province
  * - site and publisher: from the site profile, where the text did not name them
  */
 export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
@@ -26,9 +32,7 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   const front = state.frontMatter;
 
   // What the Hexo front matter says, where the page itself did not.
-  const frontDate = front.date instanceof Date ? front.date.toISOString() : typeof front.date === 'string' ? front.date : undefined;
-  const published = frontDate ? isoDay(frontDate) : undefined;
-  if (published) meta.published = published;
+  if (state.hints.publication) meta.published = state.hints.publication.day;
   const author = plainText(front.author);
   if (author && site?.frontMatter.author !== 'site') addUnique(meta.authors, names(author));
   for (const key of ['link', 'source', 'url', 'permalink']) {
@@ -44,74 +48,63 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
     throw new CaptureError(state.capture.path, 'no article text: everything in the capture is page furniture or headline');
   }
   // A readable article is never refused for want of a date: it is archived undated, and says so.
-  if (meta.published) meta.date = meetingDay(body, meta.published, state);
-  else state.fidelity.push('采集页面没有可读的发布日期，文章按日期不详收录。');
+  const event = eventDay(
+    {
+      ...(meta.title ? { title: meta.title } : {}),
+      leads: leadParagraphs(body),
+      ...(meta.published ? { published: meta.published } : {}),
+      ...(state.hints.datelineMonthDay ? { dateline: state.hints.datelineMonthDay } : {}),
+      ...(state.hints.datelineLostDigits ? { datelineLostDigits: true } : {}),
+    },
+    data.dates,
+  );
+  if (event.day) meta.date = event.day;
+  if (event.note) state.fidelity.push(event.note);
+  if (!meta.published) state.fidelity.push(meta.date ? '采集页面没有可读的发布日期，published 留空；会议日期取自正文。' : '采集页面没有可读的发布日期，文章按日期不详收录。');
 
   const everything = [meta.title, meta.originalTitle, meta.subtitle, ...list.map(textOf)].filter(Boolean).join('\n');
   const named = namesOf(data);
   meta.people = mentioned(everything, named.people);
-  meta.places = mentioned(everything, named.places);
-  if (site?.locality && site.selfReferences.some((word) => everything.includes(word))) addUnique(meta.places, [site.locality]);
+  const found = findPlaces(everything, data.gazetteer, site?.province);
+  const places = found.places;
+  if (site?.locality && site.selfReferences.some((word) => everything.includes(word))) {
+    const locality = data.gazetteer.places.find((place) => place.name === site.locality && (!site.province || place.province === site.province));
+    if (locality && !places.includes(locality)) places.push(locality);
+  }
+  meta.places = places.map((place) => place.name);
+  meta.placePaths = places.map((place) => place.path.join('/'));
 
   const leads = [meta.title, meta.originalTitle, meta.subtitle, ...sectionLeads(list)].filter((text): text is string => Boolean(text));
   meta.meetingType = data.meetingTypes.filter((type) => leads.some((lead) => type.pattern.test(lead))).map((type) => type.name);
 
-  meta.province = province(meta.people, meta.places, data) ?? site?.province ?? mostNamedProvince(everything);
+  meta.province = province(meta.people, found.provinces, data) ?? site?.province ?? '未知';
   if (!meta.publisher) state.fidelity.push('页面没有注明原发媒体，publisher 留空。');
 };
 
+/**
+ * The lead and the paragraph after it: the first body paragraphs written as prose (a page's
+ * leftover navigation and labels, which an unknown site's extraction may keep, are not).
+ */
+function leadParagraphs(body: Element[]): string[] {
+  const texts = body.map(textOf);
+  const prose = texts.filter((text) => [...text].length >= 20 && /[，。；！？]/u.test(text));
+  return (prose.length ? prose : texts).slice(0, 2);
+}
+
 /** Every Hexo front-matter key goes in the ledger: what it said, and what became of it. */
-function recordFrontMatter(state: import('../types.ts').IngestState): void {
+function recordFrontMatter(state: IngestState): void {
   const used: Record<string, string> = { title: 'title', subtitle: 'subtitle', date: 'published', link: 'sourceUrl', source: 'sourceUrl', url: 'sourceUrl', permalink: 'sourceUrl' };
   used.author = state.site?.frontMatter.author === 'site' ? 'site' : 'authors';
   for (const [key, value] of Object.entries(state.frontMatter).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const text = `${key}: ${value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value)}`;
+    // A Date is quoted as the post wrote it: its ISO form may name another day (2021-02-30).
+    const written = value instanceof Date ? (frontMatterText(state, key) ?? value.toISOString()) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = `${key}: ${written}`;
     state.ledger.push(
       used[key]
         ? { step: 'front-matter', action: 'moved', label: 'Hexo 头信息', field: used[key], text }
         : { step: 'front-matter', action: 'removed', label: 'Hexo 头信息（与文章无关）', text },
     );
   }
-}
-
-function meetingDay(body: Element[], published: string, state: import('../types.ts').IngestState): string {
-  const year = Number(published.slice(0, 4));
-  const dateline = state.hints.datelineMonthDay;
-  const reference = dateline ? dayInYear(year, dateline.month, dateline.day, published) : published;
-  for (const block of body.slice(0, 2)) {
-    const text = textOf(block);
-    const explicit = /^(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/u.exec(text) ?? /^(?:今天|今日|昨天|昨日)[（(](\d{4}年)?(\d{1,2})月(\d{1,2})日[）)]/u.exec(text);
-    if (explicit) {
-      const [, y, m, d] = explicit;
-      return y ? isoDay(`${y.replace('年', '')}-${m}-${d}`) ?? reference : dayInYear(year, Number(m), Number(d), published);
-    }
-    const relative = /(今天|今日|昨天|昨日|前天)(?:上午|下午|晚上|早上|中午|凌晨)?/u.exec(text.slice(0, 40));
-    if (relative) {
-      const day = addDays(reference, RELATIVE_DAYS[relative[1]!]!);
-      if (!dateline) {
-        state.fidelity.push(
-          state.hints.datelineLostDigits
-            ? `电头的日期数字在采集时丢失；会议日期按正文“${relative[1]}”从发布日期推定为 ${day}。`
-            : `会议日期按正文“${relative[1]}”从发布日期推定为 ${day}。`,
-        );
-      }
-      return day;
-    }
-  }
-  return reference;
-}
-
-/** A month and day without a year belong to the year of publication, or the one before. */
-function dayInYear(year: number, month: number, day: number, published: string): string {
-  const candidate = isoDay(`${year}-${month}-${day}`);
-  if (!candidate) return published;
-  return candidate > published ? isoDay(`${year - 1}-${month}-${day}`) ?? published : candidate;
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }
 
 interface Named {
@@ -174,16 +167,13 @@ function formsOf(entries: readonly Named[]): Forms {
   return forms;
 }
 
-const namedOfficials = new WeakMap<ArchiveData, { people: Named[]; places: Named[] }>();
+const namedOfficials = new WeakMap<ArchiveData, { people: Named[] }>();
 
-/** The officials and places of the archive's data as name lists, made once per data. */
-function namesOf(data: ArchiveData): { people: Named[]; places: Named[] } {
+/** The officials of the archive's data as a name list, made once per data. */
+function namesOf(data: ArchiveData): { people: Named[] } {
   let named = namedOfficials.get(data);
   if (!named) {
-    named = {
-      people: data.officials.map((official) => ({ name: official.name, aliases: official.aliases, boundary: official.boundary })),
-      places: data.places.map((place) => ({ name: place.name, aliases: place.aliases, boundary: false })),
-    };
+    named = { people: data.officials.map((official) => ({ name: official.name, aliases: official.aliases, boundary: official.boundary })) };
     namedOfficials.set(data, named);
   }
   return named;
@@ -210,20 +200,19 @@ function sectionLeads(list: Element[]): string[] {
   return leads;
 }
 
-function province(people: string[], places: string[], data: ArchiveData): string | undefined {
+/**
+ * The province the article is about: the one its officials and the places and provinces it
+ * names (each mention counts) point to most; none when two come equal.
+ */
+function province(people: string[], mentions: Map<string, number>, data: ArchiveData): string | undefined {
   const votes = new Map<string, number>();
-  const vote = (name: string | undefined) => {
-    if (name && name !== '国家') votes.set(name, (votes.get(name) ?? 0) + 1);
+  const vote = (name: string | undefined, count = 1) => {
+    if (name && name !== '国家') votes.set(name, (votes.get(name) ?? 0) + count);
   };
   for (const person of people) vote(data.officials.find((official) => official.name === person)?.province);
-  for (const place of places) vote(data.places.find((entry) => entry.name === place)?.province);
+  for (const [name, count] of mentions) vote(name, count);
   const ranked = [...votes].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
   if (!ranked.length || (ranked[1] && ranked[1][1] === ranked[0]![1])) return undefined;
   return ranked[0]![0];
 }
 
-function mostNamedProvince(text: string): string {
-  const provinces = ['湖南', '河南', '湖北', '广东', '广西', '江西', '贵州', '重庆', '四川', '河北', '山东', '山西', '陕西', '安徽', '江苏', '浙江', '福建'];
-  const counts = provinces.map((name) => [name, text.split(name).length - 1] as const).sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : '未知';
-}

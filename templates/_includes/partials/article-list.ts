@@ -6,7 +6,7 @@ export function articleList(articles: readonly ArticleSummary[]): Markup {
   return html`<ol class="article-list">
 ${articles.map(
   (item) => html`  <li class="article-item">
-    <time class="article-item-date" datetime="${item.date}">${item.dateLabel}</time>
+    ${item.date ? html`<time class="article-item-date" datetime="${item.date}">${item.dateLabel}</time>` : html`<span class="article-item-date undated">${item.dateLabel}</span>`}
     <a class="article-item-title" href="${item.url}">${item.title}</a>
     <span class="article-item-meta">${item.province}${item.meetingTypes.map((type) => html` · ${type}`)}</span>
   </li>
