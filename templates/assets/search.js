@@ -173,8 +173,7 @@ function startSearchPage(form) {
     const publisher = element('span', 'result-publisher');
     const meta = element('p', 'result-meta', [
       element('span', '', [`${settings.msgMeetingDate ?? ''} `, element('time', '', [dayLabel(date)])]),
-      ...province.map((name) => element('span', '', [name])),
-      ...(types.length ? [element('span', '', [types.join('、')])] : []),
+      ...[...province, ...(types.length ? [types.join('、')] : [])].flatMap((text) => [' · ', element('span', '', [text])]),
       publisher,
     ]);
     meta.querySelector('time')?.setAttribute('datetime', date);
@@ -186,7 +185,7 @@ function startSearchPage(form) {
         const link = element('a', '', partNodes(doc.aligned || !traditional ? markedParts(doc.title[script], matchRanges(doc.title[0], plan), 0, doc.title[script].length) : [{ text: doc.title[script], marked: false }]));
         link.href = `${editionRoot}${doc.url.slice(1)}`;
         title.replaceChildren(link);
-        if (doc.publisher) publisher.replaceChildren(`${settings.msgPublisher ?? ''} ${doc.publisher[script]}`);
+        if (doc.publisher) publisher.replaceChildren(` · ${settings.msgPublisher ?? ''} ${doc.publisher[script]}`);
         const body = doc.body[0];
         const shown = doc.body[script];
         const parts = excerpt(body, shown, !traditional || doc.aligned, plan);
