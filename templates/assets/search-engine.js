@@ -13,9 +13,10 @@
  *
  * The index holds, for every run of one to four consecutive "word" characters (letters, digits,
  * marks, all of Han) of every article, the articles it occurs in, each with one rank byte (in the
- * title, how often, how early). Such a run is looked up and answered exactly. A longer run, or a
- * term with punctuation or spaces inside, is looked up by the runs of four that cover it, which
- * give candidates, and each candidate is then checked against its text.
+ * title, how often, how early). Such a run is looked up and answered exactly. A longer run is
+ * looked up by the runs of four that cover it, and answered exactly by their positions (kept
+ * apart, in files fetched only for such queries). A term with punctuation or spaces inside is
+ * looked up by its runs, which give candidates, and each candidate is checked against its text.
  */
 
 /** Version of the file formats below; the builder writes it, the page refuses another. */
@@ -296,6 +297,45 @@ export function findPostings(bucket, gram) {
 }
 
 /**
+ * The positions of a gram of MAX_GRAM units in each article it occurs in, from a bucket's
+ * positions file: a directory (key count; per key its four code units and the byte length of its
+ * positions), then per key, per article in the order of its postings, the number of occurrences
+ * and their positions (the first, then differences).
+ * @param {Uint8Array} file
+ * @param {string} gram MAX_GRAM code units
+ * @param {number[]} ids the gram's postings' ids
+ * @returns {Map<number, number[]>}
+ */
+export function findPositions(file, gram, ids) {
+  const reader = new ByteReader(file);
+  const keyCount = reader.varint();
+  let dataOffset = 0;
+  let found = -1;
+  for (let key = 0; key < keyCount; key++) {
+    let same = true;
+    for (let unit = 0; unit < MAX_GRAM; unit++) if (reader.u16() !== gram.charCodeAt(unit)) same = false;
+    const bytes = reader.varint();
+    if (same) found = dataOffset;
+    dataOffset += bytes;
+  }
+  /** @type {Map<number, number[]>} */
+  const positions = new Map();
+  if (found < 0) return positions;
+  const data = new ByteReader(file, reader.offset + found);
+  for (const id of ids) {
+    const count = data.varint();
+    const list = new Array(count);
+    let at = 0;
+    for (let index = 0; index < count; index++) {
+      at += data.varint();
+      list[index] = at;
+    }
+    positions.set(id, list);
+  }
+  return positions;
+}
+
+/**
  * @typedef {'province' | 'person' | 'place' | 'meeting-type'} TagKind
  * @typedef {{ kind: TagKind, name: string, nameHant: string }} CatalogTag
  * @typedef {{
@@ -462,9 +502,10 @@ export function termVariants(term, variants) {
 
 /**
  * What one form of a term needs from the index: the grams to look up, and whether their
- * postings answer it exactly (a single run of word characters of at most MAX_GRAM) or only give
- * candidates to check against the text.
- * @typedef {{ form: string, grams: string[], exact: boolean }} FormPlan
+ * postings answer it exactly (a single run of word characters of at most MAX_GRAM), or with
+ * their positions (`steps`: a single longer run, covered by grams of MAX_GRAM at these offsets),
+ * or only give candidates to check against the text.
+ * @typedef {{ form: string, grams: string[], exact: boolean, steps?: { gram: string, offset: number }[] }} FormPlan
  */
 
 /**
@@ -483,8 +524,15 @@ export function planForm(form) {
     for (let at = 0; at + MAX_GRAM < length; at += MAX_GRAM) grams.push(form.slice(start + at, start + at + MAX_GRAM));
     grams.push(form.slice(start + length - MAX_GRAM, start + length));
   }
-  const exact = segments.length === 1 && segments[0]?.start === 0 && segments[0].length === form.length && form.length <= MAX_GRAM;
-  return { form, grams: [...new Set(grams)], exact };
+  const whole = segments.length === 1 && segments[0]?.start === 0 && segments[0].length === form.length;
+  if (whole && form.length > MAX_GRAM) {
+    const offsets = [];
+    for (let at = 0; at + MAX_GRAM < form.length; at += MAX_GRAM) offsets.push(at);
+    offsets.push(form.length - MAX_GRAM);
+    const steps = offsets.map((offset) => ({ gram: form.slice(offset, offset + MAX_GRAM), offset }));
+    return { form, grams: [...new Set(grams)], exact: true, steps };
+  }
+  return { form, grams: [...new Set(grams)], exact: whole };
 }
 
 /**
@@ -521,6 +569,23 @@ export function planGrams(plan) {
   return [...new Set(plan.terms.flatMap((term) => term.forms.flatMap((form) => form.grams)))];
 }
 
+/** @param {QueryPlan} plan @returns {string[]} every gram whose positions the plan needs */
+export function planPositionGrams(plan) {
+  return [...new Set(plan.terms.flatMap((term) => term.forms.flatMap((form) => (form.steps ?? []).map((step) => step.gram))))];
+}
+
+/**
+ * Whether positions put the grams of `steps` at their offsets from one start: the form occurs.
+ * @param {{ gram: string, offset: number }[]} steps
+ * @param {(gram: string) => number[] | undefined} positionsIn the article's positions of a gram
+ */
+function stepsAlign(steps, positionsIn) {
+  const [first, ...rest] = steps;
+  if (!first) return false;
+  const sets = rest.map((step) => ({ offset: step.offset - first.offset, at: new Set(positionsIn(step.gram) ?? []) }));
+  return (positionsIn(first.gram) ?? []).some((start) => sets.every(({ offset, at }) => at.has(start + offset)));
+}
+
 /**
  * @param {string} gram
  * @param {number} bucketCount
@@ -539,9 +604,10 @@ export function bucketOfGram(gram, bucketCount) {
 /**
  * @param {TermPlan} term
  * @param {(gram: string) => Postings} postingsOf
+ * @param {(gram: string) => Map<number, number[]>} [positionsOf] for forms with steps
  * @returns {Map<number, TermHit>}
  */
-export function termHits(term, postingsOf) {
+export function termHits(term, postingsOf, positionsOf = () => new Map()) {
   /** @type {Map<number, TermHit>} */
   const hits = new Map();
   for (const form of term.forms) {
@@ -561,6 +627,13 @@ export function termHits(term, postingsOf) {
       });
       common = next;
       if (!common.size) break;
+    }
+    const steps = form.steps;
+    if (steps && common?.size) {
+      const positions = new Map(steps.map((step) => [step.gram, positionsOf(step.gram)]));
+      for (const id of [...common.keys()]) {
+        if (!stepsAlign(steps, (gram) => positions.get(gram)?.get(id))) common.delete(id);
+      }
     }
     for (const [id, score] of common ?? []) {
       const status = form.exact ? 'yes' : 'maybe';
@@ -865,7 +938,7 @@ export class SearchEngine {
     this.fetchBytes = fetchBytes;
     /** @type {Promise<Catalog> | undefined} */
     this.catalogLoad = undefined;
-    /** @type {Map<number, Promise<Uint8Array>>} */
+    /** @type {Map<string, Promise<Uint8Array>>} */
     this.buckets = new Map();
     /** @type {Map<number, Promise<SearchDoc>>} */
     this.docs = new Map();
@@ -875,13 +948,14 @@ export class SearchEngine {
     return (this.catalogLoad ??= this.fetchBytes('catalog.bin').then(readCatalog));
   }
 
-  /** @param {number} bucket */
-  bucket(bucket) {
-    let load = this.buckets.get(bucket);
+  /** @param {number} bucket @param {'b' | 'p'} [kind] postings, or positions */
+  bucket(bucket, kind = 'b') {
+    const path = `${kind}/${bucket}.bin`;
+    let load = this.buckets.get(path);
     if (!load) {
-      load = this.fetchBytes(`b/${bucket}.bin`);
-      this.buckets.set(bucket, load);
-      load.catch(() => this.buckets.delete(bucket));
+      load = this.fetchBytes(path);
+      this.buckets.set(path, load);
+      load.catch(() => this.buckets.delete(path));
     }
     return load;
   }
@@ -907,7 +981,12 @@ export class SearchEngine {
     const catalog = await this.catalog();
     const plan = planQuery(query, catalog.variants);
     const grams = planGrams(plan);
-    const buckets = new Map(await Promise.all([...new Set(grams.map((gram) => bucketOfGram(gram, catalog.bucketCount)))].map(async (bucket) => /** @type {const} */ ([bucket, await this.bucket(bucket)]))));
+    const positionGrams = planPositionGrams(plan);
+    const bucketsOf = (/** @type {string[]} */ list) => [...new Set(list.map((gram) => bucketOfGram(gram, catalog.bucketCount)))];
+    const [buckets, positionFiles] = await Promise.all([
+      Promise.all(bucketsOf(grams).map(async (bucket) => /** @type {const} */ ([bucket, await this.bucket(bucket)]))).then((entries) => new Map(entries)),
+      Promise.all(bucketsOf(positionGrams).map(async (bucket) => /** @type {const} */ ([bucket, await this.bucket(bucket, 'p')]))).then((entries) => new Map(entries)),
+    ]);
     /** @type {Map<string, Postings>} */
     const postings = new Map();
     const postingsOf = (/** @type {string} */ gram) => {
@@ -918,8 +997,9 @@ export class SearchEngine {
       }
       return found;
     };
+    const positionsOf = (/** @type {string} */ gram) => findPositions(positionFiles.get(bucketOfGram(gram, catalog.bucketCount)) ?? new Uint8Array([0]), gram, postingsOf(gram).ids);
     if (!plan.terms.some((term) => !term.exclude)) return { plan, matches: [], candidates: [], verified: 0 };
-    const hits = plan.terms.map((term) => termHits(term, postingsOf));
+    const hits = plan.terms.map((term) => termHits(term, postingsOf, positionsOf));
     const { matches, candidates } = combineHits(plan, hits, catalog.ids);
     return { plan, matches, candidates, verified: 0 };
   }

@@ -153,7 +153,8 @@ function startSearchPage(form) {
         if (fillIn) void fillIn();
       }
     },
-    { rootMargin: '200px 0px' },
+    // Only what is on screen: a first search loads the files of the results a reader sees.
+    { rootMargin: '0px' },
   );
   /** @type {WeakMap<Element, () => Promise<void>>} */
   let fillers = new WeakMap();

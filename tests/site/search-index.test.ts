@@ -95,6 +95,15 @@ describe('search index', async () => {
     expect(queries).toBeGreaterThan(300);
   });
 
+  it('answers a long run from the positions of the runs of four covering it, without reading any article', async () => {
+    for (const query of ['联防联控机制', '疫情防控不能松懈', '省委书记许达哲主持召开会议', '防控工作会议']) {
+      const state = await engine.search(query);
+      // Every article is settled by the index: none is left to check against its text.
+      expect(state.candidates, query).toEqual([]);
+      expect(await found(engine, query), query).toEqual(expected(ARTICLES, query));
+    }
+  });
+
   it('finds nothing for runs the texts do not have, even when each character is there', async () => {
     for (const query of ['达许', '长沙市长', '机制联防', '疫情防控工作会议召开了', 'covid-20']) expect(await found(engine, query), query).toEqual([]);
   });

@@ -40,6 +40,13 @@ class ArticleGrams {
   first = new Uint32Array(1024);
   /** The gram's hash (mix), for the archive's table to reuse. */
   hash = new Uint32Array(1024);
+  /** Grams of MAX_GRAM units: their occurrences, first and last (NONE when shorter), linked by occurrence. */
+  head = new Uint32Array(1024);
+  tail = new Uint32Array(1024);
+  /** Per occurrence of a gram of MAX_GRAM units: its position, and the next occurrence of the same gram. */
+  occurrenceAt = new Uint32Array(1024);
+  nextOccurrence = new Uint32Array(1024);
+  private occurrences = 0;
   private tableMask = 0;
   private stamp = new Uint32Array(0);
   private slotOf = new Uint32Array(0);
@@ -47,6 +54,7 @@ class ArticleGrams {
 
   collect(text: string): void {
     this.size = 0;
+    this.occurrences = 0;
     this.generation += 1;
     const length = text.length;
     // At most MAX_GRAM grams start at each position; the table stays under half full.
@@ -59,6 +67,10 @@ class ArticleGrams {
       this.generation = 1;
     }
     if (this.high.length < length * MAX_GRAM) this.grow(length * MAX_GRAM);
+    if (this.occurrenceAt.length < length) {
+      this.occurrenceAt = new Uint32Array(this.high.length);
+      this.nextOccurrence = new Uint32Array(this.high.length);
+    }
     for (let at = 0; at < length; at++) {
       const c0 = text.charCodeAt(at);
       if (!WORD[c0]) continue;
@@ -78,11 +90,18 @@ class ArticleGrams {
       const c3 = text.charCodeAt(at + 3);
       if (!WORD[c3]) continue;
       low = (low | c3) >>> 0;
-      this.add(high, low, at);
+      const index = this.add(high, low, at);
+      const occurrence = this.occurrences++;
+      this.occurrenceAt[occurrence] = at;
+      this.nextOccurrence[occurrence] = NONE;
+      if (this.head[index] === NONE) this.head[index] = occurrence;
+      else this.nextOccurrence[this.tail[index]!] = occurrence;
+      this.tail[index] = occurrence;
     }
   }
 
-  private add(high: number, low: number, at: number): void {
+  /** Adds an occurrence of a gram; returns the gram's index among the article's. */
+  private add(high: number, low: number, at: number): number {
     const mask = this.tableMask;
     const hash = mix(high, low);
     for (let probe = hash & mask; ; probe = (probe + 1) & mask) {
@@ -95,12 +114,13 @@ class ArticleGrams {
         this.count[index] = 1;
         this.first[index] = at;
         this.hash[index] = hash;
-        return;
+        this.head[index] = NONE;
+        return index;
       }
       const index = this.slotOf[probe]!;
       if (this.high[index] === high && this.low[index] === low) {
         this.count[index]! += 1;
-        return;
+        return index;
       }
     }
   }
@@ -113,8 +133,47 @@ class ArticleGrams {
     this.count = new Uint32Array(capacity);
     this.first = new Uint32Array(capacity);
     this.hash = new Uint32Array(capacity);
+    this.head = new Uint32Array(capacity);
+    this.tail = new Uint32Array(capacity);
+    this.occurrenceAt = new Uint32Array(capacity);
+    this.nextOccurrence = new Uint32Array(capacity);
+  }
+
+  /** Bytes of a gram's positions in this article: their number, then the first and the differences. */
+  positionBytes(index: number): number {
+    let bytes = varintSize(this.count[index]!);
+    let previous = 0;
+    for (let occurrence = this.head[index]!; occurrence !== NONE; occurrence = this.nextOccurrence[occurrence]!) {
+      const at = this.occurrenceAt[occurrence]!;
+      bytes += varintSize(at - previous);
+      previous = at;
+    }
+    return bytes;
+  }
+
+  /** Writes a gram's positions (as positionBytes counts them) into `arena` at `at`; returns the end. */
+  writePositions(index: number, arena: Uint8Array, at: number): number {
+    at = writeVarint(arena, at, this.count[index]!);
+    let previous = 0;
+    for (let occurrence = this.head[index]!; occurrence !== NONE; occurrence = this.nextOccurrence[occurrence]!) {
+      const position = this.occurrenceAt[occurrence]!;
+      at = writeVarint(arena, at, position - previous);
+      previous = position;
+    }
+    return at;
   }
 }
+
+function writeVarint(arena: Uint8Array, at: number, value: number): number {
+  while (value >= 0x80) {
+    arena[at++] = (value & 0x7f) | 0x80;
+    value = Math.floor(value / 128);
+  }
+  arena[at++] = value;
+  return at;
+}
+
+const NONE = 0xffffffff;
 
 const varintSize = (value: number) => (value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5);
 
@@ -130,6 +189,8 @@ class GramTable {
   articles: Uint32Array;
   /** Bytes of the varint ids. */
   idBytes: Uint32Array;
+  /** Bytes of the positions (grams of MAX_GRAM units only). */
+  positionBytes: Uint32Array;
 
   constructor(capacity = 1 << 16) {
     this.mask = capacity - 1;
@@ -138,6 +199,7 @@ class GramTable {
     this.last = new Int32Array(capacity).fill(-1);
     this.articles = new Uint32Array(capacity);
     this.idBytes = new Uint32Array(capacity);
+    this.positionBytes = new Uint32Array(capacity);
   }
 
   /** The slot of a gram, added if new. High halves are never 0 (a gram's first unit is not U+0000), so 0 marks a free slot. */
@@ -166,7 +228,7 @@ class GramTable {
   }
 
   private rehash(): void {
-    const { high, low, last, articles, idBytes } = this;
+    const { high, low, last, articles, idBytes, positionBytes } = this;
     const capacity = high.length * 2;
     this.mask = capacity - 1;
     this.high = new Uint32Array(capacity);
@@ -174,6 +236,7 @@ class GramTable {
     this.last = new Int32Array(capacity).fill(-1);
     this.articles = new Uint32Array(capacity);
     this.idBytes = new Uint32Array(capacity);
+    this.positionBytes = new Uint32Array(capacity);
     for (let old = 0; old < high.length; old++) {
       if (high[old] === 0) continue;
       for (let probe = mix(high[old]!, low[old]!) & this.mask; ; probe = (probe + 1) & this.mask) {
@@ -183,6 +246,7 @@ class GramTable {
           this.last[probe] = last[old]!;
           this.articles[probe] = articles[old]!;
           this.idBytes[probe] = idBytes[old]!;
+          this.positionBytes[probe] = positionBytes[old]!;
           break;
         }
       }
@@ -218,7 +282,7 @@ export function bucketCountFor(bytes: number): number {
  * caller can make each text when it is needed rather than hold them all. Each bucket file is
  * handed to `onBucket` as soon as it is made, so that only one is held at a time.
  */
-export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: (bucket: number, bytes: Uint8Array) => void): PostingsIndex {
+export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: (bucket: number, postings: Uint8Array, positions: Uint8Array) => void): PostingsIndex {
   const grams = new ArticleGrams();
   const table = new GramTable();
   let postings = 0;
@@ -234,6 +298,7 @@ export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: 
       table.idBytes[slot]! += varintSize(last < 0 ? source.id : source.id - last);
       table.last[slot] = source.id;
       table.articles[slot]! += 1;
+      if (grams.head[index] !== NONE) table.positionBytes[slot]! += grams.positionBytes(index);
     }
     postings += grams.size;
   }
@@ -252,6 +317,13 @@ export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: 
     table.last[slot] = -1;
   }
   const arena = new Uint8Array(total);
+  const positionAt = new Uint32Array(capacity);
+  let positionTotal = 0;
+  for (let slot = 0; slot < capacity; slot++) {
+    positionAt[slot] = positionTotal;
+    positionTotal += table.positionBytes[slot]!;
+  }
+  const positionArena = new Uint8Array(positionTotal);
 
   // Pass 2: every posting written into its place.
   for (const source of eachSource()) {
@@ -271,6 +343,7 @@ export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: 
       const first = grams.first[index]!;
       arena[rankAt[slot]!] = rankByte(grams.count[index]!, first, first < source.titleLength);
       rankAt[slot]! += 1;
+      if (grams.head[index] !== NONE) positionAt[slot] = grams.writePositions(index, positionArena, positionAt[slot]!);
     }
   }
 
@@ -298,7 +371,7 @@ export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: 
   for (let bucket = 0; bucket < bucketCount; bucket++) {
     const members = Array.from(ordered.subarray(perBucket[bucket]!, perBucket[bucket + 1]!));
     members.sort((a, b) => table.high[a]! - table.high[b]! || table.low[a]! - table.low[b]!);
-    onBucket(bucket, bucketFile(table, members, arena, idAt, rankAt));
+    onBucket(bucket, bucketFile(table, members, arena, idAt, rankAt), positionsFile(table, members, positionArena, positionAt));
   }
   return { bucketCount, grams: table.size, postings };
 }
@@ -342,6 +415,45 @@ function bucketFile(table: GramTable, members: number[], arena: Uint8Array, idAt
     // The gram's ids and ranks are contiguous in the arena, ranks right after the ids.
     file.set(arena.subarray(rankEnd - count - ids, rankEnd), at);
     at += ids + count;
+  }
+  return file;
+}
+
+/**
+ * The positions file of a bucket (search-engine.js, findPositions): for the bucket's grams of
+ * MAX_GRAM units, in the bucket's order, the gram and the byte length of its positions, then per
+ * gram, per article in the order of its postings, the number of occurrences and their positions
+ * in the normalised searchable text (the first, then differences). Fetched only for longer runs,
+ * which it answers exactly: a run of more than MAX_GRAM characters occurs where the runs of
+ * MAX_GRAM covering it occur at the right distances. After pass 2, positionAt points past each
+ * gram's positions.
+ */
+function positionsFile(table: GramTable, members: number[], arena: Uint8Array, positionAt: Uint32Array): Uint8Array {
+  const long = members.filter((slot) => table.positionBytes[slot]! > 0);
+  const parts: number[] = [];
+  const push = (value: number) => {
+    while (value >= 0x80) {
+      parts.push((value & 0x7f) | 0x80);
+      value = Math.floor(value / 128);
+    }
+    parts.push(value);
+  };
+  push(long.length);
+  let dataBytes = 0;
+  for (const slot of long) {
+    const high = table.high[slot]!;
+    const low = table.low[slot]!;
+    for (const unit of [high >>> 16, high & 0xffff, low >>> 16, low & 0xffff]) parts.push(unit & 0xff, unit >>> 8);
+    push(table.positionBytes[slot]!);
+    dataBytes += table.positionBytes[slot]!;
+  }
+  const file = new Uint8Array(parts.length + dataBytes);
+  file.set(parts);
+  let at = parts.length;
+  for (const slot of long) {
+    const bytes = table.positionBytes[slot]!;
+    file.set(arena.subarray(positionAt[slot]! - bytes, positionAt[slot]!), at);
+    at += bytes;
   }
   return file;
 }

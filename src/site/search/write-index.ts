@@ -4,6 +4,7 @@
  *
  *   catalog.bin      every article's id and tags, the bucket count, the script table
  *   b/<n>.bin        postings, by a hash of the gram (postings.ts)
+ *   p/<n>.bin        positions of the same bucket's grams of four, for longer queries
  *   docs/<id>.json   per article: URL, title, deck, publisher and body in both scripts
  *
  * Everything is computed again on every build (the grams of the whole archive take less time
@@ -150,12 +151,14 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
       };
     }
   };
-  const postings = buildPostings(sources, (bucket, bytes) => {
-    output.put(`b/${bucket}.bin`, sha256(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), () => bytes);
+  const hash = (bytes: Uint8Array) => sha256(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const postings = buildPostings(sources, (bucket, bytes, positions) => {
+    output.put(`b/${bucket}.bin`, hash(bytes), () => bytes);
+    output.put(`p/${bucket}.bin`, hash(positions), () => positions);
   });
   const tags = catalogTags(articles, toTraditional);
   const catalog = catalogFile({ articles, ids, tags, bucketCount: postings.bucketCount, dayShift, epoch, variants: options.variants });
-  output.put('catalog.bin', sha256(Buffer.from(catalog.buffer, catalog.byteOffset, catalog.byteLength)), () => catalog);
+  output.put('catalog.bin', hash(catalog), () => catalog);
   articles.forEach((article, index) => {
     output.put(`docs/${ids[index]}.json`, sha256(article.body.sourceSha256, article.url), () => articleFile(article, toTraditional));
   });
