@@ -4,7 +4,7 @@
  * (every file written) and once more into the same folder (nothing changed, nothing written).
  * Run in a built archive's folder (the benchmark's, kept with --keep), so that the articles load
  * from the build cache:
- *   node --expose-gc --import tsx <repo>/src/bench/search-only.ts [contentDir] [--json]
+ *   node --import tsx <repo>/src/bench/search-only.ts [contentDir] [--json]
  * With --json it prints one line of JSON (src/bench/cli.ts reads it).
  *
  * Extra memory is the peak resident size while the index is made (sampled every 10 ms, and the
@@ -15,6 +15,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadArchive } from '../site/archive.ts';
 import { BuildCache } from '../site/build-cache.ts';
 import { writeSearchIndex, type SearchIndexResult } from '../site/search/write-index.ts';
@@ -22,7 +24,12 @@ import { writeSearchIndex, type SearchIndexResult } from '../site/search/write-i
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const contentDir = args.find((arg) => !arg.startsWith('--')) ?? 'content';
-const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+/** A full garbage collection before each measurement, as src/site/build.ts makes one before the step. */
+const collect: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as unknown;
+  return typeof gc === 'function' ? (gc as () => void) : () => undefined;
+})();
 
 const archive = loadArchive({ contentDir, cache: new BuildCache(path.resolve('.cache', 'site')) });
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'search-only-'));
