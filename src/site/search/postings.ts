@@ -10,15 +10,41 @@
  * few thousand characters has several thousand distinct grams, and an archive tens of millions of
  * postings.
  */
-import { bucketOf, isWordUnit, MAX_GRAM, rankByte } from '../../../templates/assets/search-engine.js';
+import { bucketOf, isWordUnit, MAX_GRAM, normalizeText, rankByte } from '../../../templates/assets/search-engine.js';
 
-/** One article to index: its id and its normalised searchable text, the title first. */
+/** One article to index: its id and its searchable text, the title first. */
 export interface GramSource {
   id: number;
-  /** Normalised (normalizeText) title, deck and body, a line apart. */
+  /** Title, deck and body, a line apart (searchableText), normalised or foldable (gramText). */
   text: string;
-  /** Length of the normalised title at the start of `text`. */
+  /** Whether `text` is still to be folded unit by unit (FOLD) as it is read. */
+  fold: boolean;
+  /** Length of the title at the start of `text`. */
   titleLength: number;
+}
+
+/**
+ * Per BMP code unit, its normal form (normalizeText) when that is one code unit, else 0. Nearly
+ * every character folds to one (full-width to ASCII, upper to lower case): a text made only of
+ * such characters is read through this table instead of being normalised into a new string.
+ * Positions then count the text as written, which is all the index needs of them (they are
+ * compared only with one another).
+ */
+const FOLD = new Uint16Array(0x10000);
+for (let unit = 0; unit < 0x10000; unit++) {
+  if (unit >= 0xd800 && unit <= 0xdfff) continue;
+  const form = normalizeText(String.fromCharCode(unit)).text;
+  FOLD[unit] = form.length === 1 ? form.charCodeAt(0) : 0;
+}
+
+/** The text the grams of `searchable` (a title, deck and body) are read from, and how. */
+export function gramText(searchable: string, titleLength: number): Omit<GramSource, 'id'> {
+  for (let at = 0; at < searchable.length; at++) {
+    if (FOLD[searchable.charCodeAt(at)] === 0) {
+      return { text: normalizeText(searchable).text, fold: false, titleLength: normalizeText(searchable.slice(0, titleLength)).text.length };
+    }
+  }
+  return { text: searchable, fold: true, titleLength };
 }
 
 /** Word characters by code unit, copied from the engine's test once (it is called per character). */
@@ -52,7 +78,7 @@ class ArticleGrams {
   private slotOf = new Uint32Array(0);
   private generation = 0;
 
-  collect(text: string): void {
+  collect(text: string, fold: boolean): void {
     this.size = 0;
     this.occurrences = 0;
     this.generation += 1;
@@ -72,22 +98,22 @@ class ArticleGrams {
       this.nextOccurrence = new Uint32Array(this.high.length);
     }
     for (let at = 0; at < length; at++) {
-      const c0 = text.charCodeAt(at);
+      const c0 = (fold ? FOLD[text.charCodeAt(at)]! : text.charCodeAt(at));
       if (!WORD[c0]) continue;
       let high = (c0 << 16) >>> 0;
       this.add(high, 0, at);
       if (at + 1 >= length) continue;
-      const c1 = text.charCodeAt(at + 1);
+      const c1 = (fold ? FOLD[text.charCodeAt(at + 1)]! : text.charCodeAt(at + 1));
       if (!WORD[c1]) continue;
       high = (high | c1) >>> 0;
       this.add(high, 0, at);
       if (at + 2 >= length) continue;
-      const c2 = text.charCodeAt(at + 2);
+      const c2 = (fold ? FOLD[text.charCodeAt(at + 2)]! : text.charCodeAt(at + 2));
       if (!WORD[c2]) continue;
       let low = (c2 << 16) >>> 0;
       this.add(high, low, at);
       if (at + 3 >= length) continue;
-      const c3 = text.charCodeAt(at + 3);
+      const c3 = (fold ? FOLD[text.charCodeAt(at + 3)]! : text.charCodeAt(at + 3));
       if (!WORD[c3]) continue;
       low = (low | c3) >>> 0;
       const index = this.add(high, low, at);
@@ -291,7 +317,7 @@ export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: 
   for (const source of eachSource()) {
     if (source.id <= previousId) throw new Error(`search index: article ids must ascend (${source.id} after ${previousId})`);
     previousId = source.id;
-    grams.collect(source.text);
+    grams.collect(source.text, source.fold);
     for (let index = 0; index < grams.size; index++) {
       const slot = table.slot(grams.high[index]!, grams.low[index]!, grams.hash[index]!);
       const last = table.last[slot]!;
@@ -327,7 +353,7 @@ export function buildPostings(eachSource: () => Iterable<GramSource>, onBucket: 
 
   // Pass 2: every posting written into its place.
   for (const source of eachSource()) {
-    grams.collect(source.text);
+    grams.collect(source.text, source.fold);
     for (let index = 0; index < grams.size; index++) {
       const slot = table.find(grams.high[index]!, grams.low[index]!, grams.hash[index]!);
       const last = table.last[slot]!;

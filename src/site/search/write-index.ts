@@ -15,11 +15,11 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { normalizeText, searchableText } from '../../../templates/assets/search-engine.js';
+import { searchableText } from '../../../templates/assets/search-engine.js';
 import { codeVersion, sha256, type BuildCache } from '../build-cache.ts';
 import { toTraditional } from '../editions.ts';
 import { articleIds } from './article-ids.ts';
-import { buildPostings, type GramSource } from './postings.ts';
+import { buildPostings, gramText, type GramSource } from './postings.ts';
 import { articleFile, catalogFile, catalogTags, type SearchableArticle } from './index-files.ts';
 
 export type { SearchableArticle } from './index-files.ts';
@@ -144,11 +144,7 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
   const sources = function* (): Generator<GramSource> {
     for (let index = 0; index < articles.length; index++) {
       const article = articles[index]!;
-      yield {
-        id: ids[index]!,
-        text: normalizeText(searchableText(article.title, article.subtitle, article.body.plainText)).text,
-        titleLength: normalizeText(article.title).text.length,
-      };
+      yield { id: ids[index]!, ...gramText(searchableText(article.title, article.subtitle, article.body.plainText), article.title.length) };
     }
   };
   const hash = (bytes: Uint8Array) => sha256(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
