@@ -219,7 +219,7 @@ describe('filters, order and pages', () => {
     expect(await page.locator('#search-results > li').count()).toBe(20);
     const seen = new Set<string>();
     for (let pageNumber = 1; pageNumber <= 3; pageNumber++) {
-      await page.waitForFunction(() => [...document.querySelectorAll('#search-results .result-title')].slice(0, 3).every((title) => title.querySelector('a')));
+      await page.locator('#search-results > li:first-child .result-title a').waitFor();
       const first = await page.getAttribute('#search-results > li:first-child .result-title a', 'href');
       expect(first?.startsWith(encodeURI(SPACED)) || first?.startsWith(SPACED)).toBe(true);
       for (const id of await page.$$eval('#search-results > li', (items) => items.map((item) => (item as HTMLElement).dataset.id ?? ''))) seen.add(id);
@@ -287,7 +287,8 @@ describe('results as a reader sees them', () => {
       });
       await page.goto(`${seedServer.origin}/archive/search/?q=${encodeURIComponent('疫情')}`);
       await finalStatus(page);
-      await page.waitForFunction(() => [...document.querySelectorAll('#search-results .result-title')].slice(0, 3).every((title) => title.querySelector('a')));
+      // The results on screen have their titles.
+      await page.waitForFunction(() => [...document.querySelectorAll('#search-results .result-title')].every((title) => title.getBoundingClientRect().top > window.innerHeight || title.querySelector('a')));
       await page.waitForTimeout(300);
       expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts), `${width} px`).toBeLessThanOrEqual(0.01);
       await context.close();

@@ -134,7 +134,12 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
   it.each(['许达哲', '許達哲'])('finds articles in this edition for ?q=%s', async (query) => {
     const page = await open(`${root}search/?q=${encodeURIComponent(query)}`);
     await page.waitForSelector('#search-results li .result-title a', { timeout: 30_000 });
-    await page.waitForFunction(() => [...document.querySelectorAll('#search-results .result-title')].every((title) => title.querySelector('a')));
+    // A result's title and excerpt arrive when it comes on screen.
+    const items = page.locator('#search-results > li');
+    for (let index = 0; index < (await items.count()); index++) {
+      await items.nth(index).scrollIntoViewIfNeeded();
+      await items.nth(index).locator('.result-title a').waitFor();
+    }
     const results = await page.$$eval('#search-results li', (items) =>
       items.map((item) => ({
         title: item.querySelector('.result-title a')?.textContent ?? '',
