@@ -2,8 +2,9 @@
  * Lets a query typed in either script find articles in the edition being read.
  *
  * The search index holds the Simplified text, so the search page looks a Traditional query up
- * in its Simplified forms too. Shipping OpenCC to the browser would cost a megabyte; instead the build derives,
- * from its own conversion of the archive, which characters differ between the two editions.
+ * in its Simplified forms too. Shipping OpenCC to the browser would cost a megabyte; instead the
+ * build derives, from its own conversion of the archive, which characters differ between the two
+ * editions.
  * Characters absent from the archive cannot match anything, so nothing is lost by leaving
  * them out, and the table stays bounded by the archive's character set.
  *
