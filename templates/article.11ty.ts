@@ -1,7 +1,6 @@
 /**
  * One article page per article and edition: header, metadata, body, provenance, previous/next.
- * What Pagefind indexes (the title, deck and body) is given to it as a search record made from the
- * same data (src/site/search-index.ts): keep the data-pagefind marks of the two in step.
+ * The search index (src/site/search/) holds the title, deck and body text of the same data.
  */
 import { html, joined, raw, type Markup } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
@@ -47,7 +46,7 @@ const template: PaginatedTemplate<ArticlePage> = {
       a.sourceUrl ? html`    <div><dt>${ui.sourceUrl}</dt><dd class="url" translate="no">${a.sourceUrl}</dd></div>\n` : '',
     ];
     const toc = a.toc.length
-      ? html`  <nav class="toc" aria-labelledby="toc-title" data-pagefind-ignore>
+      ? html`  <nav class="toc" aria-labelledby="toc-title">
     <h2 id="toc-title">${ui.contents}</h2>
     <ol>
 ${a.toc.map(
@@ -65,23 +64,23 @@ ${a.toc.map(
 `,
     );
 
-    return basePage(this, entry, html`<article class="article" aria-labelledby="article-title" data-pagefind-body>
+    return basePage(this, entry, html`<article class="article" aria-labelledby="article-title">
   <header class="article-header">
-    <p class="kicker" data-pagefind-ignore><a href="${a.province.url}">${a.province.text}</a>${a.meetingTypes.map((type) => html` · <a href="${type.url}">${type.text}</a>`)}</p>
-    <h1 id="article-title" data-pagefind-meta="date:${a.dateLabel}">${a.title}</h1>
+    <p class="kicker"><a href="${a.province.url}">${a.province.text}</a>${a.meetingTypes.map((type) => html` · <a href="${type.url}">${type.text}</a>`)}</p>
+    <h1 id="article-title">${a.title}</h1>
 ${a.subtitle ? html`    <p class="subtitle">${a.subtitle}</p>\n` : ''}${
-      a.originalTitle ? html`    <p class="original-title" data-pagefind-ignore>${ui.originalTitle}：${a.originalTitle}</p>\n` : ''
-    }    <p class="dateline" data-pagefind-ignore><span>${ui.meetingDate} ${day(a.date, a.dateLabel)}</span> <span>${ui.publishedDate} ${day(a.published, a.publishedLabel)}</span>${a.publisher ? html` <span>${ui.publisher} ${a.publisher}</span>` : ''}</p>
+      a.originalTitle ? html`    <p class="original-title">${ui.originalTitle}：${a.originalTitle}</p>\n` : ''
+    }    <p class="dateline"><span>${ui.meetingDate} ${day(a.date, a.dateLabel)}</span> <span>${ui.publishedDate} ${day(a.published, a.publishedLabel)}</span>${a.publisher ? html` <span>${ui.publisher} ${a.publisher}</span>` : ''}</p>
   </header>
 
-  <dl class="article-meta" data-pagefind-ignore>
+  <dl class="article-meta">
 ${metadata}  </dl>
 
 ${toc}  <div class="article-body">
 ${raw(a.bodyHtml)}
   </div>
-${a.missingPhotos ? html`  <p class="photos-note" data-pagefind-ignore>${ui.missingPhotosNote}</p>\n` : ''}
-  <section class="provenance" aria-labelledby="provenance-title" data-pagefind-ignore>
+${a.missingPhotos ? html`  <p class="photos-note">${ui.missingPhotosNote}</p>\n` : ''}
+  <section class="provenance" aria-labelledby="provenance-title">
     <h2 id="provenance-title">${ui.provenance}</h2>
     <p>${ui.provenanceIntro}</p>
     <dl class="provenance-list">
@@ -92,7 +91,7 @@ ${a.fidelity.length ? html`    <ul class="fidelity">${a.fidelity.map((note) => h
       a.reportUrl ? html`    <p><a href="${a.reportUrl}">${ui.auditReport}</a></p>\n` : ''
     }  </section>
 
-  <nav class="prev-next" aria-label="${ui.olderNewer}" data-pagefind-ignore>
+  <nav class="prev-next" aria-label="${ui.olderNewer}">
     ${neighbour('prev', ui.previous, entry.previous)}${neighbour('next', ui.next, entry.next)}
   </nav>
 </article>

@@ -6,7 +6,10 @@
  *      the site: src/site/build.ts running Eleventy with .eleventy.ts), run directly with node
  *      rather than through npm, whose own start-up is not the archive's;
  *   3. bare Eleventy rendering the same articles with one minimal layout (src/bench/bare.eleventy.ts);
- *   4. the rebuild after adding one capture to the built archive (both steps again).
+ *   4. the search: the index step alone (CPU per article, extra memory: src/bench/search-only.ts)
+ *      and a reader's first searches in Chromium (src/bench/search-latency.ts);
+ *   5. the rebuild after adding one capture to the built archive (both steps again), and how many
+ *      of the search index's files it rewrote.
  * Prints a Markdown table (figures and targets) and writes <work>/bench.json.
  *
  * The work folder is laid out like a checkout — content/, templates/ (a link to the repository's),
@@ -30,6 +33,10 @@ const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.
 const INGEST = path.join(REPO_ROOT, 'src', 'ingest', 'cli.ts');
 const SITE = path.join(REPO_ROOT, 'src', 'site', 'build.ts');
 const BARE_CONFIG = path.join(REPO_ROOT, 'src', 'bench', 'bare.eleventy.ts');
+const SEARCH_ONLY = path.join(REPO_ROOT, 'src', 'bench', 'search-only.ts');
+const SEARCH_LATENCY = path.join(REPO_ROOT, 'src', 'bench', 'search-latency.ts');
+/** A reader's first searches: a place, a phrase every article has, and a longer phrase (six characters). */
+const SEARCH_QUERIES = ['长沙', '疫情防控', '联防联控机制'];
 
 interface Options {
   captures: number;
@@ -191,7 +198,21 @@ async function main(): Promise<number> {
       if (bare.exitCode !== 0) result.problems.push(`bare Eleventy failed (exit ${bare.exitCode ?? bare.signal}): ${lastErrors(bare)}`);
     }
 
-    // 4. One more capture (capture N: new, and no duplicate), then both steps again on the built
+    // 4. The search: the index step alone, then first searches against the built site.
+    if (fullSite.exitCode === 0) {
+      const step = await runStep({ name: 'search-index', script: SEARCH_ONLY, args: ['content', '--json'], cwd: work, env: siteEnv, logDir: logs });
+      const latency = await runStep({ name: 'search-latency', script: SEARCH_LATENCY, args: [site, '--json', ...SEARCH_QUERIES], cwd: work, logDir: logs });
+      try {
+        const index = JSON.parse(step.stdout.trim().split('\n').at(-1) ?? '') as NonNullable<BenchResult['search']>['index'];
+        const queries = JSON.parse(latency.stdout.trim().split('\n').at(-1) ?? '') as NonNullable<BenchResult['search']>['queries'];
+        result.search = { index, queries };
+        log(`search index alone: ${index.cpuMsPerArticle.toFixed(2)} ms CPU per article, ${index.extraMB.toFixed(0)} MB extra; first searches: ${queries.map((query) => `${query.query} ${query.requests} requests ${(query.bytes / 1024).toFixed(0)} KB ${query.resultsMs === undefined ? 'not shown' : `${(query.resultsMs / 1000).toFixed(2)} s`}`).join('; ')}`);
+      } catch {
+        result.problems.push(`search measurements failed: ${lastErrors(step)} ${lastErrors(latency)}`);
+      }
+    }
+
+    // 5. One more capture (capture N: new, and no duplicate), then both steps again on the built
     // archive, with whatever the build left behind (articles, reports, caches, _site).
     started = performance.now();
     const added = writeCapture(loadSeeds(path.join(REPO_ROOT, 'content', 'raw')), raw, options.captures, options.seed);
@@ -201,6 +222,8 @@ async function main(): Promise<number> {
     const incSite = await runStep({ name: 'incremental-site', script: SITE, args: siteArgs, cwd: work, env: siteEnv, logDir: logs });
     const incSeconds = incIngest.seconds + incSite.seconds;
     result.incremental = { ingest: figures(incIngest), site: figures(incSite), seconds: incSeconds, share: incSeconds / result.full.seconds, pages: countHtml(site) };
+    const rewritten = /search index: .* (\d+) of (\d+) files written/.exec(incSite.stdout);
+    if (rewritten && result.search) result.search.rewritten = { written: Number(rewritten[1]), files: Number(rewritten[2]) };
     log(`rebuild, site step: ${describe(incSite)}; ${(result.incremental.share * 100).toFixed(1)}% of the full build`);
     const incLog = readIngestLog(incIngest);
     if (incLog.articles !== undefined && ingestLog.articles !== undefined && incLog.articles !== ingestLog.articles + 1) {

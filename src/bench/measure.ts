@@ -40,7 +40,7 @@ export interface StepResult {
   /** Peak RSS of the Node process itself, from the kernel (KB). */
   maxRssKb?: number;
   /**
-   * Peak RSS of the process and its child processes together (Pagefind's binary), sampled every
+   * Peak RSS of the process and its child processes together (tsx's esbuild), sampled every
    * 200 ms (KB); only where the step started child processes, and only on Linux.
    */
   treePeakKb?: number;

@@ -116,7 +116,7 @@ export interface StepProfile {
   busyMs: number;
   idleMs: number;
   threads: { thread: number; file: string; busyMs: number; idleMs: number }[];
-  /** Shares are of busyMs; (idle) is left out, being time a thread waited (I/O, Pagefind, workers). */
+  /** Shares are of busyMs; (idle) is left out, being time a thread waited (I/O, workers). */
   functions: SelfTime[];
   files: SelfTime[];
   packages: SelfTime[];

@@ -50,9 +50,9 @@ export interface Article extends ArticleFrontMatter {
 
 /**
  * What the site keeps of a rendered body (article-body.ts) while it builds: the HTML of both
- * editions, the Simplified plain text (for downloads), and of the Traditional one only its lead,
- * all that descriptions and feed summaries quote. At 10,000 articles the Traditional plain text
- * alone would hold some 60 MB for that.
+ * editions, and the plain text of both: the Simplified one for downloads and search, the
+ * Traditional one for the search index's excerpts, which must be the build's own conversion
+ * (src/site/search/), and the leads of both, all that descriptions and feed summaries quote.
  */
 export interface ArchivedBody {
   /** SHA-256 of the article file: with the site's code, it decides everything here. */
@@ -62,6 +62,8 @@ export interface ArchivedBody {
   missingPhotos: number;
   /** Simplified plain text, paragraphs separated by blank lines. */
   plainText: string;
+  /** The same in the Traditional edition's script, as the build converted it. */
+  traditionalText: string;
   /** The start of the plain text of each edition, whitespace runs made one space: LEAD_LENGTH characters or fewer. */
   leads: Record<Edition, string>;
 }
@@ -82,6 +84,7 @@ function archivedBody(body: ArticleBody, sourceSha256: string): ArchivedBody {
     headings: body.headings,
     missingPhotos: body.missingPhotos,
     plainText: body.plainText['zh-Hans'],
+    traditionalText: body.plainText['zh-Hant'],
     leads: { 'zh-Hans': leadOf(body.plainText['zh-Hans']), 'zh-Hant': leadOf(body.plainText['zh-Hant']) },
   };
 }

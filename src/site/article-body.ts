@@ -130,7 +130,7 @@ function missingPhotoFigure(figure: Element, edition: Edition): Element {
   const placeholder: Element = {
     type: 'element',
     tagName: 'div',
-    properties: { className: ['photo-missing'], dataPagefindIgnore: '' },
+    properties: { className: ['photo-missing'] },
     children: [
       { type: 'element', tagName: 'span', properties: { className: ['photo-missing-label'] }, children: [{ type: 'text', value: inEdition(edition, '图片未存档') }] },
       ...(imageName

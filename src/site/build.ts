@@ -1,7 +1,7 @@
 /**
  * `npm run site`: renders _site/ from content/articles with Eleventy (.eleventy.ts), in batches.
  *
- * The build is prepared once (archive, search index, raw captures, pages: src/site/site-build.ts),
+ * The build is prepared once (archive, raw captures, pages: src/site/site-build.ts),
  * then Eleventy runs once per batch of pages in this process, so that it never holds more than a
  * batch of rendered pages (at 10,000 captures all of them would not fit in 1.5 GB).
  *
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   } finally {
     setDrivenBatch(undefined);
   }
-  // The last run's pages are garbage now; Pagefind's other services are about to start.
+  // The last run's pages are garbage now; the search index is made next.
   collectGarbage();
   const search = await build.finish();
   console.log(searchSummary(search));

@@ -12,7 +12,7 @@ import { bodyHtml, wantsTableOfContents, type ArticleBody } from './article-body
 import { dayLabel, monthLabel, beijingDate } from './dates.ts';
 import { readAuditReport, TAG_KINDS, UNDATED_URL, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
 import type { AuditReport, ReportEntry } from './contract.ts';
-import { searchShards } from './search-shards.ts';
+import { SEARCH_INDEX_URL } from './search/write-index.ts';
 
 export const PAGE_SIZE = 50;
 export const FEED_SIZE = 50;
@@ -36,7 +36,7 @@ export interface PageEntry {
   title: string;
   description: string;
   ogType: 'website' | 'article';
-  /** Marks the page as a search result for Pagefind. */
+  /** An article page: what the search index makes results of. */
   searchable: boolean;
 }
 
@@ -193,9 +193,19 @@ export interface HomePage extends PageEntry {
   tagKinds: { kind: TagKind; label: string; tags: CountedLink[]; total: number }[];
 }
 
+/** One filter of the search page: a facet and every value the archive has for it. */
+export interface SearchFacet {
+  /** The URL parameter: province, person, place, meeting-type, year. */
+  name: 'province' | 'person' | 'place' | 'meeting-type' | 'year';
+  label: string;
+  /** `value` is the Simplified name (the URL's), `text` the edition's. */
+  options: { value: string; text: string }[];
+}
+
 export interface SearchPage extends PageEntry {
-  /** Root-relative folders of the edition's search index shards; Pagefind loads from the first. */
-  indexes: string[];
+  /** Root-relative URL of the search index's folder (src/site/search/write-index.ts). */
+  index: string;
+  facets: SearchFacet[];
 }
 
 export interface FeedEntry {
@@ -568,7 +578,15 @@ export function buildListingPages(archive: Archive, texts: StaticTexts): SitePag
     });
     pages.search.push({
       ...entry(edition, '/search/', { section: 'search', title: ui.searchTitle, description: ui.searchHint }),
-      indexes: searchShards(archive.articles.map((article) => article.date)).shards.map((shard) => shard.url),
+      index: SEARCH_INDEX_URL,
+      facets: [
+        ...TAG_KINDS.map((kind) => ({
+          name: kind,
+          label: ui[KIND_LABEL[kind]],
+          options: archive.tags[kind].map((tag) => ({ value: tag.name, text: views.text(tag.name) })),
+        })),
+        { name: 'year' as const, label: ui.years, options: archive.years.map((year) => ({ value: String(year.year), text: String(year.year) })) },
+      ],
     });
     pages.notFound.push({
       ...entry(edition, '/404.html', { section: 'none', title: ui.notFoundTitle, description: ui.notFoundText }),

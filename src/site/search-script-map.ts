@@ -1,9 +1,10 @@
 /**
  * Lets a query typed in either script find articles in the edition being read.
  *
- * Each edition's search index holds that edition's text only, so the search page converts the
- * query first. Shipping OpenCC to the browser would cost a megabyte; instead the build derives,
- * from its own conversion of the archive, which characters differ between the two editions.
+ * The search index holds the Simplified text, so the search page looks a Traditional query up
+ * in its Simplified forms too. Shipping OpenCC to the browser would cost a megabyte; instead the
+ * build derives, from its own conversion of the archive, which characters differ between the two
+ * editions.
  * Characters absent from the archive cannot match anything, so nothing is lost by leaving
  * them out, and the table stays bounded by the archive's character set.
  *
@@ -17,6 +18,11 @@ export interface ScriptMap {
   toHans: Record<string, string>;
   /** Simplified → Traditional, for the Traditional edition. */
   toHant: Record<string, string>;
+  /**
+   * Traditional → every Simplified character the build wrote it for, most frequent first (著 →
+   * 着著 where both occur): a query in Traditional is looked up in each form (search-engine.js).
+   */
+  hansCounterparts: Record<string, string>;
 }
 
 /** How often each Simplified character became each Traditional one (only characters that change). */
@@ -97,6 +103,15 @@ function mostFrequent(counts: Counts): Record<string, string> {
   return map;
 }
 
+function allByFrequency(counts: Counts): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const from of [...counts.keys()].sort()) {
+    const targets = [...counts.get(from)!].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1));
+    map[from] = targets.map(([to]) => to).join('');
+  }
+  return map;
+}
+
 /** Sums tallies as they come (an archive's would take hundreds of megabytes together); `map` gives the table. */
 export class ScriptTallySum {
   private readonly toHant: Counts = new Map();
@@ -111,9 +126,9 @@ export class ScriptTallySum {
     }
   }
 
-  /** Each direction takes the most frequent counterpart. */
+  /** Each direction takes the most frequent counterpart; hansCounterparts lists them all. */
   map(): ScriptMap {
-    return { toHans: mostFrequent(this.toHans), toHant: mostFrequent(this.toHant) };
+    return { toHans: mostFrequent(this.toHans), toHant: mostFrequent(this.toHant), hansCounterparts: allByFrequency(this.toHans) };
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * One build of the site: the work done once per build whatever renders the pages (reading the
- * archive, the search index, the raw captures, the record of pages already written), and the
+ * archive, the raw captures, the record of pages already written, the search index), and the
  * pages to render, in batches.
  *
  * Why batches: Eleventy keeps every page it rendered in memory until its build ends (each page's
@@ -17,8 +17,9 @@ import { renderArticleBody } from './article-body.ts';
 import { loadArchive, type Archive } from './archive.ts';
 import { buildArticlePages, buildListingPages, buildPages, noPages, type SitePages, type StaticTexts } from './pages.ts';
 import type { ArchiveData } from './page-template.ts';
-import { writeSearchIndex, type SearchIndexResult } from './search-index.ts';
+import { writeSearchIndex, type SearchIndexResult } from './search/write-index.ts';
 import type { BuildCache } from './build-cache.ts';
+export { searchSummary } from './search/write-index.ts';
 import { publishRawCaptures } from './raw-copies.ts';
 import { WrittenPages } from './written-pages.ts';
 
@@ -47,18 +48,13 @@ export function readStaticTexts(): StaticTexts {
   return { about: renderArticleBody(readFileSync(path.resolve(import.meta.dirname, '..', '..', 'templates', '_includes', 'about.md'), 'utf8')) };
 }
 
-export function searchSummary(result: SearchIndexResult): string {
-  const cached = result.shardCount - result.indexedShards;
-  return `[archive] Pagefind: ${result.pageCount} articles (one index for both editions) in ${result.shardCount} shards, ${result.indexedShards} indexed, ${cached} from the cache (${result.seconds.toFixed(1)} s)`;
-}
-
 export class SiteBuild {
   private constructor(
     readonly archive: Archive,
     private readonly texts: StaticTexts,
     private readonly written: WrittenPages,
-    private readonly indexing: Promise<SearchIndexResult>,
-    private readonly rendered: () => void,
+    private readonly outputDir: string,
+    private readonly cache: BuildCache,
   ) {}
 
   static start(options: SiteBuildOptions): SiteBuild {
@@ -70,16 +66,9 @@ export class SiteBuild {
       origin: options.origin,
       pathPrefix: options.pathPrefix,
     });
-    // The search index needs only the archive, not the written pages, so Pagefind (processes of
-    // its own) indexes while Eleventy renders: one service until then, the others from finish(),
-    // which waits for them and reports failures.
-    let renderedNow = () => {};
-    const rendered = new Promise<void>((resolve) => (renderedNow = resolve));
-    const indexing = writeSearchIndex(path.resolve(options.outputDir), archive, options.cache, { rendered });
-    indexing.catch(() => undefined);
     // Every raw capture an article cites, byte for byte (only new or changed ones are copied).
     publishRawCaptures(archive.rawFiles, process.cwd(), path.resolve(options.outputDir));
-    return new SiteBuild(archive, options.texts, written, indexing, renderedNow);
+    return new SiteBuild(archive, options.texts, written, path.resolve(options.outputDir), options.cache);
   }
 
   /** Every page in one batch. */
@@ -123,8 +112,7 @@ export class SiteBuild {
     for (const list of Object.keys(listing) as (keyof SitePages)[]) yield* add(list, listing[list]);
     const { articles } = this.archive;
     for (let start = 0; start < articles.length; ) {
-      // As many articles as the batch has room for (each has up to four pages), a few hundred at a
-      // time: between them the search step, waiting on Pagefind's replies, gets its turn.
+      // As many articles as the batch has room for (each has up to four pages), a few hundred at a time.
       await new Promise((resolve) => setImmediate(resolve));
       const take = Math.max(1, Math.min(ARTICLES_PER_STEP, Math.floor((size - count) / PAGES_PER_ARTICLE)));
       const made = this.written.toWrite(buildArticlePages(this.archive, articles.slice(start, start + take)));
@@ -135,11 +123,13 @@ export class SiteBuild {
     if (count > 0 || first) yield flush();
   }
 
-  /** After the last batch: the record of written pages, and the search index, now on every core (its failure is the build's). */
+  /**
+   * After the last batch: the record of written pages, and the search index (src/site/search/),
+   * made once Eleventy's pages are garbage, so that its memory is not added to theirs.
+   */
   async finish(): Promise<SearchIndexResult> {
     this.written.save();
-    this.rendered();
-    return this.indexing;
+    return writeSearchIndex(this.archive.articles, { siteDir: this.outputDir, cache: this.cache, variants: this.archive.scriptMap.hansCounterparts });
   }
 }
 

@@ -1,129 +1,361 @@
-// Search page: reads ?q= on load and lists Pagefind's results. Both editions search one index,
-// which holds the Simplified text (src/site/search-index.ts): the query is converted to
-// Simplified first (so 許達哲 finds 许达哲), and on the Traditional edition each result links to
-// the Traditional page, with the title the build converted and the excerpt converted through the
-// archive's own character table. Loaded only here.
-const form = document.querySelector('[data-search]');
+// @ts-check
+/**
+ * The search page: reads the query, filters, order and page from the URL, searches the archive's
+ * index (search-engine.js) as the reader types, and keeps the URL in step, so that a result list
+ * can be cited. Both editions search one index of the Simplified text; on the Traditional edition
+ * results link to the Traditional pages and show the build's Traditional titles and excerpts.
+ *
+ * Results are listed a page at a time; an article's title, publisher and excerpt come from its
+ * own file, fetched when its result is on screen. Each result keeps the same height before and
+ * after (titles and excerpts are clamped), so nothing moves as they arrive.
+ */
+import { dateOfId, excerpt, facetCounts, FACETS, markedParts, matchRanges, PAGE_SIZE, passesFilters, SearchEngine, sortMatches } from './search-engine.js';
 
-if (form) {
-  const input = form.querySelector('input[name="q"]');
-  const status = document.getElementById('search-status');
-  const list = document.getElementById('search-results');
+const form = document.querySelector('form[data-search]');
+if (form instanceof HTMLFormElement) startSearchPage(form);
+
+/** @param {string} template @param {Record<string, string | number>} values */
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+/** @param {string} date YYYY-MM-DD */
+function dayLabel(date) {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+/**
+ * @template {keyof HTMLElementTagNameMap} Tag
+ * @param {Tag} tag
+ * @param {string} className
+ * @param {(Node | string)[]} [children]
+ */
+function element(tag, className, children = []) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
+}
+
+/** @param {import('./search-engine.js').ExcerptPart[]} parts */
+function partNodes(parts) {
+  return parts.map((part) => (part.marked ? element('mark', '', [part.text]) : document.createTextNode(part.text)));
+}
+
+/** @param {HTMLFormElement} form */
+function startSearchPage(form) {
   const settings = form.dataset;
-  let scriptMap;
-  let pagefind;
-
-  const loadScriptMap = () =>
-    (scriptMap ??= fetch(settings.scriptMap)
-      .then((response) => (response.ok ? response.json() : { toHans: {}, toHant: {} }))
-      .catch(() => ({ toHans: {}, toHant: {} })));
-
-  // The edition's index is split by meeting date (src/site/search-shards.ts): Pagefind is loaded from
-  // the first shard and every other shard is merged into it, so one search covers them all.
-  const loadPagefind = () =>
-    (pagefind ??= import(`${settings.bundle}pagefind.js`).then(async (module) => {
-      await module.options({ baseUrl: settings.base, language: 'zh-hans' });
-      module.init();
-      const shards = (settings.indexes ?? '').split(' ').filter(Boolean);
-      await Promise.all(shards.map((shard) => module.mergeIndex(shard, { baseUrl: settings.base })));
-      return module;
-    }));
-
-  // Results listed at most; Pagefind loads each one's excerpt and title separately.
-  const SHOWN = 50;
-
-  const convert = (text, table) => Array.from(text, (char) => table[char] ?? char).join('');
   const traditional = settings.edition === 'zh-Hant';
+  const script = traditional ? 1 : 0;
+  const input = /** @type {HTMLInputElement} */ (form.querySelector('#q'));
+  const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
+  const list = /** @type {HTMLOListElement} */ (document.getElementById('search-results'));
+  const pager = /** @type {HTMLElement} */ (form.querySelector('[data-pager]'));
+  const previous = /** @type {HTMLAnchorElement} */ (pager.querySelector('[data-page-previous]'));
+  const next = /** @type {HTMLAnchorElement} */ (pager.querySelector('[data-page-next]'));
+  const pageOf = /** @type {HTMLElement} */ (pager.querySelector('[data-page-of]'));
+  const sortSelect = /** @type {HTMLSelectElement} */ (form.querySelector('#filter-sort'));
+  const filters = /** @type {HTMLDetailsElement} */ (form.querySelector('[data-filters]'));
+  /** @type {Map<string, HTMLSelectElement>} */
+  const facetSelects = new Map();
+  for (const select of form.querySelectorAll('select[data-facet]')) {
+    if (select instanceof HTMLSelectElement && select.dataset.facet) facetSelects.set(select.dataset.facet, select);
+  }
+  // Each option's own text, before counts are added to it.
+  /** @type {Map<HTMLOptionElement, string>} */
+  const optionTexts = new Map();
+  for (const select of facetSelects.values()) for (const option of select.options) optionTexts.set(option, option.text);
 
-  // A result as this edition shows it: its page in this edition, its title and excerpt in this script.
-  const inEdition = (result, toHant) => {
-    if (!traditional) return { url: result.url, title: result.meta.title, excerpt: result.excerpt };
-    const url = result.url.startsWith(settings.base) ? settings.editionRoot + result.url.slice(settings.base.length) : result.url;
-    return { url, title: result.meta.title_hant || convert(result.meta.title ?? '', toHant), excerpt: convert(result.excerpt, toHant) };
+  // A wide screen has room for the filters beside the results; a phone opens them on demand.
+  if (window.matchMedia('(min-width: 60rem)').matches) filters.open = true;
+
+  const indexUrl = new URL(settings.index ?? '/search/data/', location.href);
+  const editionRoot = settings.editionRoot ?? '/';
+  const engine = new SearchEngine(async (path) => {
+    const response = await fetch(new URL(path, indexUrl));
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  });
+
+  /** The search the URL describes. */
+  const fromUrl = () => {
+    const params = new URLSearchParams(location.search);
+    /** @type {import('./search-engine.js').Filters} */
+    const chosen = {};
+    for (const facet of FACETS) {
+      const value = params.get(facet)?.trim();
+      if (value) chosen[facet] = value;
+    }
+    const sort = params.get('sort');
+    return {
+      query: params.get('q')?.trim() ?? '',
+      filters: chosen,
+      sort: /** @type {import('./search-engine.js').SortOrder} */ (sort === 'date-desc' || sort === 'date-asc' ? sort : 'relevance'),
+      page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
+    };
   };
 
-  // Pagefind joins the words it segmented with spaces (and marks each word on its own);
-  // Chinese is written without them, so they go, and adjacent marks become one.
-  const HAN = '[\\u3000-\\u9fff\\uff00-\\uffef]';
-  const betweenHan = new RegExp(`(?<=${HAN}(?:</mark>)?)\\s+(?=(?:<mark>)?${HAN})`, 'gu');
-  const tidyExcerpt = (html) => html.replace(betweenHan, '').replaceAll('</mark><mark>', '');
-
-  // Pagefind marks matches with <mark>; everything else in an excerpt is shown as text.
-  const excerptNodes = (html) => {
-    const template = document.createElement('template');
-    template.innerHTML = tidyExcerpt(html);
-    return Array.from(template.content.childNodes, (node) => {
-      if (node.nodeName === 'MARK') {
-        const mark = document.createElement('mark');
-        mark.textContent = node.textContent;
-        return mark;
-      }
-      return document.createTextNode(node.textContent ?? '');
-    });
+  /** @param {ReturnType<typeof fromUrl>} search */
+  const urlOf = (search) => {
+    const url = new URL(location.href);
+    url.search = '';
+    if (search.query) url.searchParams.set('q', search.query);
+    for (const facet of FACETS) if (search.filters[facet]) url.searchParams.set(facet, search.filters[facet] ?? '');
+    if (search.sort !== 'relevance') url.searchParams.set('sort', search.sort);
+    if (search.page > 1) url.searchParams.set('page', String(search.page));
+    return url;
   };
 
-  const element = (tag, className, children = []) => {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    node.append(...children);
-    return node;
+  /** The form's fields as a search (page 1). */
+  const fromForm = () => {
+    /** @type {import('./search-engine.js').Filters} */
+    const chosen = {};
+    for (const [facet, select] of facetSelects) if (select.value) chosen[/** @type {keyof import('./search-engine.js').Filters} */ (facet)] = select.value;
+    const sort = sortSelect.value;
+    return { query: input.value.trim(), filters: chosen, sort: /** @type {import('./search-engine.js').SortOrder} */ (sort === 'date-desc' || sort === 'date-asc' ? sort : 'relevance'), page: 1 };
   };
 
-  const updateSwitch = (query) => {
+  /** @param {ReturnType<typeof fromUrl>} search */
+  const showInForm = (search) => {
+    input.value = search.query;
+    sortSelect.value = search.sort === 'relevance' ? '' : search.sort;
+    for (const [facet, select] of facetSelects) {
+      const value = search.filters[/** @type {keyof import('./search-engine.js').Filters} */ (facet)] ?? '';
+      // A value given in the other script selects the same option.
+      const option = [...select.options].find((candidate) => candidate.value === value || optionTexts.get(candidate) === value);
+      select.value = option ? option.value : '';
+    }
+  };
+
+  const updateSwitch = () => {
     const link = document.querySelector('[data-script-switch]');
-    if (!link) return;
+    if (!(link instanceof HTMLAnchorElement)) return;
     const url = new URL(link.href, location.href);
-    if (query) url.searchParams.set('q', query);
-    else url.searchParams.delete('q');
+    url.search = location.search;
     link.href = url.pathname + url.search;
   };
 
-  const run = async (query) => {
-    list.replaceChildren();
-    updateSwitch(query);
-    if (!query) {
-      status.textContent = '';
-      return;
+  /** @param {number} page */
+  const pageHref = (page) => {
+    const url = new URL(location.href);
+    if (page > 1) url.searchParams.set('page', String(page));
+    else url.searchParams.delete('page');
+    return url.pathname + url.search;
+  };
+
+  // Results fill in as they come on screen: each needs its article's file.
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        const fillIn = fillers.get(entry.target);
+        if (fillIn) void fillIn();
+      }
+    },
+    // Only what is on screen: a first search loads the files of the results a reader sees.
+    { rootMargin: '0px' },
+  );
+  /** @type {WeakMap<Element, () => Promise<void>>} */
+  let fillers = new WeakMap();
+
+  /**
+   * @param {import('./search-engine.js').Catalog} catalog
+   * @param {import('./search-engine.js').QueryPlan} plan
+   * @param {number} id
+   */
+  const resultItem = (catalog, plan, id) => {
+    const date = dateOfId(catalog, id);
+    const tags = (catalog.tagSetOf.get(id) ?? []).map((index) => catalog.tags[index]).filter((tag) => tag !== undefined);
+    const nameOf = (/** @type {import('./search-engine.js').CatalogTag} */ tag) => (traditional ? tag.nameHant : tag.name);
+    const province = tags.filter((tag) => tag.kind === 'province').map(nameOf);
+    const types = tags.filter((tag) => tag.kind === 'meeting-type').map(nameOf);
+    const title = element('h2', 'result-title', [settings.msgResultLoading ?? '']);
+    const publisher = element('span', 'result-publisher');
+    const meta = element('p', 'result-meta', [
+      element('span', '', [`${settings.msgMeetingDate ?? ''} `, date ? element('time', '', [dayLabel(date)]) : (settings.msgUndated ?? '')]),
+      ...[...province, ...(types.length ? [types.join('、')] : [])].flatMap((text) => [' · ', element('span', '', [text])]),
+      publisher,
+    ]);
+    if (date) meta.querySelector('time')?.setAttribute('datetime', date);
+    const text = element('p', 'excerpt');
+    const item = element('li', 'result', [title, meta, text]);
+    fillers.set(item, async () => {
+      try {
+        const doc = await engine.doc(id);
+        const link = element('a', '', partNodes(doc.aligned || !traditional ? markedParts(doc.title[script], matchRanges(doc.title[0], plan), 0, doc.title[script].length) : [{ text: doc.title[script], marked: false }]));
+        link.href = `${editionRoot}${doc.url.slice(1)}`;
+        title.replaceChildren(link);
+        if (doc.publisher) publisher.replaceChildren(` · ${settings.msgPublisher ?? ''} ${doc.publisher[script]}`);
+        const body = doc.body[0];
+        const shown = doc.body[script];
+        const parts = excerpt(body, shown, !traditional || doc.aligned, plan);
+        // A term found only in the deck: the excerpt is the deck's.
+        if (!parts.some((part) => part.marked) && doc.deck) {
+          const deckParts = markedParts(doc.deck[script], !traditional || doc.aligned ? matchRanges(doc.deck[0], plan) : [], 0, doc.deck[script].length);
+          if (deckParts.some((part) => part.marked)) return void text.replaceChildren(...partNodes(deckParts));
+        }
+        text.replaceChildren(...partNodes(parts));
+      } catch (error) {
+        console.error(error);
+        title.replaceChildren(settings.msgFailed ?? '');
+      }
+    });
+    observer.observe(item);
+    return item;
+  };
+
+  let run = 0;
+  /** @type {{ query: string, state: import('./search-engine.js').SearchState } | undefined} */
+  let lastSearch;
+
+  /**
+   * @param {import('./search-engine.js').Catalog} catalog
+   * @param {import('./search-engine.js').SearchState} state
+   * @param {ReturnType<typeof fromUrl>} search
+   */
+  const render = (catalog, state, search) => {
+    const checking = state.verified < state.candidates.length;
+    const passing = state.matches.filter((match) => passesFilters(catalog, match.id, search.filters));
+    const ordered = sortMatches(passing, search.sort, catalog);
+    const pages = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE));
+    const page = Math.min(search.page, pages);
+    const shown = ordered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+
+    const ignored = state.plan.ignored.length ? fill(settings.msgIgnored ?? '', { terms: state.plan.ignored.join(' ') }) : '';
+    if (checking) {
+      status.textContent = fill(settings.msgChecking ?? '', { checked: state.verified, candidates: state.candidates.length, count: passing.length }) + ignored;
+    } else if (!ordered.length) {
+      status.textContent = (settings.msgEmpty ?? '') + ignored;
+    } else {
+      const showing = pages > 1 ? fill(settings.msgShowing ?? '', { from: (page - 1) * PAGE_SIZE + 1, to: (page - 1) * PAGE_SIZE + shown.length }) : '';
+      status.textContent = fill(settings.msgFound ?? '', { count: ordered.length }) + showing + ignored;
     }
-    status.textContent = settings.msgLoading;
-    try {
-      const [engine, map] = await Promise.all([loadPagefind(), loadScriptMap()]);
-      const search = await engine.search(convert(query, map.toHans));
-      const found = await Promise.all(search.results.slice(0, SHOWN).map((result) => result.data()));
-      const results = found.map((result) => ({ ...inEdition(result, map.toHant), date: result.meta.date }));
-      // The count is of every article found; past SHOWN, the list holds the most relevant ones.
-      const total = search.results.length;
-      status.textContent = total
-        ? `${settings.msgResults}：${total} ${settings.msgUnit}${total > results.length ? `，${settings.msgShowing} ${results.length} ${settings.msgUnit}` : ''}`
-        : settings.msgEmpty;
+
+    const current = [...list.children].map((item) => /** @type {HTMLElement} */ (item).dataset.id).join(',');
+    if (current !== shown.map((match) => String(match.id)).join(',')) {
+      observer.disconnect();
+      fillers = new WeakMap();
       list.replaceChildren(
-        ...results.map((result) => {
-          const link = element('a', '', [result.title ?? result.url]);
-          link.href = result.url;
-          return element('li', '', [
-            element('h2', '', [link]),
-            ...(result.date ? [element('p', 'result-date', [result.date])] : []),
-            element('p', 'excerpt', excerptNodes(result.excerpt)),
-          ]);
+        ...shown.map((match) => {
+          const item = resultItem(catalog, state.plan, match.id);
+          item.dataset.id = String(match.id);
+          return item;
         }),
       );
-    } catch (error) {
-      console.error(error);
-      status.textContent = settings.msgFailed;
+    }
+
+    pager.hidden = pages <= 1;
+    pageOf.textContent = fill(settings.msgPageOf ?? '', { page, pages });
+    previous.hidden = page <= 1;
+    next.hidden = page >= pages;
+    previous.href = pageHref(page - 1);
+    next.href = pageHref(page + 1);
+
+    if (!checking) {
+      const counts = facetCounts(catalog, state.matches, search.filters);
+      for (const [facet, select] of facetSelects) {
+        const found = new Map((counts[facet] ?? []).map((value) => [value.value, value.count]));
+        for (const option of select.options) {
+          if (!option.value) continue;
+          const count = found.get(option.value) ?? 0;
+          option.text = `${optionTexts.get(option) ?? option.value}（${count}）`;
+          option.disabled = count === 0 && option.value !== select.value;
+        }
+      }
     }
   };
 
+  const clearCounts = () => {
+    for (const select of facetSelects.values()) {
+      for (const option of select.options) {
+        option.text = optionTexts.get(option) ?? option.text;
+        option.disabled = false;
+      }
+    }
+  };
+
+  const execute = async () => {
+    const search = fromUrl();
+    const token = ++run;
+    updateSwitch();
+    if (!search.query) {
+      observer.disconnect();
+      list.replaceChildren();
+      status.textContent = '';
+      pager.hidden = true;
+      clearCounts();
+      return;
+    }
+    try {
+      const catalog = await engine.catalog();
+      let state = lastSearch?.query === search.query ? lastSearch.state : undefined;
+      if (!state) {
+        status.textContent = settings.msgLoading ?? '';
+        state = await engine.search(search.query);
+        // Candidates are checked in the order they would be listed, so that the first page fills first.
+        state = { ...state, candidates: sortMatches(state.candidates, search.sort, catalog) };
+      }
+      if (token !== run) return;
+      lastSearch = { query: search.query, state };
+      render(catalog, state, search);
+      while (state.verified < state.candidates.length) {
+        state = await engine.verify(state, 12);
+        if (token !== run) return;
+        lastSearch = { query: search.query, state };
+        render(catalog, state, search);
+      }
+    } catch (error) {
+      console.error(error);
+      if (token === run) status.textContent = settings.msgFailed ?? '';
+    }
+  };
+
+  /** @param {ReturnType<typeof fromUrl>} search @param {boolean} [push] */
+  const go = (search, push = false) => {
+    const url = urlOf(search);
+    if (url.href !== location.href) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    void execute();
+  };
+
+  let typing = 0;
+  input.addEventListener('input', () => {
+    window.clearTimeout(typing);
+    typing = window.setTimeout(() => go(fromForm()), 250);
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const query = input.value.trim();
-    const url = new URL(location.href);
-    if (query) url.searchParams.set('q', query);
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
-    run(query);
+    window.clearTimeout(typing);
+    go(fromForm(), true);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement) go(fromForm(), true);
+  });
+  for (const link of [previous, next]) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      const page = link === next ? fromUrl().page + 1 : fromUrl().page - 1;
+      go({ ...fromUrl(), page: Math.max(1, page) }, true);
+      status.scrollIntoView({ block: 'start' });
+    });
+  }
+  window.addEventListener('popstate', () => {
+    showInForm(fromUrl());
+    void execute();
   });
 
-  const initial = new URLSearchParams(location.search).get('q')?.trim() ?? '';
-  input.value = initial;
-  run(initial);
+  // The masthead's search box, on this page, searches here.
+  const siteSearch = document.querySelector('form[data-site-search]');
+  if (siteSearch instanceof HTMLFormElement) {
+    siteSearch.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const field = siteSearch.querySelector('input[name="q"]');
+      input.value = field instanceof HTMLInputElement ? field.value : '';
+      go(fromForm(), true);
+      input.focus();
+    });
+  }
+
+  showInForm(fromUrl());
+  void execute();
 }

@@ -133,19 +133,25 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
 
   it.each(['许达哲', '許達哲'])('finds articles in this edition for ?q=%s', async (query) => {
     const page = await open(`${root}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector('#search-results li', { timeout: 30_000 });
+    await page.waitForSelector('#search-results li .result-title a', { timeout: 30_000 });
+    // A result's title and excerpt arrive when it comes on screen.
+    const items = page.locator('#search-results > li');
+    for (let index = 0; index < (await items.count()); index++) {
+      await items.nth(index).scrollIntoViewIfNeeded();
+      await items.nth(index).locator('.result-title a').waitFor();
+    }
     const results = await page.$$eval('#search-results li', (items) =>
       items.map((item) => ({
-        title: item.querySelector('h2 a')?.textContent ?? '',
-        href: item.querySelector('h2 a')?.getAttribute('href') ?? '',
-        date: item.querySelector('.result-date')?.textContent ?? '',
+        title: item.querySelector('.result-title a')?.textContent ?? '',
+        href: item.querySelector('.result-title a')?.getAttribute('href') ?? '',
+        date: item.querySelector('.result-meta')?.textContent ?? '',
         excerpt: item.querySelector('.excerpt')?.textContent ?? '',
       })),
     );
     expect(results.length).toBeGreaterThan(0);
     for (const result of results) {
       expect(result.title.length).toBeGreaterThan(0);
-      expect(result.date).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+      expect(result.date).toMatch(new RegExp(`^${lang === 'zh-Hans' ? '会议日期' : '會議日期'} \\d{4}年\\d{1,2}月\\d{1,2}日`));
       expect(result.href.startsWith(`${PREFIX}${root === '/' ? '' : 'zh-hant/'}`)).toBe(true);
       expect(result.href).toMatch(/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/$/);
     }
@@ -153,7 +159,7 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
     expect(await page.inputValue('#q')).toBe(query);
     // The switch carries the query to the other edition's search page.
     expect(await page.getAttribute('[data-script-switch]', 'href')).toContain(`q=${encodeURIComponent(query)}`);
-    const opened = await Promise.all([page.waitForURL(/\/\d{4}\/\d{2}\/\d{2}\//), page.click('#search-results li h2 a')]);
+    const opened = await Promise.all([page.waitForURL(/\/\d{4}\/\d{2}\/\d{2}\//), page.click('#search-results li .result-title a')]);
     expect(opened).toBeDefined();
     expect(await page.getAttribute('html', 'lang')).toBe(lang);
     await page.context().close();

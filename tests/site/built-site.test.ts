@@ -48,6 +48,13 @@ async function differingFiles(a: BuiltSite, b: BuiltSite): Promise<string[]> {
   return differing;
 }
 
+/** How many of the search index's files a build wrote, and how many it has. */
+function searchFiles(built: BuiltSite): [number, number] {
+  const match = /search index: .* (\d+) of (\d+) files written/.exec(built.log);
+  expect(match, built.log).not.toBeNull();
+  return [Number(match![1]), Number(match![2])];
+}
+
 const absolute = (built: BuiltSite, rootRelative: string) => `${DEFAULT_ORIGIN}${built.pathPrefix.slice(0, -1)}${rootRelative}`;
 
 function articlePages(files: string[]): string[] {
@@ -149,9 +156,8 @@ describe('links and assets', () => {
           broken.push(`${file}: relative URL ${url}`);
           continue;
         }
-        // The search page names Pagefind's folders: pagefind.js loads from the first shard of the
-        // edition's index, and each shard merged into it starts with its pagefind-entry.json.
-        const loaded = name === 'dataBundle' ? `${sameSite}pagefind.js` : name === 'dataIndexes' ? `${sameSite}pagefind-entry.json` : sameSite;
+        // The search page names the search index's folder, which starts with its catalog.
+        const loaded = name === 'dataIndex' ? `${sameSite}catalog.bin` : sameSite;
         const target = fileForUrl(loaded, built.pathPrefix);
         checked += 1;
         if (!target || !files.has(target)) broken.push(`${file}: ${url}`);
@@ -171,10 +177,10 @@ describe('links and assets', () => {
     expect(home).toContain('href="/archive/assets/site.css"');
     expect(home).not.toMatch(/(href|src|action)="\/(?!archive\/)/);
     const search = await read(prefixed, 'search/index.html');
-    expect(search).toMatch(/data-bundle="\/archive\/pagefind\/\d{4}-\d{2}\/"/);
-    expect(search).toMatch(/data-indexes="(\/archive\/pagefind\/\d{4}-\d{2}\/ ?)+"/);
-    expect(search).toContain('data-base="/archive/"');
+    expect(search).toContain('data-index="/archive/search/data/"');
+    expect(search).toContain('action="/archive/search/"');
     expect(await read(prefixed, 'zh-hant/search/index.html')).toContain('data-edition-root="/archive/zh-hant/"');
+    expect(await read(prefixed, 'zh-hant/index.html')).toContain('action="/archive/zh-hant/search/"');
   });
 
   it('prefixes the URLs in feeds, sitemap, robots.txt and the download', async () => {
@@ -353,7 +359,11 @@ describe('a capture with hostile markup', () => {
           expect(attribute(element, name) ?? '', file).not.toMatch(/^\s*javascript:/i);
         }
         expect(['iframe', 'object', 'embed', 'img', 'svg'], file).not.toContain(element.tagName);
-        if (element.tagName === 'form') expect(file).toMatch(/^(zh-hant\/)?search\/index\.html$/);
+        // Forms: the masthead's search box on every page, the search form on the search pages; all GET to the search page.
+        if (element.tagName === 'form') {
+          expect(attribute(element, 'method'), file).toBe('get');
+          expect(attribute(element, 'action'), file).toMatch(/^\/(zh-hant\/)?search\/$/);
+        }
         if (element.tagName === 'script') {
           expect(attribute(element, 'type') === 'application/ld+json' || attribute(element, 'src') === '/assets/search.js', file).toBe(true);
           if (attribute(element, 'type') === 'application/ld+json') expect(() => JSON.parse(toText(element))).not.toThrow();
@@ -365,26 +375,33 @@ describe('a capture with hostile markup', () => {
 });
 
 describe('search index', () => {
-  it('indexes every article once, in shards by meeting date (months, for an archive this small) that the search pages of both editions list', async () => {
-    const archive = JSON.parse(await read(site, 'archive.json')) as { articles: { date: string }[] };
-    const months = [...new Set(archive.articles.map((article) => article.date.slice(0, 7)))].sort();
+  it('holds every article once, for the search pages of both editions', async () => {
+    const archive = JSON.parse(await read(site, 'archive.json')) as { articles: { url: string; title: string }[] };
+    const docs = (await listFiles(path.join(site.dir, 'search', 'data', 'docs'))).filter((file) => file.endsWith('.json'));
+    expect(docs).toHaveLength(articleCount);
+    const urls = await Promise.all(docs.map(async (file) => (JSON.parse(await read(site, `search/data/docs/${file}`)) as { url: string }).url));
+    expect(new Set(urls)).toEqual(new Set(archive.articles.map((article) => new URL(article.url).pathname)));
+    expect(existsSync(path.join(site.dir, 'search', 'data', 'catalog.bin'))).toBe(true);
     for (const root of ['', 'zh-hant/']) {
       const form = elements(await readPage(site.dir, `${root}search/index.html`), (element) => attribute(element, 'dataSearch') !== undefined)[0]!;
-      const shards = [attribute(form, 'dataBundle'), ...(attribute(form, 'dataIndexes') ?? '').split(' ')];
-      expect(shards).toEqual(months.map((month) => `/pagefind/${month}/`));
+      expect(attribute(form, 'dataIndex')).toBe('/search/data/');
       // Results link to the page of the edition searched from.
       expect(attribute(form, 'dataEditionRoot')).toBe(`/${root}`);
     }
-    const shards = months.map((month) => `pagefind/${month}/`);
-    let pages = 0;
-    for (const shard of shards) {
-      const entry = JSON.parse(await read(site, `${shard}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
-      // The Simplified text only, and only article pages (nothing else is given to Pagefind).
-      expect(Object.keys(entry.languages)).toEqual(['zh-hans']);
-      pages += entry.languages['zh-hans']!.page_count;
+  });
+
+  it('gives each article the texts its pages show in both editions, as the build converted them, and no markup', async () => {
+    const flat = (text: string) => text.replace(/\s+/g, '');
+    for (const file of (await listFiles(path.join(site.dir, 'search', 'data', 'docs'))).filter((name) => name.endsWith('.json'))) {
+      const doc = JSON.parse(await read(site, `search/data/docs/${file}`)) as { url: string; title: string[]; body: string[] };
+      for (const [index, root] of ['', 'zh-hant/'].entries()) {
+        const page = await readPage(site.dir, fileForUrl(`/${root}${doc.url.slice(1)}`, '/')!);
+        const body = flat(toText(elements(page, (element) => attribute(element, 'className') === 'article-body')[0]!));
+        expect(flat(toText(elements(page, (element) => element.tagName === 'h1')[0]!))).toBe(flat(doc.title[index]!));
+        for (const block of doc.body[index]!.split('\n\n')) expect(body, `${file} ${root}`).toContain(flat(block));
+      }
+      for (const text of [...doc.title, ...doc.body]) expect(text, file).not.toMatch(/<[a-z]/i);
     }
-    expect(pages).toBe(articleCount);
-    expect(existsSync(path.join(site.dir, shards[0]!, 'pagefind.js'))).toBe(true);
   });
 });
 
@@ -406,8 +423,10 @@ describe('the build cache', () => {
   it('gives a build from the cache the same bytes as the build that filled it', async () => {
     cold = await buildSite({ contentDir, cacheDir });
     const warm = await buildSite({ contentDir, cacheDir });
-    expect(cold.log).toMatch(/ 0 from the cache/);
-    expect(warm.log).toMatch(/ 0 indexed/);
+    // The search index is written whole into a new folder, even from the cache.
+    const [coldWritten, coldFiles] = searchFiles(cold);
+    expect(coldWritten).toBe(coldFiles);
+    expect(searchFiles(warm)).toEqual([coldFiles, coldFiles]);
     expect(await differingFiles(cold, warm)).toEqual([]);
   }, BUILD_TIMEOUT);
 
@@ -418,8 +437,12 @@ describe('the build cache', () => {
     const rebuilt = await buildSite({ contentDir, cacheDir, outputDir: cold.dir });
     const uncached = await buildSite({ contentDir, cacheDir: 'off' });
 
-    // One search index shard (the edited article's) is indexed again; the others come from the cache.
-    expect(rebuilt.log).toMatch(/ 1 indexed, \d+ from the cache/);
+    // The catalog, the article's own file and the buckets of its grams are written again, no other.
+    const [rewritten, indexFiles] = searchFiles(rebuilt);
+    expect(rewritten).toBeGreaterThan(1);
+    expect(rewritten).toBeLessThan(indexFiles);
+    // And nothing at all when nothing changed.
+    expect(searchFiles(await buildSite({ contentDir, cacheDir, outputDir: cold.dir }))[0]).toBe(0);
     const written = Number(/Wrote (\d+) files/.exec(rebuilt.log)?.[1]);
     expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
     expect(await differingFiles(uncached, rebuilt)).toEqual([]);

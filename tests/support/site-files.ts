@@ -18,7 +18,7 @@ export async function listFiles(dir: string, base = dir): Promise<string[]> {
 }
 
 export async function htmlPages(dir: string): Promise<string[]> {
-  return (await listFiles(dir)).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
+  return (await listFiles(dir)).filter((file) => file.endsWith('.html'));
 }
 
 const parser = unified().use(rehypeParse);
@@ -45,19 +45,13 @@ export function attribute(element: Element, name: string): string | undefined {
   return Array.isArray(value) ? value.join(' ') : String(value);
 }
 
-/**
- * Every URL a page links to or loads: href, src, action, plus the data-* URLs the search page uses
- * (data-indexes lists the search index shards to merge, separated by spaces).
- */
+/** Every URL a page links to or loads: href, src, action, plus the data-* URL of the search index. */
 export function referencedUrls(tree: Root): { url: string; tag: string; attribute: string }[] {
   const urls: { url: string; tag: string; attribute: string }[] = [];
   visit(tree, 'element', (node: Element) => {
-    for (const name of ['href', 'src', 'action', 'dataBundle', 'dataBase', 'dataScriptMap']) {
+    for (const name of ['href', 'src', 'action', 'dataIndex', 'dataEditionRoot']) {
       const value = attribute(node, name);
       if (value !== undefined) urls.push({ url: value, tag: node.tagName, attribute: name });
-    }
-    for (const url of attribute(node, 'dataIndexes')?.split(' ').filter(Boolean) ?? []) {
-      urls.push({ url, tag: node.tagName, attribute: 'dataIndexes' });
     }
   });
   return urls;

@@ -1,5 +1,6 @@
 /**
- * The page frame of both editions: head with canonical and hreflang links, masthead with the
+ * The page frame of both editions: head with canonical and hreflang links, masthead with a
+ * search box (a plain GET form to the search page, which needs no script to get there) and the
  * script switch, the page's own content, colophon. Prints `entry` (a PageEntry from pages.ts).
  *
  * A function each page template calls rather than an Eleventy layout: Eleventy keeps every page's
@@ -64,6 +65,11 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
         <li><a href="${root}about/"${current(section === 'about')}${currentPage(section === 'about')}>${ui.navAbout}</a></li>
       </ul>
     </nav>
+    <form class="masthead-search" role="search" aria-label="${ui.searchSiteLabel}" action="${root}search/" method="get" data-site-search>
+      <label class="visually-hidden" for="site-search">${ui.searchSiteLabel}</label>
+      <input id="site-search" name="q" type="search" autocomplete="off">
+      <button type="submit">${ui.searchButton}</button>
+    </form>
     <a class="script-switch" href="${entry.switchUrl}" hreflang="${other}" lang="${other}" title="${ui.switchLabel}" data-script-switch>${ui.switchTo}</a>
   </div>
 </header>
