@@ -89,8 +89,8 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
     originalScript: 'zh-Hans',
     meta: emptyMeta(),
     hints: {},
-    ledger: [],
-    fidelity: [],
+    ledger: [...decoded.ledger],
+    fidelity: [...decoded.fidelity],
   };
   const site = detectSite(decoded.text, data.sites);
   if (site) state.site = site;

@@ -219,7 +219,8 @@ export function garbledRuns(text: string): { start: number; end: number }[] {
   const close = (end: number) => {
     const length = end - start;
     const signs = suspect - replacement;
-    if (length - replacement >= 4 && signs >= 3 && signs >= (length - replacement) * 0.5) runs.push({ start, end });
+    if (hasSignature(text.slice(start, end))) runs.push({ start, end });
+    else if (length - replacement >= 4 && signs >= 3 && signs >= (length - replacement) * 0.5) runs.push(trimmed(text, start, end));
     start = -1;
   };
   for (let i = 0; i <= text.length; i++) {
@@ -237,12 +238,25 @@ export function garbledRuns(text: string): { start: number; end: number }[] {
     if (isSuspect(charClass)) suspect++;
     if (charClass === CharClass.Replacement) replacement++;
   }
-  for (const signature of [REPLACEMENT_AS_GBK, '烫烫烫', '屯屯屯']) {
-    for (let at = text.indexOf(signature); at >= 0; at = text.indexOf(signature, at + signature.length)) {
-      if (!runs.some((run) => run.start <= at && at < run.end)) runs.push({ start: at, end: at + signature.length });
-    }
-  }
-  return runs.sort((a, b) => a.start - b.start);
+  return runs;
+}
+
+/** A run without the prose at its edges (会上， before the garbage): from its first sign of mojibake to its last. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  const table = charClasses();
+  const sign = (at: number) => {
+    const code = text.charCodeAt(at);
+    return code >= 0x80 && isSuspect(table[code]!);
+  };
+  let from = start;
+  while (from < end && !sign(from)) from++;
+  let to = end;
+  while (to > from && !sign(to - 1)) to--;
+  return from < to ? { start: from, end: to } : { start, end };
+}
+
+function hasSignature(text: string): boolean {
+  return text.includes(REPLACEMENT_AS_GBK) || text.includes('烫烫烫') || text.includes('屯屯屯');
 }
 
 function countOf(text: string, part: string): number {
