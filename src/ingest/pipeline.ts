@@ -12,6 +12,7 @@ import { stripFurnitureLines } from './steps/furniture-lines.ts';
 import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
+import { refuseGarbledText } from './steps/legibility.ts';
 import { stripMarkup } from './steps/markup.ts';
 import { emptyPageHead, readPageHead } from './steps/page-head.ts';
 import { extractMetadata } from './steps/metadata.ts';
@@ -39,7 +40,7 @@ export interface IngestedCapture {
  *   page head → markup → sanitize → furniture (markup) → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script →
  *   furniture (lines and credits) → images → headline → captions → dateline → sections →
- *   metadata → fidelity
+ *   metadata → fidelity → legibility
  * Repairs come before script conversion because they work on the bytes and readings of the
  * original characters; furniture and metadata rules come after it, so they are written once, in
  * Simplified.
@@ -64,6 +65,7 @@ export function pipeline(data: ArchiveData) {
     .use(markSections, data)
     .use(extractMetadata, data)
     .use(writeFidelityNotes)
+    .use(refuseGarbledText)
     .freeze();
 }
 

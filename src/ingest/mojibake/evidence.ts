@@ -206,9 +206,9 @@ export function hasSuspectCharacters(text: string): boolean {
 
 /**
  * Runs of a text that still read as mojibake: stretches of non-ASCII characters at least four
- * long of which most are signs of a wrong decoding, and `锟斤拷` or `烫烫烫` anywhere. A rare name
- * or one Latin letter in Chinese prose is not such a run. U+FFFD alone is a lost character that
- * was marked, not mojibake.
+ * long of which most are signs of a wrong decoding, four or more signs a character or two apart
+ * inside prose, and `锟斤拷` or `烫烫烫` anywhere. A rare name or one Latin letter in Chinese prose
+ * is not such a run. U+FFFD alone is a lost character that was marked, not mojibake.
  */
 export function garbledRuns(text: string): { start: number; end: number }[] {
   const table = charClasses();
@@ -221,6 +221,7 @@ export function garbledRuns(text: string): { start: number; end: number }[] {
     const signs = suspect - replacement;
     if (hasSignature(text.slice(start, end))) runs.push({ start, end });
     else if (length - replacement >= 4 && signs >= 3 && signs >= (length - replacement) * 0.5) runs.push(trimmed(text, start, end));
+    else if (signs >= CLUSTER) runs.push(...clusters(text, start, end));
     start = -1;
   };
   for (let i = 0; i <= text.length; i++) {
@@ -239,6 +240,34 @@ export function garbledRuns(text: string): { start: number; end: number }[] {
     if (charClass === CharClass.Replacement) replacement++;
   }
   return runs;
+}
+
+/** Signs of mojibake this close together make a garbled stretch inside prose (会上，倍偶液撩銊钇髽鼷齉。). */
+const CLUSTER = 4;
+
+function clusters(text: string, start: number, end: number): { start: number; end: number }[] {
+  const table = charClasses();
+  const found: { start: number; end: number }[] = [];
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  const close = () => {
+    if (count >= CLUSTER) found.push({ start: first, end: last + 1 });
+    first = -1;
+    count = 0;
+  };
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const charClass = table[code]!;
+    if (!isSuspect(charClass) || charClass === CharClass.Replacement) continue;
+    // A single frequent character between two signs stays in the stretch.
+    if (first >= 0 && i - last > 2) close();
+    if (first < 0) first = i;
+    last = i;
+    count++;
+  }
+  close();
+  return found;
 }
 
 /** A run without the prose at its edges (会上， before the garbage): from its first sign of mojibake to its last. */
