@@ -1,4 +1,5 @@
 import type { LedgerEntry } from '../types.ts';
+import { hasSuspectCharacters } from './evidence.ts';
 import { applyRepairs, describeReadings, LOST, planCaptureRepairs, readingsKey, type WindowRepair } from './redecode.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface RepairedCapture {
 const ENTRY_GAP = 16;
 
 export function repairMisdecodedCapture(text: string): RepairedCapture {
+  // Clean text: one pass of table lookups, and nothing else.
+  if (!hasSuspectCharacters(text)) return { text, ledger: [], fidelity: [] };
   const lines = text.split('\n');
   const plan = planCaptureRepairs(lines);
   const ledger: LedgerEntry[] = [];

@@ -194,14 +194,20 @@ export function profile(text: string): RunProfile {
   return result;
 }
 
+const TANG = 0x70eb; // 烫
+const TUN = 0x5c6f; // 屯
+const KUN = 0x951f; // 锟
+
 /** Whether a text has anything a wrong decoding leaves: one pass, no allocation. */
 export function hasSuspectCharacters(text: string): boolean {
   const table = charClasses();
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x80 && isSuspect(table[code]!)) return true;
+    if (code < 0x80) continue;
+    if (isSuspect(table[code]!)) return true;
+    if ((code === TANG || code === TUN) && text.charCodeAt(i + 1) === code && text.charCodeAt(i + 2) === code) return true;
   }
-  return text.includes('烫烫烫') || text.includes('屯屯屯');
+  return false;
 }
 
 /**
@@ -213,15 +219,18 @@ export function hasSuspectCharacters(text: string): boolean {
 export function garbledRuns(text: string): { start: number; end: number }[] {
   const table = charClasses();
   const runs: { start: number; end: number }[] = [];
+  // Fewer than three signs and no signature: nothing can qualify, and prose is done in one pass.
+  if (!mayBeGarbled(text, table)) return runs;
   let start = -1;
   let suspect = 0;
   let replacement = 0;
+  let signature = false;
   const close = (end: number) => {
     const length = end - start;
     const signs = suspect - replacement;
-    if (hasSignature(text.slice(start, end))) runs.push({ start, end });
+    if (signature && hasSignature(text.slice(start, end))) runs.push({ start, end });
     else if (length - replacement >= 4 && signs >= 3 && signs >= (length - replacement) * 0.5) runs.push(trimmed(text, start, end));
-    else if (signs >= CLUSTER) runs.push(...clusters(text, start, end));
+    else if (signs >= CLUSTER) for (const cluster of clusters(text, start, end)) runs.push(cluster);
     start = -1;
   };
   for (let i = 0; i <= text.length; i++) {
@@ -234,12 +243,25 @@ export function garbledRuns(text: string): { start: number; end: number }[] {
       start = i;
       suspect = 0;
       replacement = 0;
+      signature = false;
     }
     const charClass = table[code]!;
     if (isSuspect(charClass)) suspect++;
     if (charClass === CharClass.Replacement) replacement++;
+    if (code === KUN || code === TANG || code === TUN) signature = true;
   }
   return runs;
+}
+
+function mayBeGarbled(text: string, table: Uint8Array): boolean {
+  let signs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (isSuspect(table[code]!) && table[code] !== CharClass.Replacement && ++signs >= 3) return true;
+    if (code === KUN || ((code === TANG || code === TUN) && text.charCodeAt(i + 1) === code)) return true;
+  }
+  return false;
 }
 
 /** Signs of mojibake this close together make a garbled stretch inside prose (会上，倍偶液撩銊钇髽鼷齉。). */

@@ -504,8 +504,8 @@ export interface WindowRepair {
  * that was turned into one, so either joins them), by default
  * only those that hold at least one sign of mojibake.
  */
-export function textWindows(text: string, onlySuspect = true): { start: number; end: number }[] {
-  const windows: { start: number; end: number }[] = [];
+export function textWindows(text: string, which: 'suspect' | 'garbled' | 'all' = 'suspect', index = 0): TextWindow[] {
+  const windows: TextWindow[] = [];
   const table = charClasses();
   let i = 0;
   while (i < text.length) {
@@ -514,11 +514,17 @@ export function textWindows(text: string, onlySuspect = true): { start: number; 
       continue;
     }
     const start = i;
-    let suspect = false;
+    let suspects = 0;
+    let nonAscii = 0;
+    let signature = false;
     while (i < text.length) {
       const code = text.charCodeAt(i);
       if (code >= 0x80) {
-        if (isSuspect(table[code]!)) suspect = true;
+        nonAscii++;
+        if (isSuspect(table[code]!)) {
+          suspects++;
+          if (code === 0x951f && text.startsWith('斤拷', i + 1)) signature = true; // 锟斤拷
+        } else if ((code === 0x70eb || code === 0x5c6f) && text.charCodeAt(i + 1) === code && text.charCodeAt(i + 2) === code) signature = true; // 烫烫烫, 屯屯屯
         i++;
         continue;
       }
@@ -530,9 +536,23 @@ export function textWindows(text: string, onlySuspect = true): { start: number; 
     }
     // A trail byte that ends the window belongs to it.
     const end = i < text.length && mayBeTrail(text.charCodeAt(i)) ? i + 1 : i;
-    if (!onlySuspect || suspect || hasSuspectCharacters(text.slice(start, end))) windows.push({ start, end });
+    const keep = which === 'all' || (which === 'suspect' ? suspects > 0 || signature : (suspects >= 2 && suspects >= nonAscii / 10) || signature);
+    if (keep) windows.push({ start, end, suspects, nonAscii, signature, index });
   }
   return windows;
+}
+
+/** A window of a text, with what it is made of. */
+export interface TextWindow {
+  start: number;
+  end: number;
+  /** Signs of mojibake in it (evidence.ts isSuspect). */
+  suspects: number;
+  nonAscii: number;
+  /** 锟斤拷, 烫烫烫 or 屯屯屯 in it. */
+  signature: boolean;
+  /** Which string of a capture it is in. */
+  index: number;
 }
 
 /** An ASCII byte that can stand inside a misread character: a GBK trail byte, or a digit of a four-byte GB18030 code. */
@@ -610,6 +630,8 @@ export function repairWindow(text: string, start: number, end: number, only?: Mi
       const found = candidate(once.text, [first], [once.spans]);
       if (better(found, best)) best = found;
     }
+    // Text misread twice was saved again in between, and what is saved again is saved as UTF-8.
+    if (first.right !== 'utf-8') continue;
     const intermediate = choose(window, decoded, first, 'intermediate');
     if (!intermediate.spans.length || !hasSuspectCharacters(intermediate.text)) continue;
     for (const second of plausibleReadings(intermediate.text)) {
@@ -791,17 +813,20 @@ export function applyRepairs(text: string, repairs: WindowRepair[]): string {
  */
 export function planCaptureRepairs(values: string[]): WindowRepair[][] {
   const plans: WindowRepair[][] = values.map(() => []);
-  const windows = values.map((value) => (hasSuspectCharacters(value) ? textWindows(value) : []));
-  if (windows.every((list) => !list.length)) return plans;
-  const total = values.reduce((sum, value) => sum + nonAscii(value), 0);
+  const garbled: TextWindow[] = [];
+  for (let index = 0; index < values.length; index++) {
+    if (hasSuspectCharacters(values[index]!)) for (const window of textWindows(values[index]!, 'garbled', index)) garbled.push(window);
+  }
+  // Nothing looks garbled: no window has evidence of its own, so no other can be read on the strength of one.
+  if (!garbled.length) return plans;
+  const pending: TextWindow[] = [];
+  for (let index = 0; index < values.length; index++) {
+    if (!hasSuspectCharacters(values[index]!)) continue;
+    for (const window of textWindows(values[index]!, 'suspect', index)) if (!looksGarbled(window)) pending.push(window);
+  }
+  let total: number | undefined;
   const strong = new Map<string, { readings: Misreading[]; covered: number }>();
   let page: Misreading[] | undefined;
-  const pending: { index: number; start: number; end: number }[] = [];
-  const garbled = windows.flatMap((list, index) => list.map((window) => ({ index, ...window }))).filter((window) => {
-    if (looksGarbled(values[window.index]!.slice(window.start, window.end))) return true;
-    pending.push(window);
-    return false;
-  });
   garbled.sort((a, b) => b.end - b.start - (a.end - a.start) || a.index - b.index || a.start - b.start);
   // A window's reading depends only on its text (and whether it ends its string): repeated windows are searched once.
   const searched = new Map<string, { at: number; repair: WindowRepair | undefined }>();
@@ -829,6 +854,7 @@ export function planCaptureRepairs(values: string[]): WindowRepair[][] {
     const entry = strong.get(key) ?? { readings: repair.readings, covered: 0 };
     entry.covered += nonAscii(repair.before);
     strong.set(key, entry);
+    total ??= values.reduce((sum, value) => sum + nonAscii(value), 0);
     if (!page && entry.covered >= total * 0.6) page = entry.readings;
   }
   const supported = [...strong.values()].map((entry) => entry.readings);
@@ -844,7 +870,7 @@ export function planCaptureRepairs(values: string[]): WindowRepair[][] {
       const accepted = plans[index]!.sort((a, b) => a.start - b.start);
       const kept: WindowRepair[] = [];
       let next = 0;
-      for (const window of textWindows(value, false)) {
+      for (const window of textWindows(value, 'all')) {
         const overlapping: WindowRepair[] = [];
         while (next < accepted.length && accepted[next]!.start < window.end) {
           if (accepted[next]!.end > window.start) overlapping.push(accepted[next]!);
@@ -853,13 +879,14 @@ export function planCaptureRepairs(values: string[]): WindowRepair[][] {
         }
         // A window already repaired by another reading keeps that repair; one repaired by the page's reading is read whole that way.
         if (overlapping.some((repair) => readingsKey(repair.readings) !== pageKey)) {
-          kept.push(...overlapping);
+          for (const repair of overlapping) kept.push(repair);
           continue;
         }
         const repair = repairWindowAs(value, window.start, window.end, page);
-        kept.push(...(repair ? [repair] : overlapping));
+        if (repair) kept.push(repair);
+        else for (const earlier of overlapping) kept.push(earlier);
       }
-      kept.push(...accepted.slice(next));
+      for (let rest = next; rest < accepted.length; rest++) kept.push(accepted[rest]!);
       plans[index] = kept;
     });
   }
@@ -867,10 +894,8 @@ export function planCaptureRepairs(values: string[]): WindowRepair[][] {
 }
 
 /** Two or more signs of mojibake making up a tenth of the window or more, or a signature run. */
-function looksGarbled(window: string): boolean {
-  const shape = profile(window);
-  if (shape.suspect >= 2 && shape.suspect >= shape.nonAscii / 10) return true;
-  return window.includes('锟斤拷') || window.includes('烫烫烫') || window.includes('屯屯屯');
+function looksGarbled(window: TextWindow): boolean {
+  return (window.suspects >= 2 && window.suspects >= window.nonAscii / 10) || window.signature;
 }
 
 function nonAscii(text: string): number {
