@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../types.ts';
-import { hasSuspectCharacters } from './evidence.ts';
-import { applyRepairs, describeReadings, LOST, planCaptureRepairs, readingsKey, type WindowRepair } from './redecode.ts';
+import { badness, hasSuspectCharacters, profile } from './evidence.ts';
+import { applyRepairs, describeReadings, type KnownBytes, LOST, type Marker, planCaptureRepairs, readingsKey, type WindowRepair } from './redecode.ts';
 
 /**
  * Undoes the wrong decodings a capture's text shows (redecode.ts), as part of decoding it: before
@@ -26,20 +26,99 @@ export function repairMisdecodedCapture(text: string): RepairedCapture {
   if (!hasSuspectCharacters(text)) return { text, ledger: [], fidelity: [] };
   const lines = text.split('\n');
   const plan = planCaptureRepairs(lines);
+  if (plan.every((repairs) => !repairs.length)) return { text, ledger: [], fidelity: [] };
+  const restored = restoreFromCopies(lines, plan);
   const ledger: LedgerEntry[] = [];
   const applied: { repairs: WindowRepair[]; after: string }[] = [];
-  let changed = false;
   plan.forEach((repairs, index) => {
     if (!repairs.length) return;
     const before = lines[index]!;
     const after = applyRepairs(before, repairs);
     lines[index] = after;
-    changed = true;
     applied.push({ repairs, after });
-    for (const group of groups(repairs)) ledger.push(entry(before, group));
+    for (const group of groups(repairs)) ledger.push(entry(before, group, restored));
   });
-  if (!changed) return { text, ledger, fidelity: [] };
-  return { text: lines.join('\n'), ledger, fidelity: notes(applied) };
+  return { text: lines.join('\n'), ledger, fidelity: notes(applied, restored) };
+}
+
+/** Characters read back from another copy, by the repair that had lost them. */
+type Restorations = Map<WindowRepair, string[]>;
+
+/** Three characters before a lost one, two of them Han at least, pin down the phrase it belongs to. */
+const CONTEXT = 3;
+
+/**
+ * A character lost in one copy of a text and whole in another: a page names its headline in its
+ * <title>, its <h1> and its description, and a misreading that lost the last byte of a run in
+ * one copy (the run there had an odd number of bytes) often kept it in another (where an ASCII
+ * letter followed, and paired with it). Where the other copies of the three characters before the
+ * marker continue with a character whose UTF-8 begins and ends with the bytes that survived at
+ * the marker, and all of them with the same one, the marker is that character. The repairs are changed in
+ * place; what was read back is returned, for the audit report.
+ */
+function restoreFromCopies(lines: string[], plan: WindowRepair[][]): Restorations {
+  const restored: Restorations = new Map();
+  const repaired = plan.map((repairs, index) => (repairs.length ? applyRepairs(lines[index]!, repairs) : lines[index]!));
+  interface Lost {
+    line: number;
+    at: number;
+    repair: WindowRepair;
+    marker: Marker & { known: KnownBytes };
+    found: Set<string>;
+  }
+  const byContext = new Map<string, Lost[]>();
+  plan.forEach((repairs, line) => {
+    let shift = 0;
+    for (const repair of repairs) {
+      const start = repair.start + shift;
+      shift += repair.after.length - (repair.end - repair.start);
+      for (const marker of repair.markers) {
+        if (!marker.known || marker.lost !== 1) continue;
+        const at = start + marker.at;
+        const context = repaired[line]!.slice(at - CONTEXT, at);
+        if (at < CONTEXT || context.length !== CONTEXT || context.includes(LOST) || [...context].filter((char) => /\p{Script=Han}/u.test(char)).length < 2) continue;
+        const list = byContext.get(context) ?? [];
+        list.push({ line, at, repair, marker: marker as Marker & { known: KnownBytes }, found: new Set() });
+        byContext.set(context, list);
+      }
+    }
+  });
+  if (!byContext.size) return restored;
+  const firsts = new Set([...byContext.keys()].map((context) => context.charCodeAt(0)));
+  repaired.forEach((text, line) => {
+    for (let at = 0; at + CONTEXT < text.length; at++) {
+      if (!firsts.has(text.charCodeAt(at))) continue;
+      const waiting = byContext.get(text.slice(at, at + CONTEXT));
+      if (!waiting) continue;
+      const next = text.codePointAt(at + CONTEXT)!;
+      const char = String.fromCodePoint(next);
+      for (const lost of waiting) {
+        if (lost.line === line && lost.at === at + CONTEXT) continue;
+        // A copy that goes on otherwise is another phrase; one whose character fits is a witness.
+        if (fits(char, lost.marker.known)) lost.found.add(char);
+      }
+    }
+  });
+  for (const list of byContext.values()) {
+    for (const lost of list) {
+      const [char] = [...lost.found];
+      // Every witness agrees, on a character of the basic plane (it takes the marker's place exactly).
+      if (lost.found.size !== 1 || !char || char.length !== 1) continue;
+      const { repair, marker } = lost;
+      repair.after = repair.after.slice(0, marker.at) + char + repair.after.slice(marker.at + 1);
+      repair.lost -= 1;
+      repair.markers = repair.markers.filter((other) => other !== marker);
+      restored.set(repair, [...(restored.get(repair) ?? []), char]);
+    }
+  }
+  return restored;
+}
+
+/** Whether a character's UTF-8 has the length and the surviving bytes of a lost one. */
+function fits(char: string, known: KnownBytes): boolean {
+  const bytes = Buffer.from(char, 'utf8');
+  if (bytes.length !== known.length || known.prefix.length + known.suffix.length >= known.length) return false;
+  return known.prefix.every((byte, index) => bytes[index] === byte) && known.suffix.every((byte, index) => bytes[bytes.length - known.suffix.length + index] === byte);
 }
 
 /** Repairs of one line, in runs whose gaps are short: a paragraph of mojibake is one entry, not one per clause. */
@@ -53,7 +132,7 @@ function groups(repairs: WindowRepair[]): WindowRepair[][] {
   return out;
 }
 
-function entry(line: string, repairs: WindowRepair[]): LedgerEntry {
+function entry(line: string, repairs: WindowRepair[], restored: Restorations): LedgerEntry {
   const first = repairs[0]!;
   const last = repairs[repairs.length - 1]!;
   // `before` as the capture has it and `after` as the article has it: the one replays into the other.
@@ -65,16 +144,22 @@ function entry(line: string, repairs: WindowRepair[]): LedgerEntry {
   const memory = total(repairs, 'uninitialised');
   const evidence = [
     readings.length ? `${readings.join('；')}：还原为当时读到的字节，再按原编码解码` : '',
-    `乱码特征（生僻字、拉丁字母、控制字符、私用区字符等，加权计）由 ${round(total(repairs, 'badnessBefore'))} 降至 ${round(total(repairs, 'badnessAfter'))}，常用字由 ${total(repairs, 'commonBefore')} 个变为 ${total(repairs, 'commonAfter')} 个`,
+    `乱码特征（生僻字、拉丁字母、控制字符、私用区字符等，加权计）由 ${round(badness(before))} 降至 ${round(badness(after))}，常用字由 ${profile(before).commonHan} 个变为 ${profile(after).commonHan} 个`,
     lost ? `${lost}${repairs.some((repair) => repair.lostApproximate) ? ' 个以上' : ' 个'}字的字节已在错误读取时丢失，以 ${LOST} 标出` : '',
     earlier ? `${earlier} 个 U+FFFD（更早的一次转换已丢失的字节，显示为“锟斤拷”之类）以 ${LOST} 标出` : '',
     memory ? `${memory} 字节未初始化的内存（0xCC/0xCD，显示为“烫烫烫”“屯屯屯”）不是文字，以 ${LOST} 标出` : '',
+    readBack(repairs, restored),
   ].filter(Boolean);
   const rules = [...new Set(repairs.map((repair) => readingsKey(repair.readings) || 'uninitialised-memory'))];
   return { step: 'redecode', action: 'repaired', rule: `redecode/${rules.join(',')}`, label: evidence.join('；'), before, after };
 }
 
-function notes(applied: { repairs: WindowRepair[]; after: string }[]): string[] {
+function readBack(repairs: WindowRepair[], restored: Restorations): string {
+  const chars = repairs.flatMap((repair) => restored.get(repair) ?? []);
+  return chars.length ? `丢失的「${chars.join('」「')}」在本页另一处相同的文字中字节完整（前三个字相同，残存的字节相符），据此补回` : '';
+}
+
+function notes(applied: { repairs: WindowRepair[]; after: string }[], restored: Restorations): string[] {
   const notes: string[] = [];
   const all = applied.flatMap(({ repairs }) => repairs);
   const byReading = new Map<string, number>();
@@ -94,6 +179,10 @@ function notes(applied: { repairs: WindowRepair[]; after: string }[]): string[] 
     notes.push(
       `其中 ${lossy.length} 处的字节在错误读取时已经丢失，共 ${approximate ? '至少 ' : ''}${total(lossy, 'lost')} 个字无法恢复，未作补写，每处以一个 ${LOST} 标出：${places(applied, (repair) => repair.lost > 0)}。`,
     );
+  }
+  const readBackChars = all.flatMap((repair) => restored.get(repair) ?? []);
+  if (readBackChars.length) {
+    notes.push(`另有 ${readBackChars.length} 个在错误读取时丢了字节的字，在本页另一处相同的文字中完整保留（前三个字相同，残存的字节相符），已据此补回：「${readBackChars.join('」「')}」。`);
   }
   if (all.some((repair) => repair.earlierLost > 0)) {
     notes.push(`原文有“锟斤拷”一类乱码：更早的一次转换已把那里的字换成了无法解码的字符，原字无从恢复，以 ${LOST} 标出：${places(applied, (repair) => repair.earlierLost > 0)}。`);
@@ -123,7 +212,7 @@ function places(applied: { repairs: WindowRepair[]; after: string }[], which: (r
   return `${shown.join('、')}${found.length > shown.length ? ` 等 ${found.length} 处` : ''}`;
 }
 
-function total(repairs: WindowRepair[], key: 'lost' | 'earlierLost' | 'uninitialised' | 'badnessBefore' | 'badnessAfter' | 'commonBefore' | 'commonAfter'): number {
+function total(repairs: WindowRepair[], key: 'lost' | 'earlierLost' | 'uninitialised'): number {
   return repairs.reduce((sum, repair) => sum + repair[key], 0);
 }
 

@@ -53,6 +53,22 @@ interface Span {
   restored: number;
   /** Characters of two or more UTF-8 bytes restored: each is strong evidence, since random bytes are seldom valid UTF-8. */
   multibyte: number;
+  /** The markers of lost characters in `text`. */
+  markers: Marker[];
+}
+
+/** A marker of lost characters, where it stands in a text and what is known of the bytes it stands for. */
+export interface Marker {
+  at: number;
+  lost: number;
+  /** For one lost UTF-8 character whose lead byte survived: its length and the bytes that survived before and after the loss. */
+  known?: KnownBytes;
+}
+
+export interface KnownBytes {
+  length: number;
+  prefix: number[];
+  suffix: number[];
 }
 
 const enum PieceKind {
@@ -186,15 +202,16 @@ class SpanBuilder {
   private earlier = 0;
   private restored = 0;
   private multibyte = 0;
+  private markers: Marker[] = [];
   // The span as it stood at the last boundary of the text.
-  private good = { to: -1, text: '', lost: 0, approximate: false, earlier: 0, restored: 0, multibyte: 0 };
+  private good = { to: -1, text: '', lost: 0, approximate: false, earlier: 0, restored: 0, multibyte: 0, markers: 0, lastLost: 0 };
 
   constructor(
     private readonly stream: ByteStream,
     private readonly utf8: boolean,
   ) {}
 
-  add(from: number, to: number, kind: PieceKind, text = '', lost = 0, approximate = false): void {
+  add(from: number, to: number, kind: PieceKind, text = '', lost = 0, approximate = false, known?: KnownBytes): void {
     if (kind === PieceKind.Break || kind === PieceKind.Invalid) return this.flush();
     const boundary = this.stream.boundary;
     if (kind === PieceKind.Char && text.length === 1 && text.charCodeAt(0) < 0x80 && boundary[from]) return this.flush();
@@ -207,20 +224,48 @@ class SpanBuilder {
         this.lost += lost;
         this.approximate ||= approximate;
       } else this.earlier++;
-      if (!this.text.endsWith(LOST)) this.text += LOST;
+      const last = this.markers[this.markers.length - 1];
+      if (last && this.text.endsWith(LOST) && last.at === this.text.length - 1) {
+        // One marker for a stretch: what it stands for is no longer one known character.
+        last.lost += lost;
+        delete last.known;
+      } else if (this.text.endsWith(LOST)) {
+        // A U+FFFD of the bytes themselves already ends the text: the stretch is one marker.
+      } else {
+        this.markers.push(kind === PieceKind.Lost && known && lost === 1 && !approximate ? { at: this.text.length, lost, known } : { at: this.text.length, lost });
+        this.text += LOST;
+      }
     } else {
       this.text += text;
       this.restored += text.length;
       if (this.utf8 && to - from >= 2) this.multibyte++;
     }
     if (boundary[to]) {
-      this.good = { to, text: this.text, lost: this.lost, approximate: this.approximate, earlier: this.earlier, restored: this.restored, multibyte: this.multibyte };
+      const last = this.markers[this.markers.length - 1];
+      this.good = {
+        to,
+        text: this.text,
+        lost: this.lost,
+        approximate: this.approximate,
+        earlier: this.earlier,
+        restored: this.restored,
+        multibyte: this.multibyte,
+        markers: this.markers.length,
+        lastLost: last?.lost ?? 0,
+      };
     }
   }
 
   flush(): void {
     const good = this.good;
     if (this.from >= 0 && good.to > this.from) {
+      const markers = this.markers.slice(0, good.markers).map((marker) => ({ ...marker }));
+      // The last marker as it stood at the boundary (a later loss may have merged into it since).
+      const last = markers[markers.length - 1];
+      if (last && last.lost !== good.lastLost) {
+        last.lost = good.lastLost;
+        delete last.known;
+      }
       this.spans.push({
         start: this.stream.origin[this.from]!,
         end: this.stream.origin[good.to]!,
@@ -230,6 +275,7 @@ class SpanBuilder {
         earlierLost: good.earlier,
         restored: good.restored,
         multibyte: good.multibyte,
+        markers,
       });
     }
     this.from = -1;
@@ -239,7 +285,8 @@ class SpanBuilder {
     this.earlier = 0;
     this.restored = 0;
     this.multibyte = 0;
-    this.good = { to: -1, text: '', lost: 0, approximate: false, earlier: 0, restored: 0, multibyte: 0 };
+    this.markers = [];
+    this.good = { to: -1, text: '', lost: 0, approximate: false, earlier: 0, restored: 0, multibyte: 0, markers: 0, lastLost: 0 };
   }
 }
 
@@ -312,7 +359,8 @@ function readUtf8(stream: ByteStream, out: SpanBuilder, options: { noBreakSpaces
       }
       // One lost byte or pair: the rest of the interrupted character follows it, unless the gap also held the lead of another.
       const lost = gaps === 1 ? (after < missing ? 1 : 2) : gaps + (after >= missing ? 1 : 0);
-      out.add(i, j, PieceKind.Lost, '', lost, gaps > 1);
+      const known = gaps === 1 && lost === 1 ? { length, prefix: [...bytes.subarray(i, i + k)], suffix: [...bytes.subarray(j - after, j)] } : undefined;
+      out.add(i, j, PieceKind.Lost, '', lost, gaps > 1, known);
       i = j;
       continue;
     }
@@ -403,6 +451,8 @@ function isLead(byte: number | undefined): boolean {
 interface Redecoded {
   text: string;
   spans: Span[];
+  /** The markers of lost characters, where they stand in `text`. */
+  markers: Marker[];
 }
 
 /**
@@ -447,14 +497,17 @@ function choose(text: string, decoded: Span[], reading: Misreading, use: Use): R
   // Nearly any pair of high bytes is both GBK and Big5: one character so read proves nothing.
   const doubleByteSwap = reading.right !== 'utf-8' && reading.wrong !== 'latin';
   if (doubleByteSwap && use !== 'page' && use !== 'page-intermediate' && spans.reduce((sum, span) => sum + profile(span.text).han, 0) < 2) spans = [];
-  if (!spans.length) return { text, spans };
+  if (!spans.length) return { text, spans, markers: [] };
   let out = '';
   let cursor = 0;
+  const markers: Marker[] = [];
   for (const span of spans) {
-    out += text.slice(cursor, span.start) + span.text;
+    out += text.slice(cursor, span.start);
+    for (const marker of span.markers) markers.push({ ...marker, at: out.length + marker.at });
+    out += span.text;
     cursor = span.end;
   }
-  return { text: out + text.slice(cursor), spans };
+  return { text: out + text.slice(cursor), spans, markers };
 }
 
 const WRONG = ['latin', 'gbk', 'big5'] as const;
@@ -483,6 +536,8 @@ export interface WindowRepair {
   end: number;
   before: string;
   after: string;
+  /** The markers of lost characters in `after`. */
+  markers: Marker[];
   readings: Misreading[];
   lost: number;
   lostApproximate: boolean;
@@ -573,6 +628,8 @@ interface Candidate {
   /** Multi-byte UTF-8 characters the readings decoded, over all the readings undone. */
   multibyte: number;
   goodness: number;
+  /** The markers of lost characters in `text`. */
+  markers: Marker[];
 }
 
 /**
@@ -589,9 +646,9 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.readings.length < b.readings.length;
 }
 
-function candidate(text: string, readings: Misreading[], spans: Span[][]): Candidate {
+function candidate(text: string, readings: Misreading[], spans: Span[][], markers: Marker[] = []): Candidate {
   const multibyte = spans.reduce((sum, layer) => sum + layer.reduce((total, span) => total + span.multibyte, 0), 0);
-  return { text, readings, spans, badness: badness(text), multibyte, goodness: goodness(text) };
+  return { text, readings, spans, markers, badness: badness(text), multibyte, goodness: goodness(text) };
 }
 
 /**
@@ -609,15 +666,17 @@ export function repairWindow(text: string, start: number, end: number, only?: Mi
   if (only) {
     for (const readings of only) {
       let current = window;
+      let markers: Marker[] = [];
       const spans: Span[][] = [];
       for (const [index, reading] of readings.entries()) {
         const done = undoMisreading(current, reading, index === readings.length - 1 ? 'final' : 'intermediate', atLineEnd);
         if (!done.spans.length) break;
         spans.push(done.spans);
         current = done.text;
+        markers = done.markers;
       }
       if (spans.length !== readings.length) continue;
-      const found = candidate(current, readings, spans);
+      const found = candidate(current, readings, spans, markers);
       if (better(found, best)) best = found;
     }
     return finish(window, start, end, best, original);
@@ -627,7 +686,7 @@ export function repairWindow(text: string, start: number, end: number, only?: Mi
     if (!decoded.length) continue;
     const once = choose(window, decoded, first, 'final');
     if (once.spans.length) {
-      const found = candidate(once.text, [first], [once.spans]);
+      const found = candidate(once.text, [first], [once.spans], once.markers);
       if (better(found, best)) best = found;
     }
     // Text misread twice was saved again in between, and what is saved again is saved as UTF-8.
@@ -637,7 +696,7 @@ export function repairWindow(text: string, start: number, end: number, only?: Mi
     for (const second of plausibleReadings(intermediate.text)) {
       const twice = undoMisreading(intermediate.text, second, 'final', atLineEnd);
       if (!twice.spans.length) continue;
-      const found = candidate(twice.text, [first, second], [intermediate.spans, twice.spans]);
+      const found = candidate(twice.text, [first, second], [intermediate.spans, twice.spans], twice.markers);
       if (better(found, best)) best = found;
     }
   }
@@ -681,14 +740,16 @@ export function repairWindowAs(text: string, start: number, end: number, reading
   const window = text.slice(start, end);
   const atLineEnd = end === text.length;
   let current = window;
+  let markers: Marker[] = [];
   const spans: Span[][] = [];
   for (const [index, reading] of readings.entries()) {
     const done = undoMisreading(current, reading, index === readings.length - 1 ? 'page' : 'page-intermediate', atLineEnd);
     if (!done.spans.length) return finish(window, start, end, candidate(window, [], []), candidate(window, [], []));
     spans.push(done.spans);
     current = done.text;
+    markers = done.markers;
   }
-  const found = candidate(current, readings, spans);
+  const found = candidate(current, readings, spans, markers);
   const original = candidate(window, [], []);
   return finish(window, start, end, found.badness <= original.badness ? found : original, original);
 }
@@ -708,20 +769,30 @@ function finish(window: string, start: number, end: number, best: Candidate, ori
   const earlierLost = last.reduce((sum, span) => sum + span.earlierLost, 0);
   const multibyte = best.multibyte;
   // Trim what did not change, so that the repair names only the misread characters.
+  // A marker is never trimmed: the U+FFFD it replaced is part of what was repaired.
   let head = 0;
-  while (head < window.length && head < after.length && window[head] === after[head]) head++;
+  while (head < window.length && head < after.length && window[head] === after[head] && after[head] !== LOST) head++;
   let tail = 0;
-  while (tail < window.length - head && tail < after.length - head && window[window.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  while (
+    tail < window.length - head &&
+    tail < after.length - head &&
+    window[window.length - 1 - tail] === after[after.length - 1 - tail] &&
+    after[after.length - 1 - tail] !== LOST
+  )
+    tail++;
   // Never cut a surrogate pair.
   if (head > 0 && isHighSurrogate(window.charCodeAt(head - 1))) head--;
   if (tail > 0 && isHighSurrogate(window.charCodeAt(window.length - tail - 1))) tail--;
   const before = window.slice(head, window.length - tail);
   const changed = after.slice(head, after.length - tail);
+  // Where the markers stand in the changed text (none is followed once 烫烫烫 has moved them).
+  const markers = uninitialised ? [] : best.markers.filter((marker) => marker.at >= head && marker.at < after.length - tail).map((marker) => ({ ...marker, at: marker.at - head }));
   return {
     start: start + head,
     end: end - tail,
     before,
     after: changed,
+    markers,
     readings: best.readings,
     lost,
     lostApproximate: last.some((span) => span.lostApproximate),

@@ -37,6 +37,25 @@ describe('repairMisdecodedCapture', () => {
     expect(result.ledger[0]!.label).toContain('1 个字的字节已在错误读取时丢失');
   });
 
+  it('reads a lost character back from another copy of the same text in the capture, where the surviving bytes fit', () => {
+    // In the <h1> the last byte of 会 paired with nothing (the run has 27 bytes) and was lost; in
+    // the <title> it paired with the `_` after it, and survived.
+    const page = '<title>省委书记主持常委会_湖南</title>\n<h1>省委书记主持常委会</h1>';
+    const misread = asGbk(utf8(page));
+    expect(misread.split('\n')[1]).toContain('\uFFFD');
+    const result = repairMisdecodedCapture(misread);
+    expect(result.text).toBe(page);
+    expect(result.ledger[1]!.label).toContain('丢失的「会」在本页另一处相同的文字中字节完整');
+    expect(result.fidelity.join('\n')).toContain('已据此补回：「会」');
+  });
+
+  it('does not read a lost character back from a copy whose character does not fit the bytes that survived', () => {
+    // The other copy of 持常委 goes on with 员 (E5 91 98); what survived of the lost one is E4 BC.
+    const page = '<p>省委书记主持常委会</p>\n<p>主持常委员会议题</p>';
+    const result = repairMisdecodedCapture(asGbk(utf8(page)));
+    expect(result.text.split('\n')[0]).toBe('<p>省委书记主持常委\uFFFD</p>');
+  });
+
   it('says what 锟斤拷 and 烫烫烫 were', () => {
     const result = repairMisdecodedCapture('会议于锟斤拷召开。\n会议指出烫烫烫烫，要坚决落实。');
     expect(result.text).toBe('会议于\uFFFD召开。\n会议指出\uFFFD，要坚决落实。');
