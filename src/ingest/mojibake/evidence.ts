@@ -37,33 +37,49 @@ let classTable: Uint8Array | undefined;
 let gbLevel1: Set<string> | undefined;
 let big5Level1: Set<string> | undefined;
 
+/**
+ * The characters of some two-byte codes, decoded in one call of the platform's decoder (it loads
+ * at once, where iconv-lite's tables take long to load), or of iconv-lite where the platform has
+ * no legacy encodings. A line feed after each code keeps one code's output apart from the next.
+ */
+function charactersOf(codes: number[], encoding: 'gbk' | 'big5'): Set<string> {
+  const bytes = Uint8Array.from(codes.flatMap((code) => [code >> 8, code & 0xff, 0x0a]));
+  let text: string;
+  try {
+    text = new TextDecoder(encoding).decode(bytes);
+  } catch {
+    text = iconv.decode(Buffer.from(bytes), encoding === 'gbk' ? 'gb2312' : 'big5');
+  }
+  const set = new Set(text.split('\n'));
+  set.delete('');
+  set.delete('\uFFFD');
+  return set;
+}
+
 /** The 3,755 GB2312 level-1 characters: the frequent characters of Simplified text. */
 export function gb2312Level1(): Set<string> {
   if (gbLevel1) return gbLevel1;
-  const set = new Set<string>();
+  const codes: number[] = [];
   for (let lead = 0xb0; lead <= 0xd7; lead++) {
     for (let trail = 0xa1; trail <= 0xfe; trail++) {
       if (lead === 0xd7 && trail > 0xf9) break;
-      set.add(iconv.decode(Buffer.from([lead, trail]), 'gb2312'));
+      codes.push((lead << 8) | trail);
     }
   }
-  set.delete('\uFFFD');
-  gbLevel1 = set;
-  return set;
+  gbLevel1 = charactersOf(codes, 'gbk');
+  return gbLevel1;
 }
 
 /** The 5,401 Big5 level-1 characters: the frequent characters of Traditional text. */
 export function big5Level1Set(): Set<string> {
   if (big5Level1) return big5Level1;
-  const set = new Set<string>();
+  const codes: number[] = [];
   for (let code = 0xa440; code <= 0xc67e; code++) {
     const trail = code & 0xff;
-    if (!((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe))) continue;
-    set.add(iconv.decode(Buffer.from([code >> 8, trail]), 'big5'));
+    if ((trail >= 0x40 && trail <= 0x7e) || (trail >= 0xa1 && trail <= 0xfe)) codes.push(code);
   }
-  set.delete('\uFFFD');
-  big5Level1 = set;
-  return set;
+  big5Level1 = charactersOf(codes, 'big5');
+  return big5Level1;
 }
 
 let commonHanSet: Set<string> | undefined;
