@@ -1,13 +1,14 @@
 /**
  * Characters that are not text: a lone UTF-16 surrogate (a damaged UTF-16 capture, or a YAML
  * `"\uD800"` escape), the noncharacters U+FFFE and U+FFFF, and C0 control characters other than
- * tab, line feed, carriage return and form feed. Later they crash encoders (a lone surrogate cannot
+ * tab, line feed and carriage return (a form feed too: XML forbids it, and decoding has made form
+ * feeds line breaks by then). Later they crash encoders (a lone surrogate cannot
  * be written as UTF-8 faithfully) and make XML not well-formed (a feed with U+0001 is rejected
  * whole by every reader). Text is cleaned once, where it enters ingest: at decoding and when front
  * matter is read. Each is replaced by U+FFFD, so the damage stays visible, and counted, so the
  * fidelity notes can say so.
  */
-const NOT_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
+const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 const ANY_NOT_TEXT = new RegExp(NOT_TEXT.source, 'u');
 
 export interface CleanedText {

@@ -12,6 +12,7 @@ import { stripFurnitureLines } from './steps/furniture-lines.ts';
 import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
+import { refuseGarbledText } from './steps/legibility.ts';
 import { stripMarkup } from './steps/markup.ts';
 import { readByline } from './steps/byline.ts';
 import { emptyPageHead, readPageHead } from './steps/page-head.ts';
@@ -42,7 +43,7 @@ export interface IngestedCapture {
  *   page head → byline → markup → sanitize → furniture (markup) → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script → publication date →
  *   furniture (lines and credits) → images → headline → captions → dateline → sections →
- *   metadata → fidelity
+ *   metadata → fidelity → legibility
  * Repairs come before script conversion because they work on the bytes and readings of the
  * original characters; furniture and metadata rules come after it, so they are written once, in
  * Simplified.
@@ -69,6 +70,7 @@ export function pipeline(data: ArchiveData) {
     .use(markSections, data)
     .use(extractMetadata, data)
     .use(writeFidelityNotes)
+    .use(refuseGarbledText)
     .freeze();
 }
 
@@ -95,8 +97,8 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
     originalScript: 'zh-Hans',
     meta: emptyMeta(),
     hints: {},
-    ledger: [],
-    fidelity: [],
+    ledger: [...decoded.ledger],
+    fidelity: [...decoded.fidelity],
     warnings: [],
   };
   const site = detectSite(decoded.text, data.sites);

@@ -5,6 +5,8 @@ import { draftArticle } from '../../src/ingest/article.ts';
 import { blocks, textOf } from '../../src/ingest/blocks.ts';
 import { type ArchiveData, loadArchiveData } from '../../src/ingest/data.ts';
 import { ingestCapture, readCaptureFile } from '../../src/ingest/pipeline.ts';
+import { emptyPageHead } from '../../src/ingest/steps/page-head.ts';
+import { emptyMeta, type IngestState } from '../../src/ingest/types.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const RAW = join(ROOT, 'content', 'raw');
@@ -30,4 +32,22 @@ export function seed(prefix: string) {
 
 export function bodyText(tree: Root): string {
   return blocks(tree).map(textOf).join('\n');
+}
+
+/** The state of a capture before any step, for running one step on a hand-built tree. */
+export function captureState(fields: Partial<IngestState> = {}): IngestState {
+  return {
+    capture: { path: 'content/raw/test.html', bytes: new Uint8Array(), sha256: '' },
+    encoding: 'utf-8',
+    shape: 'html',
+    frontMatter: {},
+    page: emptyPageHead(),
+    originalScript: 'zh-Hans',
+    meta: emptyMeta(),
+    hints: {},
+    ledger: [],
+    fidelity: [],
+    warnings: [],
+    ...fields,
+  };
 }

@@ -100,8 +100,6 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
     notes.push('正文中没有一个顿号、引号或分号：原文的大部分标点很可能在采集时丢失，未作补写。');
   }
   if (body.length === 1 && length >= 1000) notes.push('原文的分段在采集时丢失，全文只有一段，未作拆分。');
-  const replacement = (text.match(/\uFFFD/gu) ?? []).length;
-  if (replacement) notes.push(`有 ${replacement} 个字符在原始文件中已无法解码，显示为 �。`);
 
   state.fidelity = [...notes, ...state.fidelity];
 };

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { pinyin } from 'pinyin-pro';
 import type { Plugin } from 'unified';
 import { blocks, setText, textOf } from '../blocks.ts';
-import { commonHan } from '../decode.ts';
+import { CharClass, charClasses, commonHan } from '../mojibake/evidence.ts';
 
 /**
  * GBK mojibake: pages whose GBK bytes were damaged before they were decoded. Two kinds of damage
@@ -22,8 +22,9 @@ import { commonHan } from '../decode.ts';
  * A repair re-encodes the run as GB18030, puts back the lost bytes, and decodes again. Where a
  * byte is unknown every candidate is tried and the reading the surrounding text makes most
  * plausible wins: common characters, pinyin annotations that agree with their character,
- * and quotation marks that pair up. Runs that no candidate makes
- * plausible are left as they are and flagged; nothing is guessed without evidence.
+ * and quotation marks that pair up. Runs that no candidate makes plausible, or that two
+ * candidates make equally plausible (the evidence does not tell the byte), are left as they are,
+ * and flagged when they hold rare characters; nothing is guessed without evidence.
  */
 
 export interface MojibakeRepair {
@@ -40,7 +41,18 @@ export interface MojibakeResult {
 }
 
 const PINYIN = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ';
-const PINYIN_AFTER = new RegExp(`^\\(?([${PINYIN}]{1,7})\\)`, 'u');
+// The same tests made at a position of the text (sticky), so that no test copies the rest of a long line.
+const ANNOTATION_AT = new RegExp(`\\(?([${PINYIN}]{1,7})\\)`, 'uy');
+const SYLLABLE_AT = new RegExp(`([${PINYIN}]{1,7})\\)`, 'uy');
+const TAG_AT = /\/?[a-z][a-z0-9]*>/iy;
+const SHORT_PARENTHESIS_AT = /[^()]{1,7}\)/uy;
+/** A clause longer than this before a lost full stop is not read back to its start (the question words are near its end). */
+const CLAUSE_LOOK_BACK = 200;
+
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 const QUESTION = /[吗呢么嘛嗎麼]$|什么|什麼|怎么|怎麼|哪|谁|誰|为何|為何|是否|难道|難道|(\p{Script=Han}{1,2})不\1/u;
 
 /** Where a run of misread characters starts: the anchor the damage left in the text. */
@@ -54,6 +66,7 @@ const ANCHORS = new RegExp(
 export function repairMojibake(text: string): MojibakeResult {
   const repairs: MojibakeRepair[] = [];
   const unrepaired: string[] = [];
+  const scan = new Scan(text);
   let out = '';
   let cursor = 0;
   ANCHORS.lastIndex = 0;
@@ -62,7 +75,7 @@ export function repairMojibake(text: string): MojibakeResult {
     if (at < cursor) continue;
     const region = readRegion(text, at);
     if (!region) continue;
-    const choice = chooseReading(text, region);
+    const choice = chooseReading(scan, region);
     const before = text.slice(region.start, region.end);
     if (choice) {
       out += text.slice(cursor, region.start) + choice.text;
@@ -106,7 +119,7 @@ function readRegion(text: string, at: number): Region | undefined {
   let head: number[] = [];
   let lead: number | undefined;
   let leadPinyin: string | undefined;
-  const annotation = PINYIN_AFTER.exec(text.slice(at + 1));
+  const annotation = stickyMatch(ANNOTATION_AT, text, at + 1);
   if (annotation && /\p{Script=Han}/u.test(text[at - 1] ?? '')) {
     kind = 'annotation';
     head = gbk(text[at - 1]!) ?? [];
@@ -135,10 +148,9 @@ function readRegion(text: string, at: number): Region | undefined {
     tail = { kind: 'ascii', byte: stopCode };
     cursor++;
   } else if (stop === '?') {
-    const rest = text.slice(cursor + 1);
-    const pinyinNext = PINYIN_AFTER.exec(`(${rest}`);
-    if (/^\/?[a-z][a-z0-9]*>/i.test(rest)) tail = { kind: 'swallowed', restore: '<' };
-    else if (pinyinNext && /^[^()]{1,7}\)/u.test(rest)) tail = { kind: 'swallowed', restore: '(', pinyin: pinyinNext[1]! };
+    const pinyinNext = stickyMatch(SYLLABLE_AT, text, cursor + 1);
+    if (stickyMatch(TAG_AT, text, cursor + 1)) tail = { kind: 'swallowed', restore: '<' };
+    else if (pinyinNext && stickyMatch(SHORT_PARENTHESIS_AT, text, cursor + 1)) tail = { kind: 'swallowed', restore: '(', pinyin: pinyinNext[1]! };
     else tail = { kind: 'swallowed', restore: '' };
     cursor++;
   } else {
@@ -168,42 +180,84 @@ interface Reading {
 const ALL_LEADS = range(0x81, 0xfe);
 const ALL_TRAILS = [...range(0x40, 0x7e), ...range(0x80, 0xfe)];
 
-function chooseReading(text: string, region: Region): Reading | undefined {
-  const before = text.slice(0, region.start);
-  const after = text.slice(region.end);
+/**
+ * What the choice of a reading needs to know of the whole text, computed once per text rather
+ * than once per damaged run: a line of a hundred thousand `?a` must not be read again for each.
+ */
+class Scan {
+  private quotes?: Int32Array;
+  constructor(readonly text: string) {}
+
+  /** How far the quotation marks outside [start, end) leave one open (+) or close one too many (−). */
+  quotesAround(start: number, end: number): number {
+    if (!this.quotes) {
+      const prefix = new Int32Array(this.text.length + 1);
+      for (let i = 0; i < this.text.length; i++) {
+        const code = this.text.charCodeAt(i);
+        prefix[i + 1] = prefix[i]! + (code === 0x201c ? 1 : code === 0x201d ? -1 : 0);
+      }
+      this.quotes = prefix;
+    }
+    return this.quotes[start]! + this.quotes[this.text.length]! - this.quotes[end]!;
+  }
+
+  /** The clause that ends at `at`: the text since the last punctuation mark before it. */
+  clauseBefore(at: number): string {
+    let start = at;
+    while (start > 0 && at - start < CLAUSE_LOOK_BACK && !CLAUSE_END.has(this.text.charCodeAt(start - 1))) start--;
+    return this.text.slice(start, at);
+  }
+}
+
+const CLAUSE_END = new Set([...'，。！？,!?“”'].map((char) => char.charCodeAt(0)));
+
+function chooseReading(scan: Scan, region: Region): Reading | undefined {
+  const text = scan.text;
   const readings: Reading[] = [];
-  const leads = region.lead !== undefined ? [region.lead] : ALL_LEADS.filter((byte) => agrees(decode([region.head[1]!, byte]), region.leadPinyin));
+  const leads = region.lead !== undefined ? [region.lead] : leadsReading(region.head[1]!, region.leadPinyin);
   const last = region.tail;
   // A lead byte that lost its high bit follows a `?` that stood for a whole character (。).
-  const lost = region.kind === 'high-bit' ? lostPunctuation(before) : '';
-  const quotes = quoteBalance(before) + quoteBalance(after);
-  const annotation = after.startsWith('(') ? PINYIN_AFTER.exec(after) : null;
-  const swallowedAnnotation = PINYIN_AFTER.exec(`(${after}`);
+  const lost = region.kind === 'high-bit' ? lostPunctuation(scan.clauseBefore(region.start)) : '';
+  const quotes = scan.quotesAround(region.start, region.end);
+  const annotation = text[region.end] === '(' ? stickyMatch(ANNOTATION_AT, text, region.end) : null;
+  const swallowedAnnotation = stickyMatch(SYLLABLE_AT, text, region.end);
+  let best: Reading | undefined;
+  // Another reading as plausible as the best: the evidence does not tell the lost byte.
+  let tied = false;
+  const consider = (candidate: string, score: number, lead: number) => {
+    if (!best || score > best.score) {
+      best = { text: candidate, score, evidence: '', lead };
+      tied = false;
+    } else if (score === best.score && candidate !== best.text) tied = true;
+  };
   for (const leadByte of leads) {
     const core = [leadByte, ...region.run];
-    const endings: { bytes: number[]; restore: string; note: string }[] =
-      last.kind === 'ascii'
-        ? [{ bytes: [last.byte], restore: '', note: '' }]
-        : last.kind === 'swallowed'
-          ? ALL_TRAILS.filter((byte) => !last.pinyin || agrees(decode([core[core.length - 1]!, byte]), last.pinyin)).map((byte) => ({
-              bytes: [byte],
-              restore: last.restore,
-              note: '',
-            }))
-          : [{ bytes: [], restore: '', note: '' }];
-    for (const ending of endings) {
-      const bytes = [...core, ...ending.bytes];
+    if (last.kind !== 'swallowed') {
+      const bytes = last.kind === 'ascii' ? [...core, last.byte] : core;
       if (bytes.length % 2) continue;
       const decoded = decode(bytes);
       if (!decoded || decoded.includes('\uFFFD')) continue;
-      const candidate = lost + decoded + ending.restore;
-      const following = ending.restore === '(' ? swallowedAnnotation : annotation;
-      readings.push({ text: candidate, score: plausibility(candidate, quotes, following), evidence: '', lead: leadByte });
+      const candidate = lost + decoded;
+      consider(candidate, plausibility(candidate, quotes, annotation), leadByte);
+      continue;
+    }
+    // Up to 190 readings differ only in their last character: the rest is decoded and scored once.
+    if (core.length % 2 === 0) continue;
+    const head = decode(core.slice(0, -1));
+    if (head === undefined || head.includes('\uFFFD')) continue;
+    const prefix = lost + head;
+    const prefixScore = characterScore(prefix);
+    const prefixQuotes = quoteBalance(prefix);
+    const following = last.restore === '(' ? swallowedAnnotation : annotation;
+    for (const ending of last.pinyin ? endingsReading(core[core.length - 1]!, last.pinyin) : endingsOf(core[core.length - 1]!)) {
+      let score = prefixScore + ending.score;
+      if (following) score += agrees(ending.char, following[1]) ? 2 : -2;
+      score -= Math.abs(quotes + prefixQuotes + ending.quotes);
+      if (best && score < best.score) continue;
+      consider(prefix + ending.char + last.restore, score, leadByte);
     }
   }
-  if (!readings.length) return undefined;
-  readings.sort((a, b) => b.score - a.score || a.text.localeCompare(b.text));
-  const best = readings[0]!;
+  if (!best || tied) return undefined;
   const damaged = text.slice(region.start, region.end);
   if (best.score <= plausibility(damaged, quotes, annotation) + 1 || containsRare(best.text)) return undefined;
   return { ...best, evidence: describe(region, best.lead!) };
@@ -217,8 +271,7 @@ function describe(region: Region, lead: number): string {
 }
 
 /** The character a `?` stood for before a closing quote: a full stop, unless the clause asks. */
-function lostPunctuation(before: string): string {
-  const clause = before.split(/[，。！？,!?“”]/u).pop() ?? '';
+function lostPunctuation(clause: string): string {
   return QUESTION.test(clause) ? '？' : '。';
 }
 
@@ -239,22 +292,28 @@ function quoteBalance(text: string): number {
  * quotation marks of the sentence should pair up.
  */
 function plausibility(candidate: string, quotesAround: number, annotation: RegExpExecArray | null): number {
-  const common = commonHan();
+  let score = characterScore(candidate);
+  const annotated = [...candidate.replace(/[<(]$/, '')].pop();
+  if (annotation && annotated) score += agrees(annotated, annotation[1]) ? 2 : -2;
+  score -= Math.abs(quotesAround + quoteBalance(candidate));
+  return score;
+}
+
+/** The characters' part of plausibility: common characters for, rare ones and stray bytes against. */
+function characterScore(candidate: string): number {
+  const classes = charClasses();
   let score = 0;
   for (let i = 0; i < candidate.length; i++) {
     const code = candidate.charCodeAt(i);
     if (code >= 0xd800 && code <= 0xdbff) {
       score -= 3; // outside the basic plane: never a common character
       i++;
-    } else if (common.has(candidate[i]!)) score += 1;
+    } else if (classes[code] === CharClass.CommonHan) score += 1;
     else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) score -= 3;
     else if (PUNCTUATION.has(code)) score += 0.5;
     else if (code === 0x3c || code === 0x28) score += 0; // a restored < or (
     else score -= 2;
   }
-  const annotated = [...candidate.replace(/[<(]$/, '')].pop();
-  if (annotation && annotated) score += agrees(annotated, annotation[1]) ? 2 : -2;
-  score -= Math.abs(quotesAround + quoteBalance(candidate));
   return score;
 }
 
@@ -289,19 +348,59 @@ function gbk(char: string): number[] | undefined {
 }
 
 let gbkTable: string[] | undefined;
+const endings = new Map<number, { char: string; score: number; quotes: number }[]>();
+
+// Annotations a capture could make up are unbounded: the remembered ones are forgotten past this many.
+const CACHE_LIMIT = 4096;
+const leadsByReading = new Map<string, number[]>();
+
+/** The lead bytes that make, after `trail`, a character read `reading` (remembered: annotations repeat). */
+function leadsReading(trail: number, reading: string | undefined): number[] {
+  const key = `${trail}:${reading}`;
+  let leads = leadsByReading.get(key);
+  if (!leads) {
+    if (leadsByReading.size > CACHE_LIMIT) leadsByReading.clear();
+    leads = ALL_LEADS.filter((byte) => agrees(decode([trail, byte]), reading));
+    leadsByReading.set(key, leads);
+  }
+  return leads;
+}
+
+const endingsByReading = new Map<string, { char: string; score: number; quotes: number }[]>();
+
+function endingsReading(lead: number, reading: string): { char: string; score: number; quotes: number }[] {
+  const key = `${lead}:${reading}`;
+  let list = endingsByReading.get(key);
+  if (!list) {
+    if (endingsByReading.size > CACHE_LIMIT) endingsByReading.clear();
+    list = endingsOf(lead).filter((ending) => agrees(ending.char, reading));
+    endingsByReading.set(key, list);
+  }
+  return list;
+}
+
+/** Every character a lead byte makes with a trail byte, with its score and quote balance: what a swallowed trail byte can have been. */
+function endingsOf(lead: number): { char: string; score: number; quotes: number }[] {
+  let list = endings.get(lead);
+  if (!list) {
+    list = [];
+    for (const byte of ALL_TRAILS) {
+      const char = pairChar(lead, byte);
+      if (char && char !== '\uFFFD') list.push({ char, score: characterScore(char), quotes: quoteBalance(char) });
+    }
+    endings.set(lead, list);
+  }
+  return list;
+}
+
+/** The character of one GBK pair, or undefined. */
+function pairChar(lead: number, trail: number): string | undefined {
+  return (gbkTable ?? buildGbkTable())[(lead << 8) | trail];
+}
 
 /** GBK's double-byte characters by code, read once: candidates are decoded by the thousand. */
 function decode(bytes: number[]): string | undefined {
-  if (!gbkTable) {
-    gbkTable = new Array<string>(0x10000);
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      const pairs: number[] = [];
-      for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail);
-      const chars = [...iconv.decode(Buffer.from(pairs), 'gbk')];
-      let index = 0;
-      for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) gbkTable[(lead << 8) | trail] = chars[index++]!;
-    }
-  }
+  const table = gbkTable ?? buildGbkTable();
   let out = '';
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;
@@ -309,12 +408,25 @@ function decode(bytes: number[]): string | undefined {
       out += String.fromCharCode(byte);
       continue;
     }
-    const char = gbkTable[(byte << 8) | (bytes[i + 1] ?? 0)];
+    const char = table[(byte << 8) | (bytes[i + 1] ?? 0)];
     if (!char || char === '\uFFFD') return undefined;
     out += char;
     i++;
   }
   return out;
+}
+
+function buildGbkTable(): string[] {
+  const table = new Array<string>(0x10000);
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    const pairs: number[] = [];
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail);
+    const chars = [...iconv.decode(Buffer.from(pairs), 'gbk')];
+    let index = 0;
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) table[(lead << 8) | trail] = chars[index++]!;
+  }
+  gbkTable = table;
+  return table;
 }
 
 function range(from: number, to: number): number[] {

@@ -57,6 +57,15 @@ describe('repairMojibake', () => {
     }
   });
 
+  it('repairs nothing where two readings are equally plausible: the evidence does not tell the lost byte', () => {
+    // `?a?` could be 。 and any of the common characters 0xE1 makes with a lost trail byte.
+    for (const text of ['是?a?', '?a?a?a?a', '他说?x?']) {
+      const result = repairMojibake(text);
+      expect(result.text).toBe(text);
+      expect(result.repairs).toEqual([]);
+    }
+  });
+
   it('flags a damaged run it cannot make plausible, and leaves it as it is', () => {
     // A run of rare characters after ?! whose re-reading gives no common text.
     const damaged = '工作?!鼷鼷鼷鼷z';

@@ -7,9 +7,9 @@ import { paragraph } from '../../../src/ingest/blocks.ts';
 import { bylineLines } from '../../../src/ingest/steps/byline.ts';
 import { emptyPageHead, pageHead } from '../../../src/ingest/steps/page-head.ts';
 import { lineDates, readPublicationDate, scriptDate } from '../../../src/ingest/steps/publication-date.ts';
-import { emptyMeta, type IngestState } from '../../../src/ingest/types.ts';
+import type { IngestState } from '../../../src/ingest/types.ts';
 import { isDay } from '../../../src/ingest/dates.ts';
-import { archiveData, ingest } from '../helpers.ts';
+import { archiveData, captureState, ingest } from '../helpers.ts';
 
 const vocabulary = archiveData().dates;
 const dayOf = (line: string) => lineDates(line, vocabulary, 'Asia/Shanghai', false).map((reading) => (isDay(reading) ? reading.day : reading.problem));
@@ -17,20 +17,7 @@ const dayOf = (line: string) => lineDates(line, vocabulary, 'Asia/Shanghai', fal
 /** Runs the step alone on blocks (text lines) and a state made for the test. */
 function publication(lines: string[], state: Partial<IngestState> = {}) {
   const tree: Root = { type: 'root', children: lines.map((line) => paragraph(line)) };
-  const full: IngestState = {
-    capture: { path: 'content/raw/test.html', bytes: new Uint8Array(), sha256: '' },
-    encoding: 'utf-8',
-    shape: 'html',
-    frontMatter: {},
-    page: emptyPageHead(),
-    originalScript: 'zh-Hans',
-    meta: emptyMeta(),
-    hints: {},
-    ledger: [],
-    fidelity: [],
-    warnings: [],
-    ...state,
-  };
+  const full = captureState(state);
   unified().use(readPublicationDate, archiveData()).runSync(tree, new VFile({ data: { ingest: full } }));
   return full;
 }
