@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type ArticleDraft, renderArticle, renderReport } from './article.ts';
@@ -82,10 +82,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const articles = mergeDuplicates(drafts, outcome.warnings);
   outcome.articles = articles.length;
   const manifestPath = join(options.output, MANIFEST);
+  const folders = new OutputFolders(options.output, options.reports);
   const manifest = readManifest(manifestPath);
   const slugs = assignSlugs(articles, manifest);
 
-  const outputs = new Map<string, { absolute: string; content: string }>();
+  // Keyed as the manifest keys them: relative to the articles folder (see OutputFolders).
+  const outputs = new Map<string, { absolute: string; shown: string; content: string }>();
   const next: Manifest = { files: {}, slugs: {} };
   articles.forEach((article, index) => {
     const slug = slugs[index]!;
@@ -93,45 +95,51 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     const reportAbsolute = join(options.reports, `${slug}.json`);
     const articlePath = path(articleAbsolute);
     const reportPath = path(reportAbsolute);
-    outputs.set(articlePath, { absolute: articleAbsolute, content: renderArticle(article, slug, reportPath) });
-    outputs.set(reportPath, { absolute: reportAbsolute, content: renderReport(article, slug, articlePath) });
+    outputs.set(folders.key(articleAbsolute), { absolute: articleAbsolute, shown: articlePath, content: renderArticle(article, slug, reportPath) });
+    outputs.set(folders.key(reportAbsolute), { absolute: reportAbsolute, shown: reportPath, content: renderReport(article, slug, articlePath) });
     for (const capture of article.captures) next.slugs[capture.rawSha256] = slug;
   });
 
   const pending: { absolute: string; content: string }[] = [];
-  for (const [file, { absolute, content }] of outputs) {
-    const state = ownership(file, absolute, content, manifest);
-    next.files[file] = sha256(content);
+  for (const [key, { absolute, shown, content }] of outputs) {
+    const state = ownership(key, absolute, content, manifest);
+    next.files[key] = sha256(content);
     if (state === 'same') {
       outcome.unchanged++;
       continue;
     }
     if (options.check) {
-      outcome.differences.push(`${file}: ${state === 'absent' ? 'missing' : 'differs from what ingest writes now'}`);
+      outcome.differences.push(`${shown}: ${state === 'absent' ? 'missing' : 'differs from what ingest writes now'}`);
       continue;
     }
     if (state === 'foreign') {
-      outcome.errors.push(`${file}: not written: a file is there that ingest did not write or that was edited by hand; move it away and run ingest again`);
-      delete next.files[file];
+      outcome.errors.push(`${shown}: not written: a file is there that ingest did not write or that was edited by hand; move it away and run ingest again`);
+      delete next.files[key];
       continue;
     }
     pending.push({ absolute, content });
-    outcome.written.push(file);
+    outcome.written.push(shown);
   }
   // Thousands of small files: the syscalls, not the bytes, cost; the thread pool runs them in parallel.
   await writeAllAtomic(pending);
 
-  // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited.
-  for (const file of Object.keys(manifest.files).sort()) {
-    if (outputs.has(file)) continue;
-    const absolute = resolve(options.root, file);
+  // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited,
+  // and only inside the folders this run was given: a manifest copied or moved with its folder, or
+  // written by another version, never reaches outside them.
+  for (const key of Object.keys(manifest.files).sort()) {
+    if (outputs.has(key)) continue;
+    const absolute = folders.resolve(key);
+    if (!absolute) continue;
+    const shown = path(absolute);
     if (options.check) {
-      outcome.differences.push(`${file}: would be removed (no capture produces it any more)`);
-    } else if (removeIfOurs(file, absolute, manifest)) {
-      outcome.removed.push(file);
-    } else {
-      outcome.warnings.push(`${file}: no capture produces it any more, but it was edited by hand; left in place`);
-      next.files[file] = manifest.files[file]!;
+      outcome.differences.push(`${shown}: would be removed (no capture produces it any more)`);
+      continue;
+    }
+    const removed = removeIfOurs(key, absolute, manifest);
+    if (removed === 'removed') outcome.removed.push(shown);
+    else if (removed === 'edited') {
+      outcome.warnings.push(`${shown}: no capture produces it any more, but it was edited by hand; left in place`);
+      next.files[key] = manifest.files[key]!;
     }
   }
 
@@ -141,6 +149,37 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     else writeAtomic(manifestPath, manifestContent);
   }
   return outcome;
+}
+
+/**
+ * The two folders a run writes to. The manifest names its files relative to the articles folder
+ * (the folder it lives in), so that it stays true when the folder is copied or moved and whatever
+ * folder ingest is run from; a name that resolves outside both folders is never written or removed.
+ */
+class OutputFolders {
+  private readonly roots: string[];
+
+  constructor(
+    private readonly articles: string,
+    reports: string,
+  ) {
+    this.roots = [resolve(articles), resolve(reports)];
+  }
+
+  key(absolute: string): string {
+    return relative(this.articles, absolute).split(sep).join('/');
+  }
+
+  /** The file a manifest key names, if it lies inside one of the folders. */
+  resolve(key: string): string | undefined {
+    const absolute = resolve(this.articles, key);
+    return this.roots.some((root) => isInside(absolute, root)) ? absolute : undefined;
+  }
+}
+
+export function isInside(path: string, folder: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && !rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest);
 }
 
 /** Every file in the input folder, in a stable order; hidden files (.gitkeep) are not captures. */

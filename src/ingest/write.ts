@@ -48,7 +48,7 @@ export function sha256(text: string): string {
  * by hand, or dropped in, is never touched.
  */
 export interface Manifest {
-  /** Repository-relative path → SHA-256 of the content ingest wrote. */
+  /** Path relative to the articles folder (reports: `../reports/<slug>.json`) → SHA-256 of the content ingest wrote. */
   files: Record<string, string>;
   /** Raw capture SHA-256 → slug given to its article, so that URLs stay stable. */
   slugs: Record<string, string>;
@@ -79,9 +79,10 @@ export function ownership(path: string, absolute: string, wanted: string, manife
   return manifest.files[path] === sha256(current) ? 'ours' : 'foreign';
 }
 
-export function removeIfOurs(path: string, absolute: string, manifest: Manifest): boolean {
-  if (!existsSync(absolute)) return true;
-  if (manifest.files[path] !== sha256(readFileSync(absolute, 'utf8'))) return false;
+/** Removes `absolute` when it is still what ingest wrote there; `gone` when there was nothing to remove. */
+export function removeIfOurs(key: string, absolute: string, manifest: Manifest): 'removed' | 'gone' | 'edited' {
+  if (!existsSync(absolute)) return 'gone';
+  if (manifest.files[key] !== sha256(readFileSync(absolute, 'utf8'))) return 'edited';
   rmSync(absolute);
-  return true;
+  return 'removed';
 }
