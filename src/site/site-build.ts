@@ -59,6 +59,8 @@ export class SiteBuild {
     private readonly written: WrittenPages,
     private readonly indexing: Promise<SearchIndexResult>,
     private readonly rendered: () => void,
+    /** `<file>: <reason>` for each article or capture left out; the build goes on without them and fails at the end. */
+    readonly problems: string[],
   ) {}
 
   static start(options: SiteBuildOptions): SiteBuild {
@@ -78,8 +80,8 @@ export class SiteBuild {
     const indexing = writeSearchIndex(path.resolve(options.outputDir), archive, options.cache, { rendered });
     indexing.catch(() => undefined);
     // Every raw capture an article cites, byte for byte (only new or changed ones are copied).
-    publishRawCaptures(archive.rawFiles, process.cwd(), path.resolve(options.outputDir));
-    return new SiteBuild(archive, options.texts, written, indexing, renderedNow);
+    const copies = publishRawCaptures(archive.rawFiles, path.resolve(options.outputDir));
+    return new SiteBuild(archive, options.texts, written, indexing, renderedNow, [...archive.problems, ...copies.problems]);
   }
 
   /** Every page in one batch. */

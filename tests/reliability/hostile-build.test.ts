@@ -6,6 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/ingest/run.ts';
+import { publishedRawName } from '../../src/support/raw-names.ts';
 import { buildSite } from '../support/build-site.ts';
 
 // A build of the archive with hostile captures added (tests/fixtures/hostile-captures: an HTML
@@ -120,7 +121,9 @@ describe('a build with hostile captures', { timeout: 180_000 }, () => {
     // A capture saved as .html must not be served as a page: its copy is named .txt.
     expect(files(site).filter((path) => path.endsWith('hostile-page.html'))).toEqual([]);
     for (const name of ['hostile-page.html', 'hostile-hexo.txt', 'hostile-text.txt']) {
-      const copies = files(site).filter((path) => path.endsWith(name.endsWith('.txt') ? name : `${name}.txt`));
+      const published = publishedRawName(name);
+      expect(published).toMatch(/\.txt$/);
+      const copies = files(site).filter((path) => path.endsWith(`/raw/${published}`));
       expect(copies).toHaveLength(1);
       expect(readFileSync(copies[0]!)).toEqual(readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile-captures', name)));
     }
