@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
-import { unified } from 'unified';
+import { type Pluggable, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ArchiveData, SiteProfile } from './data.ts';
 import { DecodeError, decodeCapture } from './decode.ts';
@@ -46,25 +46,32 @@ export interface IngestedCapture {
  */
 export function pipeline(data: ArchiveData) {
   return unified()
-    .use(readPageHead)
-    .use(stripMarkup)
-    .use(sanitizeCapture)
-    .use(stripFurnitureMarkup)
-    .use(toBlocks)
-    .use(repairGbkMojibake)
-    .use(stripPinyinAnnotations)
-    .use(cleanMarkupRemnants)
-    .use(normalizePunctuation)
-    .use(convertToSimplified)
-    .use(stripFurnitureLines, data)
-    .use(markImageLines)
-    .use(extractHeadline, data)
-    .use(markCaptions, data)
-    .use(extractDateline, data)
-    .use(markSections, data)
-    .use(extractMetadata, data)
-    .use(writeFidelityNotes)
+    .use(ingestSteps(data).map((step) => step.plugin))
     .freeze();
+}
+
+/** The steps of the pipeline, in order, by name (the benchmark times each: src/bench/step-cost.ts). */
+export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggable }[] {
+  return [
+    { name: 'page head', plugin: readPageHead },
+    { name: 'markup', plugin: stripMarkup },
+    { name: 'sanitize', plugin: sanitizeCapture },
+    { name: 'furniture (markup)', plugin: stripFurnitureMarkup },
+    { name: 'blocks', plugin: toBlocks },
+    { name: 'mojibake', plugin: repairGbkMojibake },
+    { name: 'pinyin', plugin: stripPinyinAnnotations },
+    { name: 'remnants', plugin: cleanMarkupRemnants },
+    { name: 'typography', plugin: normalizePunctuation },
+    { name: 'script', plugin: convertToSimplified },
+    { name: 'furniture (lines)', plugin: [stripFurnitureLines, data] },
+    { name: 'images', plugin: markImageLines },
+    { name: 'headline', plugin: [extractHeadline, data] },
+    { name: 'captions', plugin: [markCaptions, data] },
+    { name: 'dateline', plugin: [extractDateline, data] },
+    { name: 'sections', plugin: [markSections, data] },
+    { name: 'metadata', plugin: [extractMetadata, data] },
+    { name: 'fidelity', plugin: writeFidelityNotes },
+  ];
 }
 
 export function readCaptureFile(path: string, bytes: Uint8Array): CaptureFile {

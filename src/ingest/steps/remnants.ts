@@ -49,7 +49,8 @@ export const cleanMarkupRemnants: Plugin<[], Root> = () => (tree, file) => {
     const text = textOf(block);
     const result = cleanRemnants(text, plainText);
     if (result.text !== text) setText(block, result.text);
-    state.ledger.push(...result.entries);
+    // One by one: spread into push, a capture's hundred thousand entries overflow the call stack.
+    for (const entry of result.entries) state.ledger.push(entry);
   }
   tree.children = blocks(tree).filter((block) => block.tagName === 'figure' || textOf(block).trim() !== '');
 };
