@@ -4,6 +4,7 @@ import { type Pluggable, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ArchiveData, SiteProfile } from './data.ts';
 import { DecodeError, decodeCapture } from './decode.ts';
+import { FrontMatterRefused } from './front-matter.ts';
 import { shapeCapture } from './shapes/index.ts';
 import { toBlocks } from './steps/blocks.ts';
 import { markCaptions } from './steps/captions.ts';
@@ -86,7 +87,13 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
     if (error instanceof DecodeError) throw new CaptureError(capture.path, error.message);
     throw error;
   }
-  const shaped = shapeCapture(decoded.text);
+  let shaped;
+  try {
+    shaped = shapeCapture(decoded.text);
+  } catch (error) {
+    if (error instanceof FrontMatterRefused) throw new CaptureError(capture.path, error.message);
+    throw error;
+  }
   const state: IngestState = {
     capture,
     encoding: decoded.encoding,
@@ -105,6 +112,9 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
   if (shaped.warning) {
     warnings.push(shaped.warning);
     state.fidelity.push(`原文件的 YAML 头信息无法解析（${shaped.warning}）。`);
+  }
+  if (shaped.frontMatterReplaced) {
+    state.fidelity.push(`Hexo 头信息中有 ${shaped.frontMatterReplaced} 个不是文字的字符（控制字符、孤立的代理项或非字符），已替换为 U+FFFD（�）。`);
   }
   const file = new VFile({ path: capture.path, data: { ingest: state } });
   const tree = processor.runSync(shaped.tree, file) as Root;
