@@ -9,7 +9,7 @@ import { addUnique } from './fields.ts';
 import type { CaptureJob } from './job.ts';
 import { ingestAll } from './parallel.ts';
 import { slugFromTitle } from './slug.ts';
-import { type Manifest, ownership, readManifest, removeIfOurs, renderManifest, sha256, writeAllAtomic, writeAtomic } from './write.ts';
+import { fileSystemReason, type Manifest, ownership, readManifest, removeIfOurs, removeLeftoverTemporaries, renderManifest, sha256, writeAllAtomic, writeAtomic } from './write.ts';
 
 const INGEST_CODE = fileURLToPath(new URL('.', import.meta.url));
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
@@ -56,7 +56,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     return { absolute, shown: path(absolute) };
   });
   outcome.captures = jobs.length;
-  const cache = options.cache ? DraftCache.open(options.cache, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(options.data, '.yaml'), LOCKFILE])) : undefined;
+  const cache = options.cache ? openCache(options.cache, options.data, outcome.warnings) : undefined;
   const hashes = jobs.map((job) => (cache ? hashFile(job.absolute) : ''));
   const cached = jobs.map((job, index) => (cache && hashes[index] ? cache.get(hashes[index]!, job.shown) : undefined));
   const fresh = jobs.filter((_, index) => !cached[index]);
@@ -83,6 +83,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   outcome.articles = articles.length;
   const manifestPath = join(options.output, MANIFEST);
   const folders = new OutputFolders(options.output, options.reports);
+  // What a run killed or stopped by a full disk left behind.
+  if (!options.check) for (const folder of [options.output, options.reports]) removeLeftoverTemporaries(folder);
   const manifest = readManifest(manifestPath);
   const slugs = assignSlugs(articles, manifest);
 
@@ -121,7 +123,15 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     outcome.written.push(shown);
   }
   // Thousands of small files: the syscalls, not the bytes, cost; the thread pool runs them in parallel.
-  await writeAllAtomic(pending);
+  for (const { absolute, error } of await writeAllAtomic(pending)) {
+    const key = folders.key(absolute);
+    const shown = outputs.get(key)!.shown;
+    outcome.errors.push(`${shown}: not written: ${fileSystemReason(error)}`);
+    outcome.written.splice(outcome.written.indexOf(shown), 1);
+    // What is there is what was there before: ingest's own only if the manifest said so.
+    if (manifest.files[key]) next.files[key] = manifest.files[key]!;
+    else delete next.files[key];
+  }
 
   // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited,
   // and only inside the folders this run was given: a manifest copied or moved with its folder, or
@@ -135,7 +145,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
       outcome.differences.push(`${shown}: would be removed (no capture produces it any more)`);
       continue;
     }
-    const removed = removeIfOurs(key, absolute, manifest);
+    let removed;
+    try {
+      removed = removeIfOurs(key, absolute, manifest);
+    } catch (error) {
+      outcome.errors.push(`${shown}: not removed: ${fileSystemReason(error)}`);
+      next.files[key] = manifest.files[key]!;
+      continue;
+    }
     if (removed === 'removed') outcome.removed.push(shown);
     else if (removed === 'edited') {
       outcome.warnings.push(`${shown}: no capture produces it any more, but it was edited by hand; left in place`);
@@ -146,9 +163,25 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const manifestContent = renderManifest(next);
   if (safeRead(manifestPath) !== manifestContent) {
     if (options.check) outcome.differences.push(`${path(manifestPath)}: differs from what ingest writes now`);
-    else writeAtomic(manifestPath, manifestContent);
+    else {
+      try {
+        writeAtomic(manifestPath, manifestContent);
+      } catch (error) {
+        outcome.errors.push(`${path(manifestPath)}: not written: ${fileSystemReason(error)}`);
+      }
+    }
   }
   return outcome;
+}
+
+/** The draft cache, or none (said once) when its folder cannot be made: a cache only saves time. */
+function openCache(folder: string, dataDir: string, warnings: string[]): DraftCache | undefined {
+  try {
+    return DraftCache.open(folder, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(dataDir, '.yaml'), LOCKFILE]));
+  } catch (error) {
+    warnings.push(`${folder}: draft cache not used: ${fileSystemReason(error)}`);
+    return undefined;
+  }
 }
 
 /**
