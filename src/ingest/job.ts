@@ -6,6 +6,7 @@ import { tooLarge } from './decode.ts';
 import { ingestCapture, type pipeline, readCaptureFile } from './pipeline.ts';
 import { CaptureError } from './types.ts';
 import { fileSystemReason } from './write.ts';
+import { quoteName } from '../support/raw-names.ts';
 
 /** One capture to ingest: where it is, and how messages and front matter name it. */
 export interface CaptureJob {
@@ -36,11 +37,11 @@ export function runJob(job: CaptureJob, data: ArchiveData, processor: ReturnType
         // not cached
       }
     }
-    return { ok: true, draft, warnings: ingested.warnings.map((warning) => `${job.shown}: ${warning}`) };
+    return { ok: true, draft, warnings: ingested.warnings.map((warning) => `${quoteName(job.shown)}: ${warning}`) };
   } catch (error) {
-    if (error instanceof CaptureError) return { ok: false, error: `${error.file}: ${error.reason}` };
-    if ((error as NodeJS.ErrnoException).syscall) return { ok: false, error: `${job.shown}: not read: ${fileSystemReason(error)}` };
+    if (error instanceof CaptureError) return { ok: false, error: `${quoteName(error.file)}: ${error.reason}` };
+    if ((error as NodeJS.ErrnoException).syscall) return { ok: false, error: `${quoteName(job.shown)}: not read: ${fileSystemReason(error)}` };
     const message = String(error instanceof Error ? error.message : error).split('\n')[0];
-    return { ok: false, error: `${job.shown}: internal error: ${message}` };
+    return { ok: false, error: `${quoteName(job.shown)}: internal error: ${message}` };
   }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { addUnique } from './fields.ts';
 import type { CaptureJob } from './job.ts';
 import { ingestAll } from './parallel.ts';
 import { slugFromTitle } from './slug.ts';
+import { MAX_PUBLISHED_NAME_BYTES, publishedRawName, quoteName } from '../support/raw-names.ts';
 import { fileSystemReason, type Manifest, ownership, readManifest, removeIfOurs, removeLeftoverTemporaries, renderManifest, sha256, writeAllAtomic, writeAtomic } from './write.ts';
 
 const INGEST_CODE = fileURLToPath(new URL('.', import.meta.url));
@@ -51,7 +52,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const outcome: IngestOutcome = { captures: 0, articles: 0, written: [], unchanged: 0, removed: [], errors: [], warnings: [], differences: [] };
   const path = (absolute: string) => repoPath(options.root, absolute);
 
-  const jobs: CaptureJob[] = captureNames(options.input).map((name) => {
+  const jobs: CaptureJob[] = captureNames(options.input, path, outcome).map((name) => {
     const absolute = join(options.input, name);
     return { absolute, shown: path(absolute) };
   });
@@ -215,12 +216,42 @@ export function isInside(path: string, folder: string): boolean {
   return rest !== '' && !rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest);
 }
 
-/** Every file in the input folder, in a stable order; hidden files (.gitkeep) are not captures. */
-function captureNames(input: string): string[] {
-  return readdirSync(input, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/**
+ * The captures of the input folder, in a stable order: its regular files. Everything else there
+ * is said in one line and not read: a symbolic link (the archive keeps the evidence itself, not a
+ * pointer that can change or lead out of the folder), a sub-folder, a FIFO or device; a hidden
+ * file (.gitkeep) is not a capture and is only noted. A capture whose name is too long to be
+ * published as it is, is published under a shorter one, and said so.
+ */
+function captureNames(input: string, path: (absolute: string) => string, outcome: IngestOutcome): string[] {
+  let entries;
+  try {
+    entries = readdirSync(input, { withFileTypes: true });
+  } catch (error) {
+    throw new Error(`${quoteName(path(input))}: not read: ${fileSystemReason(error)}`);
+  }
+  const names: string[] = [];
+  for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+    const shown = quoteName(path(join(input, entry.name)));
+    if (entry.name.startsWith('.')) outcome.warnings.push(`${shown}: hidden file, not read as a capture`);
+    else if (entry.isSymbolicLink()) outcome.errors.push(`${shown}: symbolic link, not read: put the capture itself in the folder`);
+    else if (entry.isDirectory()) outcome.errors.push(`${shown}: sub-folder, not read: captures go directly in ${quoteName(path(input))}`);
+    else if (!entry.isFile()) outcome.errors.push(`${shown}: not a regular file (${kind(entry)}), not read`);
+    else {
+      if (Buffer.byteLength(entry.name, 'utf8') > MAX_PUBLISHED_NAME_BYTES) {
+        outcome.warnings.push(`${shown}: file name of ${Buffer.byteLength(entry.name, 'utf8')} bytes, longer than a published name may be (${MAX_PUBLISHED_NAME_BYTES}); the site publishes the capture as ${quoteName(publishedRawName(entry.name))}`);
+      }
+      names.push(entry.name);
+    }
+  }
+  return names;
+}
+
+function kind(entry: Dirent): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
+  return 'unknown kind';
 }
 
 /**
@@ -273,7 +304,7 @@ export function mergeDuplicates(drafts: ArticleDraft[], warnings: string[]): Art
     const b = articles[j]!;
     const ratio = count / Math.min(new Set(a.sentences).size, new Set(b.sentences).size);
     if (ratio >= NEAR_DUPLICATE) {
-      warnings.push(`${a.captures[0]!.raw}: near-duplicate of ${b.captures[0]!.raw} (${Math.round(ratio * 100)}% of sentences shared); kept as two articles`);
+      warnings.push(`${quoteName(a.captures[0]!.raw)}: near-duplicate of ${quoteName(b.captures[0]!.raw)} (${Math.round(ratio * 100)}% of sentences shared); kept as two articles`);
     }
   }
   return articles.sort((x, y) => compare(x.meta.date ?? '', y.meta.date ?? '') || compare(x.captures[0]!.raw, y.captures[0]!.raw));
