@@ -75,6 +75,20 @@ describe('hostile captures', () => {
     expect(markdownIt.render(result.markdown)).not.toMatch(/<script/iu);
   });
 
+  it('removes markup spelled as text, with / for separators or escaped twice over, from the body, the title and the slug, and says so', () => {
+    const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile-captures', 'hostile-spelled.txt'), 'utf8');
+    const html = `<html><body><h1>&amp;lt;svg/onload=alert(1)&amp;gt;湖南召开会议</h1><p>发布时间：2021-08-09</p><p>8月9日，许达哲主持召开会议。&lt;svg/onload=alert(2)&gt;&amp;lt;script&amp;gt;alert(3)&amp;lt;/script&amp;gt;他强调，要抓好落实。</p></body></html>`;
+    const hexo = `---\ntitle: '&amp;lt;script&amp;gt;alert(4)&amp;lt;/script&amp;gt;&lt;img/src=x/onerror=alert(5)&gt;会议召开'\ndate: 2021-08-09 10:00:00\n---\n<p>8月9日，省委书记许达哲主持召开会议。</p><p>他强调，要抓好落实。</p>\n`;
+    for (const [name, content, title] of [['spelled.txt', text, '河南召开疫情防控视频会议'], ['spelled.html', html, '湖南召开会议'], ['spelled-hexo.txt', hexo, '会议召开']] as const) {
+      const result = ingest(content, `content/raw/${name}`);
+      expect(result.meta.title, name).toBe(title);
+      const published = [result.markdown, JSON.stringify(result.meta), result.draft.titleSlug ?? ''].join('\n');
+      expect(published, name).not.toMatch(/&lt;|&gt;|&amp;|&#|<svg|<img|<script|<iframe|onload|onerror|alert|javascript:|\blt\b|\bgt\b/iu);
+      expect(result.state.fidelity.join('\n'), name).toMatch(/写成文字|HTML 标签/u);
+    }
+    expect(ingest(text, 'content/raw/spelled.txt').body).toContain('他强调，要压紧压实责任。');
+  });
+
   it('takes only the text of a hostile Hexo title, and survives markup in every front-matter field', async () => {
     const result = ingest(
       `---\ntitle: '<script>alert(1)</script><img src=x onerror=alert(2)>会议召开'\nsubtitle: '<iframe src=javascript:alert(3)></iframe>副题'\nauthor: '<b onclick=alert(4)>记者</b>'\nlink: 'javascript:alert(5)'\ndate: 2021-08-09 10:00:00\n---\n<p>8月9日，省委书记许达哲主持召开会议。</p><p>他强调，要抓好落实。</p>\n`,
