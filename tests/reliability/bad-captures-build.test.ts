@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm run build` with every kind of bad capture in content/raw: the site is built from the good
@@ -59,6 +60,15 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** What a conforming XML parser (saxes) finds wrong with a document: nothing, when it is well-formed. */
+function xmlErrors(text: string): string[] {
+  const errors: string[] = [];
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (error) => errors.push(error.message));
+  parser.write(text).close();
+  return errors;
+}
+
 describe('npm run build with bad captures', { timeout: 60_000 }, () => {
   it('exits 1 at the end, after building the site', () => {
     expect(run.status).toBe(1);
@@ -72,6 +82,14 @@ describe('npm run build with bad captures', { timeout: 60_000 }, () => {
     for (const name of [...Object.keys(BAD), 'link.txt', 'pipe.txt', 'sub']) expect(named(name), name).toHaveLength(1);
     expect(lines).toHaveLength(Object.keys(BAD).length + 3);
     expect(summary).toContain('build: the site was built without 10 file(s)');
+  });
+
+  it('writes feeds and sitemaps that an XML parser reads, though a capture holds control characters', () => {
+    const documents = readdirSync(join(work, '_site'), { recursive: true }).map(String).filter((file) => file.endsWith('.xml'));
+    expect(documents).toEqual(expect.arrayContaining(['feed.xml', 'zh-hant/feed.xml', 'sitemap.xml']));
+    for (const file of documents) expect(xmlErrors(readFileSync(join(work, '_site', file), 'utf8')), file).toEqual([]);
+    const feed = readFileSync(join(work, '_site', 'feed.xml'), 'utf8');
+    expect(feed).toContain('湖南召开疫情防控会议');
   });
 
   it('has every good capture in the site, odd ones included, and each raw copy with its SHA-256', () => {
