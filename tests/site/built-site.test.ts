@@ -194,6 +194,20 @@ describe('links and assets', () => {
     }
   });
 
+  it('gives every page the Content-Security-Policy and referrer policy, before anything it loads, and a _headers file', async () => {
+    for (const file of await htmlPages(site.dir)) {
+      const tree = await readPage(site.dir, file);
+      const head = elements(tree, (element) => element.tagName === 'head')[0]!;
+      const children = head.children.filter((child): child is Element => child.type === 'element');
+      const policy = children.findIndex((element) => String(attribute(element, 'httpEquiv')).toLowerCase() === 'content-security-policy');
+      expect(policy, file).toBe(1);
+      expect(attribute(children[policy]!, 'content'), file).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'");
+      expect(children.some((element) => attribute(element, 'name') === 'referrer' && attribute(element, 'content') === 'no-referrer'), file).toBe(true);
+    }
+    const headers = await read(site, '_headers');
+    expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self'; .*frame-ancestors 'none'\n {2}Referrer-Policy: no-referrer\n/);
+  });
+
   it('loads JavaScript only on the search page', async () => {
     for (const file of await htmlPages(site.dir)) {
       const scripts = elements(await readPage(site.dir, file), (element) => element.tagName === 'script');
