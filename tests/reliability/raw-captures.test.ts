@@ -76,6 +76,8 @@ describe('raw captures in the built site', { timeout: 240_000 }, () => {
       writeFileSync(join(CONTENT, 'articles', `${data.date}-${slug}.md`), matter.stringify(content, front));
     };
     cite('passwd', '../'.repeat(12) + 'etc/passwd');
+    // And one whose title, edited by hand, holds a lone surrogate: it stopped the search step.
+    writeFileSync(join(CONTENT, 'articles', `${data.date}-surrogate.md`), matter.stringify(content, { ...data, slug: 'surrogate', title: `会议\uD800召开` }));
     cite('symlink', relative(ROOT, join(CONTENT, 'raw', 'link.txt')));
 
     site = await buildSite({ contentDir: relative(ROOT, CONTENT), allowFailure: true });
@@ -117,8 +119,10 @@ describe('raw captures in the built site', { timeout: 240_000 }, () => {
 
   it('publishes nothing that is not a capture, builds the rest, names each article left out, and fails', () => {
     expect(site.status).toBe(1);
-    const problems = site.stderr.split('\n').filter((line) => /passwd|symlink/.test(line));
+    const problems = site.stderr.split('\n').filter((line) => /passwd|symlink|surrogate/.test(line));
+    // Front matter is checked as each file is read, the captures it cites once all are read.
     expect(problems).toEqual([
+      expect.stringMatching(/-surrogate\.md: `title` holds a lone UTF-16 surrogate, which is not text$/),
       expect.stringMatching(/-passwd\.md: raw capture .*etc\/passwd is not in the raw captures folder; not published$/),
       expect.stringMatching(/-symlink\.md: raw capture .*link\.txt is not in the raw captures folder; not published$/),
     ]);
