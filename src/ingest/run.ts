@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -124,15 +124,17 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     outcome.written.push(shown);
   }
   // Thousands of small files: the syscalls, not the bytes, cost; the thread pool runs them in parallel.
+  const unwritten = new Set<string>();
   for (const { absolute, error } of await writeAllAtomic(pending)) {
     const key = folders.key(absolute);
     const shown = outputs.get(key)!.shown;
     outcome.errors.push(`${shown}: not written: ${fileSystemReason(error)}`);
-    outcome.written.splice(outcome.written.indexOf(shown), 1);
+    unwritten.add(shown);
     // What is there is what was there before: ingest's own only if the manifest said so.
     if (manifest.files[key]) next.files[key] = manifest.files[key]!;
     else delete next.files[key];
   }
+  if (unwritten.size) outcome.written = outcome.written.filter((file) => !unwritten.has(file));
 
   // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited,
   // and only inside the folders this run was given: a manifest copied or moved with its folder, or
@@ -140,7 +142,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   for (const key of Object.keys(manifest.files).sort()) {
     if (outputs.has(key)) continue;
     const absolute = folders.resolve(key);
-    if (!absolute) continue;
+    if (!absolute || !existsSync(absolute)) continue;
     const shown = path(absolute);
     if (options.check) {
       outcome.differences.push(`${shown}: would be removed (no capture produces it any more)`);
