@@ -51,6 +51,7 @@ export default function (eleventyConfig: UserConfig) {
     eleventyConfig.on('eleventy.after', async () => {
       const result = await build?.finish();
       if (result) console.log(searchSummary(result));
+      for (const line of build?.problems ?? []) console.error(line);
     });
     eleventyConfig.addWatchTarget(settings.contentDir);
     eleventyConfig.addWatchTarget('src/site/');

@@ -58,7 +58,7 @@ ${a.toc.map(
 `
       : '';
     const captures = a.rawFiles.map(
-      (file) => html`      <div><dt>${ui.rawFile}</dt><dd><a href="${file.url}" type="text/plain" translate="no">${file.url.replace('/raw/', '')}</a> <span class="muted">（${thousands(file.bytes)} ${ui.bytes}${file.site ? html` · ${file.site}` : ''}）</span></dd></div>
+      (file) => html`      <div><dt>${ui.rawFile}</dt><dd><a href="${file.url}" type="text/plain" translate="no">${file.name}</a> <span class="muted">（${thousands(file.bytes)} ${ui.bytes}${file.site ? html` · ${file.site}` : ''}）</span></dd></div>
       <div><dt>${ui.sha256}</dt><dd><code class="hash" translate="no">${file.sha256}</code></dd></div>
       <div><dt>${ui.encoding}</dt><dd translate="no">${file.encoding}</dd></div>
 `,

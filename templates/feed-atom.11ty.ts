@@ -1,6 +1,7 @@
 /** The Atom feed of each edition: the latest articles by publication day, with their full text. */
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { html } from '../src/site/html.ts';
+import { wellFormedXml } from '../src/site/xml.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { FeedPage } from '../src/site/pages.ts';
 
@@ -21,7 +22,7 @@ const template: PaginatedTemplate<FeedPage> = {
 `,
     );
     // The article HTML is escaped once more: Atom carries `type="html"` content as text.
-    return html`<?xml version="1.0" encoding="utf-8"?>
+    return wellFormedXml(html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${feed.edition}">
   <title>${feed.title}</title>
   <subtitle>${feed.ui.siteTagline}</subtitle>
@@ -30,7 +31,7 @@ const template: PaginatedTemplate<FeedPage> = {
   <id>${this.siteUrl(feed.homeUrl)}</id>
 ${feed.updated ? html`  <updated>${dateToRfc3339(feed.updated)}</updated>\n` : ''}  <author><name>${feed.title}</name></author>
 ${entries}</feed>
-`.toString();
+`.toString());
   },
 };
 

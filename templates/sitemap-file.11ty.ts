@@ -1,5 +1,6 @@
 /** One sitemap file: its pages in both editions, each listing its two alternates (x-default: Simplified). */
 import { html } from '../src/site/html.ts';
+import { wellFormedXml } from '../src/site/xml.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { EDITIONS } from '../src/site/editions.ts';
 import type { SitemapFile } from '../src/site/pages.ts';
@@ -18,10 +19,10 @@ const template: PaginatedTemplate<SitemapFile> = {
 ${alternates}  </url>
 `);
     });
-    return html`<?xml version="1.0" encoding="utf-8"?>
+    return wellFormedXml(html`<?xml version="1.0" encoding="utf-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
 ${urls}</urlset>
-`.toString();
+`.toString());
   },
 };
 

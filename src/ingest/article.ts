@@ -66,11 +66,12 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
   };
 }
 
-const MARKUP = /<\s*\/?\s*[a-z!?]|javascript\s*:|\bon[a-z]+\s*=/iu;
+const MARKUP = /<\s*\/?\s*[a-z!?]|&(?:amp;)*(?:lt|#0*60|#x0*3c);\s*\/?\s*[a-z!?]|javascript\s*:|\bon[a-z]+\s*=/iu;
 
 /**
  * The audit report quotes what ingest removed, but a quote of hostile markup is itself hostile
- * once a page or a JSON download shows it. A ledger text that looks like markup is replaced by
+ * once a page or a JSON download shows it, and so is markup spelled with character references,
+ * which the next page to copy the text may turn back into markup. A ledger text that looks like markup is replaced by
  * its size; the raw capture, kept byte for byte, still holds it for anyone who must see it.
  */
 function neutralize(entry: LedgerEntry): LedgerEntry {

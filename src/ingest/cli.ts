@@ -48,10 +48,10 @@ async function main(argv: string[]): Promise<number> {
       check: values.check,
       root: process.cwd(),
     });
-    for (const line of outcome.errors) process.stderr.write(`${line}\n`);
-    for (const line of outcome.warnings) process.stderr.write(`warning: ${line}\n`);
+    for (const line of outcome.errors) process.stderr.write(`${oneLine(line)}\n`);
+    for (const line of outcome.warnings) process.stderr.write(`warning: ${oneLine(line)}\n`);
     if (values.check) {
-      for (const line of outcome.differences) process.stderr.write(`${line}\n`);
+      for (const line of outcome.differences) process.stderr.write(`${oneLine(line)}\n`);
       process.stdout.write(
         outcome.differences.length
           ? `ingest --check: ${outcome.differences.length} file(s) differ from what ingest writes now; run npm run ingest and commit the result\n`
@@ -72,6 +72,11 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`ingest: ${message.split('\n')[0]}\n`);
     return 2;
   }
+}
+
+/** Each message is one line: file names are quoted where they are made, and nothing else may break a line either. */
+function oneLine(line: string): string {
+  return line.replace(/[\r\n\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -60,12 +60,22 @@ function writeBlock(node: RootContent): string | undefined {
 function photo(block: Element): Html {
   const image = dataOf(block).image;
   const caption = block.children.length ? textOf(block).trim() : '';
-  const lines = [`<figure class="capture-photo"${image ? ` data-image="${escapeHtml(image)}"` : ''}>`];
-  if (caption) lines.push(`<figcaption>${escapeHtml(caption)}</figcaption>`);
+  const lines = [`<figure class="capture-photo"${image ? ` data-image="${escapeHtmlLine(image)}"` : ''}>`];
+  if (caption) lines.push(`<figcaption>${escapeHtmlLine(caption)}</figcaption>`);
   lines.push('</figure>');
   return { type: 'html', value: lines.join('\n') };
 }
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Escaped, and on one line: Markdown ends an HTML block at a blank line, so a line break in an
+ * image's file name (`%0A` in its URL) or caption would end the figure there and spill the rest,
+ * and the next figure, into the text. Line ends become character references, which the page
+ * reads back as the same characters.
+ */
+function escapeHtmlLine(text: string): string {
+  return escapeHtml(text).replace(/[\n\r\u2028\u2029]/g, (char) => `&#${char.charCodeAt(0)};`);
 }

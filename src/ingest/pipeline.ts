@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
-import { unified } from 'unified';
+import { type Pluggable, unified } from 'unified';
 import { VFile } from 'vfile';
 import type { ArchiveData, SiteProfile } from './data.ts';
 import { DecodeError, decodeCapture } from './decode.ts';
+import { FrontMatterRefused } from './front-matter.ts';
 import { shapeCapture } from './shapes/index.ts';
 import { toBlocks } from './steps/blocks.ts';
 import { markCaptions } from './steps/captions.ts';
@@ -50,28 +51,35 @@ export interface IngestedCapture {
  */
 export function pipeline(data: ArchiveData) {
   return unified()
-    .use(readPageHead)
-    .use(readByline)
-    .use(stripMarkup)
-    .use(sanitizeCapture)
-    .use(stripFurnitureMarkup)
-    .use(toBlocks)
-    .use(repairGbkMojibake)
-    .use(stripPinyinAnnotations)
-    .use(cleanMarkupRemnants)
-    .use(normalizePunctuation)
-    .use(convertToSimplified, data.regions)
-    .use(readPublicationDate, data)
-    .use(stripFurnitureLines, data)
-    .use(markImageLines)
-    .use(extractHeadline, data)
-    .use(markCaptions, data)
-    .use(extractDateline, data)
-    .use(markSections, data)
-    .use(extractMetadata, data)
-    .use(writeFidelityNotes)
-    .use(refuseGarbledText)
+    .use(ingestSteps(data).map((step) => step.plugin))
     .freeze();
+}
+
+/** The steps of the pipeline, in order, by name (the benchmark times each: src/bench/step-cost.ts). */
+export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggable }[] {
+  return [
+    { name: 'page head', plugin: readPageHead },
+    { name: 'byline', plugin: readByline },
+    { name: 'markup', plugin: stripMarkup },
+    { name: 'sanitize', plugin: sanitizeCapture },
+    { name: 'furniture (markup)', plugin: stripFurnitureMarkup },
+    { name: 'blocks', plugin: toBlocks },
+    { name: 'mojibake', plugin: repairGbkMojibake },
+    { name: 'pinyin', plugin: stripPinyinAnnotations },
+    { name: 'remnants', plugin: cleanMarkupRemnants },
+    { name: 'typography', plugin: normalizePunctuation },
+    { name: 'script', plugin: [convertToSimplified, data.regions] },
+    { name: 'publication date', plugin: [readPublicationDate, data] },
+    { name: 'furniture (lines)', plugin: [stripFurnitureLines, data] },
+    { name: 'images', plugin: markImageLines },
+    { name: 'headline', plugin: [extractHeadline, data] },
+    { name: 'captions', plugin: [markCaptions, data] },
+    { name: 'dateline', plugin: [extractDateline, data] },
+    { name: 'sections', plugin: [markSections, data] },
+    { name: 'metadata', plugin: [extractMetadata, data] },
+    { name: 'fidelity', plugin: writeFidelityNotes },
+    { name: 'legibility', plugin: refuseGarbledText },
+  ];
 }
 
 export function readCaptureFile(path: string, bytes: Uint8Array): CaptureFile {
@@ -86,7 +94,13 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
     if (error instanceof DecodeError) throw new CaptureError(capture.path, error.message);
     throw error;
   }
-  const shaped = shapeCapture(decoded.text);
+  let shaped;
+  try {
+    shaped = shapeCapture(decoded.text);
+  } catch (error) {
+    if (error instanceof FrontMatterRefused) throw new CaptureError(capture.path, error.message);
+    throw error;
+  }
   const state: IngestState = {
     capture,
     encoding: decoded.encoding,
@@ -107,6 +121,9 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
   if (shaped.warning) {
     warnings.push(shaped.warning);
     state.fidelity.push(`原文件的 YAML 头信息无法解析（${shaped.warning}）。`);
+  }
+  if (shaped.frontMatterReplaced) {
+    state.fidelity.push(`Hexo 头信息中有 ${shaped.frontMatterReplaced} 个不是文字的字符（控制字符、孤立的代理项或非字符），已替换为 U+FFFD（�）。`);
   }
   const file = new VFile({ path: capture.path, data: { ingest: state } });
   const tree = processor.runSync(shaped.tree, file) as Root;

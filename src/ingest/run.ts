@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type ArticleDraft, renderArticle, renderReport } from './article.ts';
@@ -9,7 +9,8 @@ import { addUnique } from './fields.ts';
 import type { CaptureJob } from './job.ts';
 import { ingestAll } from './parallel.ts';
 import { slugFromTitle } from './slug.ts';
-import { type Manifest, ownership, readManifest, removeIfOurs, renderManifest, sha256, writeAllAtomic, writeAtomic } from './write.ts';
+import { MAX_PUBLISHED_NAME_BYTES, publishedRawName, quoteName } from '../support/raw-names.ts';
+import { fileSystemReason, type Manifest, ownership, readManifest, removeIfOurs, removeLeftoverTemporaries, renderManifest, sha256, writeAllAtomic, writeAtomic } from './write.ts';
 
 const INGEST_CODE = fileURLToPath(new URL('.', import.meta.url));
 const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
@@ -51,12 +52,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const outcome: IngestOutcome = { captures: 0, articles: 0, written: [], unchanged: 0, removed: [], errors: [], warnings: [], differences: [] };
   const path = (absolute: string) => repoPath(options.root, absolute);
 
-  const jobs: CaptureJob[] = captureNames(options.input).map((name) => {
+  const jobs: CaptureJob[] = captureNames(options.input, path, outcome).map((name) => {
     const absolute = join(options.input, name);
     return { absolute, shown: path(absolute) };
   });
   outcome.captures = jobs.length;
-  const cache = options.cache ? DraftCache.open(options.cache, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(options.data, '.yaml'), LOCKFILE])) : undefined;
+  const cache = options.cache ? openCache(options.cache, options.data, outcome.warnings) : undefined;
   const hashes = jobs.map((job) => (cache ? hashFile(job.absolute) : ''));
   const cached = jobs.map((job, index) => (cache && hashes[index] ? cache.get(hashes[index]!, job.shown) : undefined));
   const fresh = jobs.filter((_, index) => !cached[index]);
@@ -82,10 +83,14 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const articles = mergeDuplicates(drafts, outcome.warnings);
   outcome.articles = articles.length;
   const manifestPath = join(options.output, MANIFEST);
+  const folders = new OutputFolders(options.output, options.reports);
+  // What a run killed or stopped by a full disk left behind.
+  if (!options.check) for (const folder of [options.output, options.reports]) removeLeftoverTemporaries(folder);
   const manifest = readManifest(manifestPath);
   const slugs = assignSlugs(articles, manifest);
 
-  const outputs = new Map<string, { absolute: string; content: string }>();
+  // Keyed as the manifest keys them: relative to the articles folder (see OutputFolders).
+  const outputs = new Map<string, { absolute: string; shown: string; content: string }>();
   const next: Manifest = { files: {}, slugs: {} };
   articles.forEach((article, index) => {
     const slug = slugs[index]!;
@@ -93,62 +98,162 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
     const reportAbsolute = join(options.reports, `${slug}.json`);
     const articlePath = path(articleAbsolute);
     const reportPath = path(reportAbsolute);
-    outputs.set(articlePath, { absolute: articleAbsolute, content: renderArticle(article, slug, reportPath) });
-    outputs.set(reportPath, { absolute: reportAbsolute, content: renderReport(article, slug, articlePath) });
+    outputs.set(folders.key(articleAbsolute), { absolute: articleAbsolute, shown: articlePath, content: renderArticle(article, slug, reportPath) });
+    outputs.set(folders.key(reportAbsolute), { absolute: reportAbsolute, shown: reportPath, content: renderReport(article, slug, articlePath) });
     for (const capture of article.captures) next.slugs[capture.rawSha256] = slug;
   });
 
   const pending: { absolute: string; content: string }[] = [];
-  for (const [file, { absolute, content }] of outputs) {
-    const state = ownership(file, absolute, content, manifest);
-    next.files[file] = sha256(content);
+  for (const [key, { absolute, shown, content }] of outputs) {
+    const state = ownership(key, absolute, content, manifest);
+    next.files[key] = sha256(content);
     if (state === 'same') {
       outcome.unchanged++;
       continue;
     }
     if (options.check) {
-      outcome.differences.push(`${file}: ${state === 'absent' ? 'missing' : 'differs from what ingest writes now'}`);
+      outcome.differences.push(`${shown}: ${state === 'absent' ? 'missing' : 'differs from what ingest writes now'}`);
       continue;
     }
     if (state === 'foreign') {
-      outcome.errors.push(`${file}: not written: a file is there that ingest did not write or that was edited by hand; move it away and run ingest again`);
-      delete next.files[file];
+      outcome.errors.push(`${shown}: not written: a file is there that ingest did not write or that was edited by hand; move it away and run ingest again`);
+      delete next.files[key];
       continue;
     }
     pending.push({ absolute, content });
-    outcome.written.push(file);
+    outcome.written.push(shown);
   }
   // Thousands of small files: the syscalls, not the bytes, cost; the thread pool runs them in parallel.
-  await writeAllAtomic(pending);
+  const unwritten = new Set<string>();
+  for (const { absolute, error } of await writeAllAtomic(pending)) {
+    const key = folders.key(absolute);
+    const shown = outputs.get(key)!.shown;
+    outcome.errors.push(`${shown}: not written: ${fileSystemReason(error)}`);
+    unwritten.add(shown);
+    // What is there is what was there before: ingest's own only if the manifest said so.
+    if (manifest.files[key]) next.files[key] = manifest.files[key]!;
+    else delete next.files[key];
+  }
+  if (unwritten.size) outcome.written = outcome.written.filter((file) => !unwritten.has(file));
 
-  // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited.
-  for (const file of Object.keys(manifest.files).sort()) {
-    if (outputs.has(file)) continue;
-    const absolute = resolve(options.root, file);
+  // Articles of captures that are gone (or renamed) — only those ingest wrote and nobody edited,
+  // and only inside the folders this run was given: a manifest copied or moved with its folder, or
+  // written by another version, never reaches outside them.
+  for (const key of Object.keys(manifest.files).sort()) {
+    if (outputs.has(key)) continue;
+    const absolute = folders.resolve(key);
+    if (!absolute || !existsSync(absolute)) continue;
+    const shown = path(absolute);
     if (options.check) {
-      outcome.differences.push(`${file}: would be removed (no capture produces it any more)`);
-    } else if (removeIfOurs(file, absolute, manifest)) {
-      outcome.removed.push(file);
-    } else {
-      outcome.warnings.push(`${file}: no capture produces it any more, but it was edited by hand; left in place`);
-      next.files[file] = manifest.files[file]!;
+      outcome.differences.push(`${shown}: would be removed (no capture produces it any more)`);
+      continue;
+    }
+    let removed;
+    try {
+      removed = removeIfOurs(key, absolute, manifest);
+    } catch (error) {
+      outcome.errors.push(`${shown}: not removed: ${fileSystemReason(error)}`);
+      next.files[key] = manifest.files[key]!;
+      continue;
+    }
+    if (removed === 'removed') outcome.removed.push(shown);
+    else if (removed === 'edited') {
+      outcome.warnings.push(`${shown}: no capture produces it any more, but it was edited by hand; left in place`);
+      next.files[key] = manifest.files[key]!;
     }
   }
 
   const manifestContent = renderManifest(next);
   if (safeRead(manifestPath) !== manifestContent) {
     if (options.check) outcome.differences.push(`${path(manifestPath)}: differs from what ingest writes now`);
-    else writeAtomic(manifestPath, manifestContent);
+    else {
+      try {
+        writeAtomic(manifestPath, manifestContent);
+      } catch (error) {
+        outcome.errors.push(`${path(manifestPath)}: not written: ${fileSystemReason(error)}`);
+      }
+    }
   }
   return outcome;
 }
 
-/** Every file in the input folder, in a stable order; hidden files (.gitkeep) are not captures. */
-function captureNames(input: string): string[] {
-  return readdirSync(input, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** The draft cache, or none (said once) when its folder cannot be made: a cache only saves time. */
+function openCache(folder: string, dataDir: string, warnings: string[]): DraftCache | undefined {
+  try {
+    return DraftCache.open(folder, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(dataDir, '.yaml'), LOCKFILE]));
+  } catch (error) {
+    warnings.push(`${folder}: draft cache not used: ${fileSystemReason(error)}`);
+    return undefined;
+  }
+}
+
+/**
+ * The two folders a run writes to. The manifest names its files relative to the articles folder
+ * (the folder it lives in), so that it stays true when the folder is copied or moved and whatever
+ * folder ingest is run from; a name that resolves outside both folders is never written or removed.
+ */
+class OutputFolders {
+  private readonly roots: string[];
+
+  constructor(
+    private readonly articles: string,
+    reports: string,
+  ) {
+    this.roots = [resolve(articles), resolve(reports)];
+  }
+
+  key(absolute: string): string {
+    return relative(this.articles, absolute).split(sep).join('/');
+  }
+
+  /** The file a manifest key names, if it lies inside one of the folders. */
+  resolve(key: string): string | undefined {
+    const absolute = resolve(this.articles, key);
+    return this.roots.some((root) => isInside(absolute, root)) ? absolute : undefined;
+  }
+}
+
+export function isInside(path: string, folder: string): boolean {
+  const rest = relative(folder, path);
+  return rest !== '' && !rest.startsWith(`..${sep}`) && rest !== '..' && !isAbsolute(rest);
+}
+
+/**
+ * The captures of the input folder, in a stable order: its regular files. Everything else there
+ * is said in one line and not read: a symbolic link (the archive keeps the evidence itself, not a
+ * pointer that can change or lead out of the folder), a sub-folder, a FIFO or device; a hidden
+ * file (.gitkeep) is not a capture and is only noted. A capture whose name is too long to be
+ * published as it is, is published under a shorter one, and said so.
+ */
+function captureNames(input: string, path: (absolute: string) => string, outcome: IngestOutcome): string[] {
+  let entries;
+  try {
+    entries = readdirSync(input, { withFileTypes: true });
+  } catch (error) {
+    throw new Error(`${quoteName(path(input))}: not read: ${fileSystemReason(error)}`);
+  }
+  const names: string[] = [];
+  for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+    const shown = quoteName(path(join(input, entry.name)));
+    if (entry.name.startsWith('.')) outcome.warnings.push(`${shown}: hidden file, not read as a capture`);
+    else if (entry.isSymbolicLink()) outcome.errors.push(`${shown}: symbolic link, not read: put the capture itself in the folder`);
+    else if (entry.isDirectory()) outcome.errors.push(`${shown}: sub-folder, not read: captures go directly in ${quoteName(path(input))}`);
+    else if (!entry.isFile()) outcome.errors.push(`${shown}: not a regular file (${kind(entry)}), not read`);
+    else {
+      if (Buffer.byteLength(entry.name, 'utf8') > MAX_PUBLISHED_NAME_BYTES) {
+        outcome.warnings.push(`${shown}: file name of ${Buffer.byteLength(entry.name, 'utf8')} bytes, longer than a published name may be (${MAX_PUBLISHED_NAME_BYTES}); the site publishes the capture as ${quoteName(publishedRawName(entry.name))}`);
+      }
+      names.push(entry.name);
+    }
+  }
+  return names;
+}
+
+function kind(entry: Dirent): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
+  return 'unknown kind';
 }
 
 /**
@@ -201,7 +306,7 @@ export function mergeDuplicates(drafts: ArticleDraft[], warnings: string[]): Art
     const b = articles[j]!;
     const ratio = count / Math.min(new Set(a.sentences).size, new Set(b.sentences).size);
     if (ratio >= NEAR_DUPLICATE) {
-      warnings.push(`${a.captures[0]!.raw}: near-duplicate of ${b.captures[0]!.raw} (${Math.round(ratio * 100)}% of sentences shared); kept as two articles`);
+      warnings.push(`${quoteName(a.captures[0]!.raw)}: near-duplicate of ${quoteName(b.captures[0]!.raw)} (${Math.round(ratio * 100)}% of sentences shared); kept as two articles`);
     }
   }
   return articles.sort((x, y) => compare(x.meta.date ?? '', y.meta.date ?? '') || compare(x.captures[0]!.raw, y.captures[0]!.raw));

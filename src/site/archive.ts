@@ -2,7 +2,7 @@
  * The archive as data: every article read, rendered and sorted once, every tag and the
  * timeline computed from that single pass. Templates only ever walk what is prepared here.
  */
-import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import {
@@ -21,11 +21,16 @@ import { assignSlugs } from './tag-slug.ts';
 import { loadRenderedArticle } from './rendered-article.ts';
 import { BuildCache } from './build-cache.ts';
 import { ScriptTallySum, type ScriptMap } from './search-script-map.ts';
+import { publishedRawNames, quoteName } from '../support/raw-names.ts';
 
 export interface RawFile {
   /** Repository path as written in front matter. */
   repoPath: string;
-  /** Site path of the copy. */
+  /** The file itself, resolved: inside a raw captures folder (see loadArchive). */
+  absolute: string;
+  /** File name of the copy under /raw/ (src/support/raw-names.ts). */
+  name: string;
+  /** Site path of the copy, URL-encoded: `/raw/<name>`. */
   url: string;
   sha256: string;
   encoding: string;
@@ -133,6 +138,12 @@ export interface Archive {
   rawFiles: RawFile[];
   /** The characters that differ between the editions, for converting search queries (search-script-map.ts). */
   scriptMap: ScriptMap;
+  /**
+   * `<file>: <reason>` for each article file left out of the site (a front matter the site cannot
+   * use, a raw capture that is missing or not in a raw captures folder): the build goes on with the
+   * others, prints these and fails at the end.
+   */
+  problems: string[];
 }
 
 /** Where the undated articles are listed; an undated article's page is `/undated/<slug>/`. */
@@ -144,13 +155,9 @@ export function articleUrl(front: Pick<ArticleFrontMatter, 'date' | 'slug'>): st
   return `/${year}/${month}/${day}/${front.slug}/`;
 }
 
-/**
- * Where a raw capture is published. A capture saved as .html (or anything but .txt) gets .txt
- * appended: served under its own name it would be a page, and its scripts would run.
- */
-export function rawFileUrl(repoPath: string): string {
-  const name = path.basename(repoPath);
-  return `/raw/${name.toLowerCase().endsWith('.txt') ? name : `${name}.txt`}`;
+/** Where a copy published under `name` is served (the name as publishedRawName made it). */
+export function rawFileUrl(name: string): string {
+  return `/raw/${encodeURIComponent(name)}`;
 }
 
 /** By meeting day, then publication day, then slug; what has no day comes after what has one. */
@@ -175,7 +182,10 @@ function readYamlList(file: string): unknown {
 
 export interface LoadOptions {
   contentDir: string;
-  /** Repository root, against which front matter's repo paths (`raw`) are resolved. */
+  /**
+   * Repository root, against which front matter's repo paths (`raw`) are resolved. The site
+   * publishes only captures inside `<contentDir>/raw/` or `<rootDir>/content/raw/`.
+   */
   rootDir?: string;
   /** Where rendered articles are kept between builds; none by default. */
   cache?: BuildCache;
@@ -188,45 +198,70 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
     .filter((name) => name.endsWith('.md'))
     .sort();
 
+  const problems: string[] = [];
+  const reject = (error: unknown, source: string) => {
+    if (!(error instanceof ContractError)) throw error;
+    problems.push(error.message.startsWith(source) ? `${quoteName(source)}${error.message.slice(source.length)}` : error.message);
+  };
+
   // The script map is summed as the articles are read, so that no article keeps its tally.
   const tallies = new ScriptTallySum();
-  const fronts = files.map((name) => {
+  const fronts = files.flatMap((name) => {
     const source = path.join(articlesDir, name);
-    const { front, body, scriptTally, sourceSha256 } = loadRenderedArticle(readFileSync(source), source, cache);
-    tallies.add(scriptTally);
-    return { front, body: archivedBody(body, sourceSha256), source };
+    try {
+      const { front, body, scriptTally, sourceSha256 } = loadRenderedArticle(readFileSync(source), source, cache);
+      tallies.add(scriptTally);
+      return [{ front, body: archivedBody(body, sourceSha256), source }];
+    } catch (error) {
+      reject(error, source);
+      return [];
+    }
   });
-  const scriptMap = tallies.map();
   fronts.sort((a, b) => chronological(a.front, b.front));
 
+  const rawFolders = [...new Set([path.join(contentDir, 'raw'), path.join(rootDir, 'content', 'raw')].map(realFolder).filter((folder): folder is string => Boolean(folder)))];
   const seenUrls = new Map<string, string>();
-  const rawByPath = new Map<string, RawFile>();
-  const articles: Article[] = fronts.map(({ front, body, source }, index) => {
-    const url = articleUrl(front);
-    const clash = seenUrls.get(url);
-    if (clash) throw new ContractError(source, `same URL ${url} as ${clash}`);
-    seenUrls.set(url, source);
+  const rawByPath = new Map<string, Omit<RawFile, 'name' | 'url'>>();
+  const accepted = fronts.flatMap(({ front, body, source }) => {
+    try {
+      const url = articleUrl(front);
+      const clash = seenUrls.get(url);
+      if (clash) throw new ContractError(source, `same URL ${url} as ${clash}`);
+      const rawFiles = front.captures.map((capture) => {
+        const known = rawByPath.get(capture.raw);
+        if (known) return known;
+        const file = { repoPath: capture.raw, absolute: rawCapture(capture.raw, rootDir, rawFolders, source), sha256: capture.rawSha256, encoding: capture.encoding, site: capture.site, bytes: 0 };
+        file.bytes = statSync(file.absolute).size;
+        return file;
+      });
+      seenUrls.set(url, source);
+      for (const file of rawFiles) rawByPath.set(file.repoPath, file);
+      return [{ front, body, source, url, rawFiles }];
+    } catch (error) {
+      reject(error, source);
+      return [];
+    }
+  });
+  const scriptMap = tallies.map();
 
-    const rawFiles = front.captures.map((capture) => {
-      const known = rawByPath.get(capture.raw);
-      if (known) return known;
-      const onDisk = path.resolve(rootDir, capture.raw);
-      if (!existsSync(onDisk)) throw new ContractError(source, `raw capture ${capture.raw} does not exist`);
-      const file: RawFile = {
-        repoPath: capture.raw,
-        url: rawFileUrl(capture.raw),
-        sha256: capture.rawSha256,
-        encoding: capture.encoding,
-        site: capture.site,
-        bytes: statSync(onDisk).size,
-      };
-      rawByPath.set(capture.raw, file);
-      return file;
-    });
-
+  // Published names depend on the names alone (raw-names.ts), so a capture's copy never moves.
+  const names = publishedRawNames([...rawByPath.values()].map((file) => ({ key: file.absolute, fileName: path.basename(file.repoPath) })));
+  const published = new Map([...rawByPath].map(([repoPath, file]) => {
+    const name = names.get(file.absolute)!;
+    return [repoPath, { ...file, name, url: rawFileUrl(name) } satisfies RawFile];
+  }));
+  const articles: Article[] = accepted.map(({ front, body, url, rawFiles }, index) => {
     // Reports live beside the articles by contract; the front matter path is the repo path.
     const reportFile = path.join(contentDir, 'reports', `${front.slug}.json`);
-    return { ...front, url, reportUrl: `${url}report/`, body, ...(existsSync(reportFile) ? { reportFile } : {}), rawFiles, index };
+    return {
+      ...front,
+      url,
+      reportUrl: `${url}report/`,
+      body,
+      ...(existsSync(reportFile) ? { reportFile } : {}),
+      rawFiles: rawFiles.map((file) => published.get(file.repoPath)!),
+      index,
+    };
   });
 
   const officials = parseOfficials(readYamlList(path.join(contentDir, 'data', 'officials.yaml')));
@@ -239,9 +274,38 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
     tags,
     tagByName,
     years: collectYears(articles),
-    rawFiles: [...rawByPath.values()],
+    rawFiles: [...published.values()],
     scriptMap,
+    problems,
   };
+}
+
+function realFolder(folder: string): string | undefined {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The file a front matter's `raw` names, resolved through any symbolic link: only a regular file
+ * inside a raw captures folder is a capture the site may publish (`raw: ../../etc/passwd` is not).
+ */
+function rawCapture(raw: string, rootDir: string, rawFolders: string[], source: string): string {
+  let real: string;
+  try {
+    real = realpathSync(path.resolve(rootDir, raw));
+  } catch {
+    throw new ContractError(source, `raw capture ${quoteName(raw)} does not exist`);
+  }
+  const inside = rawFolders.some((folder) => {
+    const rest = path.relative(folder, real);
+    return rest !== '' && rest !== '..' && !rest.startsWith(`..${path.sep}`) && !path.isAbsolute(rest);
+  });
+  if (!inside) throw new ContractError(source, `raw capture ${quoteName(raw)} is not in the raw captures folder; not published`);
+  if (!statSync(real).isFile()) throw new ContractError(source, `raw capture ${quoteName(raw)} is not a regular file; not published`);
+  return real;
 }
 
 const TAG_NAMES: Record<TagKind, (article: Article) => string[]> = {

@@ -125,6 +125,11 @@ async function main(): Promise<void> {
   const search = await build.finish();
   console.log(searchSummary(search));
   console.log(`[archive] site written in ${batches} Eleventy runs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (build.problems.length) {
+    for (const line of build.problems) process.stderr.write(`${line}\n`);
+    process.stderr.write(`site: ${build.problems.length} article file(s) or capture(s) left out of the site (listed above)\n`);
+    process.exitCode = 1;
+  }
 }
 
 try {

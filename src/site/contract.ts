@@ -109,6 +109,7 @@ type Fields = Record<string, unknown>;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SHA256 = /^[0-9a-f]{64}$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 class FieldReader {
   constructor(
@@ -123,13 +124,22 @@ class FieldReader {
   string(key: string): string {
     const value = this.fields[key];
     if (typeof value !== 'string' || value.trim() === '') this.fail(`\`${key}\` must be a non-empty string`);
-    return value;
+    return this.text(key, value);
   }
 
   optionalString(key: string): string | undefined {
     const value = this.fields[key];
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value !== 'string') this.fail(`\`${key}\` must be a string when present`);
+    return this.text(key, value);
+  }
+
+  /**
+   * A lone surrogate (a YAML `"\uD800"` escape) is no character: no page, feed or search index can
+   * be written with it, and it would stop the whole build where it is met, far from this file.
+   */
+  private text(key: string, value: string): string {
+    if (LONE_SURROGATE.test(value)) this.fail(`\`${key}\` holds a lone UTF-16 surrogate, which is not text`);
     return value;
   }
 
@@ -161,7 +171,7 @@ class FieldReader {
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
       this.fail(`\`${key}\` must be a list of strings`);
     }
-    return value as string[];
+    return (value as string[]).map((item) => this.text(key, item));
   }
 }
 

@@ -50,9 +50,24 @@ export function normaliseOrigin(value: string): string {
   return url.origin;
 }
 
+/**
+ * The prefix with a leading and trailing slash, each segment URL-encoded (`/a b/` → `/a%20b/`):
+ * every URL the site writes starts with it, in pages, feeds, the sitemap and the download, and a
+ * raw space or `#` there breaks them. A prefix given encoded stays as it is.
+ */
 export function normalisePathPrefix(value: string): string {
-  const trimmed = value.trim().replace(/^\/+|\/+$/g, '');
-  return trimmed ? `/${trimmed}/` : '/';
+  const segments = value.trim().split('/').filter(Boolean).map(encodeSegment);
+  return segments.length ? `/${segments.join('/')}/` : '/';
+}
+
+function encodeSegment(segment: string): string {
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // A lone % is a character of the name.
+  }
+  return encodeURIComponent(decoded);
 }
 
 /** `https://origin` + path prefix + root-relative path, for feeds, sitemaps and link metadata. */

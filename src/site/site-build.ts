@@ -55,6 +55,8 @@ export class SiteBuild {
     private readonly written: WrittenPages,
     private readonly outputDir: string,
     private readonly cache: BuildCache,
+    /** `<file>: <reason>` for each article or capture left out; the build goes on without them and fails at the end. */
+    readonly problems: string[],
   ) {}
 
   static start(options: SiteBuildOptions): SiteBuild {
@@ -67,8 +69,8 @@ export class SiteBuild {
       pathPrefix: options.pathPrefix,
     });
     // Every raw capture an article cites, byte for byte (only new or changed ones are copied).
-    publishRawCaptures(archive.rawFiles, process.cwd(), path.resolve(options.outputDir));
-    return new SiteBuild(archive, options.texts, written, path.resolve(options.outputDir), options.cache);
+    const copies = publishRawCaptures(archive.rawFiles, path.resolve(options.outputDir));
+    return new SiteBuild(archive, options.texts, written, path.resolve(options.outputDir), options.cache, [...archive.problems, ...copies.problems]);
   }
 
   /** Every page in one batch. */

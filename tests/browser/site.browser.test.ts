@@ -20,6 +20,8 @@ let server: RunningServer;
 let browser: Browser;
 let foreignRequests: string[] = [];
 let pageErrors: string[] = [];
+/** Every Content-Security-Policy violation a page reported (securitypolicyviolation events), by page. */
+let policyViolations: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
@@ -27,7 +29,9 @@ beforeAll(async () => {
   }
   // Served under a sub-path, as a GitHub Pages project site is, so every link is tested with the prefix.
   site = await buildSite({ pathPrefix: PREFIX });
-  server = await serveSite(site.dir, PREFIX);
+  // With the headers of the site's _headers file, as hosts that read it send them: every page
+  // then works under both the policy of its <meta> and the header's.
+  server = await serveSite(site.dir, PREFIX, { headersFile: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -41,12 +45,21 @@ afterAll(async () => {
 
 const url = (path: string) => `${server.origin}${PREFIX.slice(0, -1)}${path}`;
 
-async function open(path: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
+async function open(path: string, options: { width?: number; javaScript?: boolean; consoleErrors?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
   });
+  // Before any script of the page: a violation is reported as an event on the document.
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { policyViolations: string[] }).policyViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}`));
+  });
   const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && options.consoleErrors !== false) pageErrors.push(`${path}: console: ${message.text()}`);
+  });
   await page.route('**/*', (route) => {
     const requested = new URL(route.request().url());
     if (requested.origin !== server.origin && requested.protocol !== 'data:') {
@@ -58,7 +71,12 @@ async function open(path: string, options: { width?: number; javaScript?: boolea
   page.on('pageerror', (error) => pageErrors.push(`${path}: ${error.message}`));
   const response = await page.goto(url(path), { waitUntil: 'networkidle' });
   expect(response?.status(), path).toBe(200);
+  policyViolations.push(...(await violationsOf(page)).map((violation) => `${path}: ${violation}`));
   return page;
+}
+
+async function violationsOf(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((window as unknown as { policyViolations?: string[] }).policyViolations ?? [])]);
 }
 
 async function firstArticlePath(): Promise<string> {
@@ -87,7 +105,8 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
     for (const path of Object.values(await pages())) {
       const page = await open(path);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
-      await page.addScriptTag({ content: axeSource });
+      // Evaluated rather than added as a <script>: the page's policy refuses inline scripts.
+      await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
         return result.violations
@@ -208,9 +227,47 @@ describe('feeds and sitemap in the browser’s XML parser', () => {
   }, TIMEOUT);
 });
 
+describe('the Content-Security-Policy', () => {
+  it('is in force: a script or style put into a page is refused, and reported', async () => {
+    // The browser logs each refusal as an error: expected here, so not counted as the page's.
+    const page = await open('/', { consoleErrors: false });
+    const outcome = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.injectedRan = true;';
+      document.body.append(script);
+      const style = document.createElement('style');
+      style.textContent = 'body { display: none; }';
+      document.head.append(style);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { ran: (window as unknown as { injectedRan?: boolean }).injectedRan ?? false, hidden: getComputedStyle(document.body).display === 'none' };
+    });
+    expect(outcome).toEqual({ ran: false, hidden: false });
+    const header = await page.evaluate(async (address) => (await fetch(address)).headers.get('content-security-policy'), url('/'));
+    expect(header).toContain("frame-ancestors 'none'");
+    const reported = await violationsOf(page);
+    expect(reported).toEqual(expect.arrayContaining([expect.stringMatching(/^script-src-elem blocked inline$/), expect.stringMatching(/^style-src-elem blocked inline$/)]));
+    await page.context().close();
+  }, TIMEOUT);
+
+  it('lets every kind of page of both editions work under it, reporting no violation', async () => {
+    const article = await firstArticlePath();
+    const paths = ['/', article, `${article}report/`, '/tags/', '/tags/person/xu-da-zhe/', '/2021/', '/about/', '/search/?q=%E8%AE%B8%E8%BE%BE%E5%93%B2', '/404.html'];
+    const before = policyViolations.length;
+    for (const path of [...paths, ...paths.map((path) => `/zh-hant${path}`)]) {
+      const page = await open(path);
+      if (path.includes('/search/')) await page.waitForSelector('#search-results li', { timeout: 30_000 });
+      policyViolations.push(...(await violationsOf(page)).map((violation) => `${path} (after search): ${violation}`));
+      expect(await page.locator('main').count(), path).toBe(1);
+      await page.context().close();
+    }
+    expect(policyViolations.slice(before)).toEqual([]);
+  }, TIMEOUT);
+});
+
 describe('the whole visit', () => {
-  it('made no request to another origin and raised no script error', () => {
+  it('made no request to another origin and raised no script error or policy violation', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
+    expect(policyViolations).toEqual([]);
   });
 });

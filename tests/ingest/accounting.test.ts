@@ -22,10 +22,11 @@ const normal = (text: string) => simplified(text.replace(PINYIN, '')).replace(/[
  */
 describe('accounting for every clause of the seed captures', () => {
   const articles = readFileSync(join(ROOT, 'content', 'articles', '.ingest-manifest.json'), 'utf8');
+  // The manifest names its files relative to the articles folder.
   const files = Object.keys(JSON.parse(articles).files as Record<string, string>).filter((file) => file.endsWith('.md'));
 
   it.each(files)('%s', (file) => {
-    const article = matter(readFileSync(join(ROOT, file), 'utf8'));
+    const article = matter(readFileSync(join(ROOT, 'content', 'articles', file), 'utf8'));
     const report = JSON.parse(readFileSync(join(ROOT, article.data.report as string), 'utf8')) as { captures: { raw: string; entries: Entry[] }[] };
     const [capture] = report.captures;
     let raw = readFileSync(join(ROOT, capture!.raw), 'utf8');

@@ -8,6 +8,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/ingest/run.ts';
+import { renderArticleBody } from '../../src/site/article-body.ts';
 import { slugFromTitle } from '../../src/ingest/slug.ts';
 import { CaptureError } from '../../src/ingest/types.ts';
 import { ingest, RAW, ROOT } from './helpers.ts';
@@ -74,6 +75,20 @@ describe('hostile captures', () => {
     expect(markdownIt.render(result.markdown)).not.toMatch(/<script/iu);
   });
 
+  it('removes markup spelled as text, with / for separators or escaped twice over, from the body, the title and the slug, and says so', () => {
+    const text = readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile-captures', 'hostile-spelled.txt'), 'utf8');
+    const html = `<html><body><h1>&amp;lt;svg/onload=alert(1)&amp;gt;湖南召开会议</h1><p>发布时间：2021-08-09</p><p>8月9日，许达哲主持召开会议。&lt;svg/onload=alert(2)&gt;&amp;lt;script&amp;gt;alert(3)&amp;lt;/script&amp;gt;他强调，要抓好落实。</p></body></html>`;
+    const hexo = `---\ntitle: '&amp;lt;script&amp;gt;alert(4)&amp;lt;/script&amp;gt;&lt;img/src=x/onerror=alert(5)&gt;会议召开'\ndate: 2021-08-09 10:00:00\n---\n<p>8月9日，省委书记许达哲主持召开会议。</p><p>他强调，要抓好落实。</p>\n`;
+    for (const [name, content, title] of [['spelled.txt', text, '河南召开疫情防控视频会议'], ['spelled.html', html, '湖南召开会议'], ['spelled-hexo.txt', hexo, '会议召开']] as const) {
+      const result = ingest(content, `content/raw/${name}`);
+      expect(result.meta.title, name).toBe(title);
+      const published = [result.markdown, JSON.stringify(result.meta), result.draft.titleSlug ?? ''].join('\n');
+      expect(published, name).not.toMatch(/&lt;|&gt;|&amp;|&#|<svg|<img|<script|<iframe|onload|onerror|alert|javascript:|\blt\b|\bgt\b/iu);
+      expect(result.state.fidelity.join('\n'), name).toMatch(/写成文字|HTML 标签/u);
+    }
+    expect(ingest(text, 'content/raw/spelled.txt').body).toContain('他强调，要压紧压实责任。');
+  });
+
   it('takes only the text of a hostile Hexo title, and survives markup in every front-matter field', async () => {
     const result = ingest(
       `---\ntitle: '<script>alert(1)</script><img src=x onerror=alert(2)>会议召开'\nsubtitle: '<iframe src=javascript:alert(3)></iframe>副题'\nauthor: '<b onclick=alert(4)>记者</b>'\nlink: 'javascript:alert(5)'\ndate: 2021-08-09 10:00:00\n---\n<p>8月9日，省委书记许达哲主持召开会议。</p><p>他强调，要抓好落实。</p>\n`,
@@ -109,6 +124,35 @@ describe('hostile captures', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('photo file names', () => {
+  it('keep each figure whole, with its caption, when the name decodes to line breaks or quotes', () => {
+    const names = ['a%0A%0Ab%22c%22.jpg', 'd%0A%20%20%0A%3Cp%3Ee.jpg', '%22%3E%3Cscript%3E.png'];
+    const result = ingest(
+      `<html><body><h1>湖南召开疫情防控会议</h1><p>发布时间：2021-08-09</p><p>8月9日，省委书记许达哲主持召开会议，部署疫情防控工作。</p>${names
+        .map((name, n) => `<img src="/uploads/${name}"><p>图${n + 1}为会议现场。</p>`)
+        .join('')}<p>他强调，要抓好落实，确保各项措施到位。</p></body></html>`,
+      'content/raw/photos.html',
+    );
+    const page = parseHtml.parse(renderArticleBody(result.markdown).html['zh-Hans']) as Root;
+    const figures = page.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'figure');
+    const paragraphs = page.children.filter((node): node is Element => node.type === 'element' && node.tagName === 'p');
+    const text = (node: Element | RootContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(text).join('') : '');
+    const ofClass = (node: Element, name: string): Element | undefined => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (String(child.properties.className ?? '').includes(name)) return child;
+        const found = ofClass(child, name);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    expect(figures.map((figure) => text(ofClass(figure, 'photo-file')!))).toEqual(names.map((name) => decodeURIComponent(name)));
+    expect(figures.map((figure) => text(figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption')!))).toEqual(['图1为会议现场。', '图2为会议现场。', '图3为会议现场。']);
+    expect(paragraphs.map(text)).toEqual(['8月9日，省委书记许达哲主持召开会议，部署疫情防控工作。', '他强调，要抓好落实，确保各项措施到位。']);
+    expect(foreignMarkup(result.markdown)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIngest } from '../../src/ingest/run.ts';
+import { publishedRawName } from '../../src/support/raw-names.ts';
 import { buildSite } from '../support/build-site.ts';
 
 // A build of the archive with hostile captures added (tests/fixtures/hostile-captures: an HTML
@@ -31,7 +32,7 @@ beforeAll(async () => {
     root: ROOT,
   });
   expect(outcome.errors).toEqual([]);
-  expect(outcome.articles).toBe(8);
+  expect(outcome.articles).toBe(9);
   site = (await buildSite({ contentDir: relative(ROOT, CONTENT) })).dir;
 }, 180_000);
 
@@ -83,7 +84,7 @@ function foreign(html: string): string[] {
 describe('a build with hostile captures', { timeout: 180_000 }, () => {
   it('has the hostile articles in both editions, as text', () => {
     const pages = files(site).filter((path) => path.endsWith('.html'));
-    const hostile = pages.filter((path) => /湖南召开疫情防控工作会议|河南部署疫情防控工作|湖南省召开疫情防控会议/.test(readFileSync(path, 'utf8')));
+    const hostile = pages.filter((path) => /湖南召开疫情防控工作会议|河南部署疫情防控工作|湖南省召开疫情防控会议|河南召开疫情防控视频会议/.test(readFileSync(path, 'utf8')));
     expect(hostile.some((path) => path.includes(`${join(site, 'zh-hant')}`))).toBe(true);
     expect(hostile.length).toBeGreaterThanOrEqual(6);
   });
@@ -93,6 +94,15 @@ describe('a build with hostile captures', { timeout: 180_000 }, () => {
     expect(pages.length).toBeGreaterThan(50);
     const problems = pages.flatMap((path) => foreign(readFileSync(path, 'utf8')).map((problem) => `${relative(site, path)}: ${problem}`));
     expect(problems).toEqual([]);
+  });
+
+  it('shows no markup spelled as text on any page, escaped or not', () => {
+    const pages = files(site).filter((path) => path.endsWith('.html'));
+    const found = pages.flatMap((path) => {
+      const content = readFileSync(path, 'utf8');
+      return [...content.matchAll(/&(?:amp;)*lt;\/?(?:script|iframe|img|svg|b)\b|svg\/onload|onerror=/gi)].map((match) => `${relative(site, path)}: ${content.slice(Math.max(0, match.index - 40), match.index + 30)}`);
+    });
+    expect(found).toEqual([]);
   });
 
   it('carries none of it in the feeds, the JSON download, the sitemap or the search index', () => {
@@ -106,7 +116,8 @@ describe('a build with hostile captures', { timeout: 180_000 }, () => {
     expect(index.length).toBeGreaterThan(0);
     expect(text.some((content) => content.includes('"body"'))).toBe(true);
     const found = [...text, ...index].flatMap((content) =>
-      [...content.matchAll(/<script|<iframe|javascript:|onerror=|onclick=|onload=|onmouseover=/gi)].map((match) => content.slice(Math.max(0, match.index - 60), match.index + 30)),
+      // Markup spelled as text, escaped once or twice over, is no more welcome than markup itself.
+      [...content.matchAll(/<script|<iframe|<svg|javascript:|onerror=|onclick=|onload=|onmouseover=|&(?:amp;)*lt;\/?(?:script|iframe|img|svg|b)\b|\\u003c(?:script|img|svg)/gi)].map((match) => content.slice(Math.max(0, match.index - 60), match.index + 30)),
     );
     expect(found).toEqual([]);
   });
@@ -115,7 +126,9 @@ describe('a build with hostile captures', { timeout: 180_000 }, () => {
     // A capture saved as .html must not be served as a page: its copy is named .txt.
     expect(files(site).filter((path) => path.endsWith('hostile-page.html'))).toEqual([]);
     for (const name of ['hostile-page.html', 'hostile-hexo.txt', 'hostile-text.txt']) {
-      const copies = files(site).filter((path) => path.endsWith(name.endsWith('.txt') ? name : `${name}.txt`));
+      const published = publishedRawName(name);
+      expect(published).toMatch(/\.txt$/);
+      const copies = files(site).filter((path) => path.endsWith(`/raw/${published}`));
       expect(copies).toHaveLength(1);
       expect(readFileSync(copies[0]!)).toEqual(readFileSync(join(ROOT, 'tests', 'fixtures', 'hostile-captures', name)));
     }

@@ -22,6 +22,10 @@ const BUILD_TIMEOUT = 240_000;
 // Each test walks every page of the built site; on a two-core CI machine that takes seconds.
 vi.setConfig({ testTimeout: 120_000 });
 
+/** A sub-path with a space, as a folder of a host may have: every URL must carry it encoded. */
+const PREFIX = '/archive 2021/';
+const ENCODED = '/archive%202021/';
+
 let site: BuiltSite;
 let again: BuiltSite;
 let prefixed: BuiltSite;
@@ -30,7 +34,7 @@ let articleCount: number;
 beforeAll(async () => {
   // `again` renders each article's pages, and every four tag or year pages, in an Eleventy run of
   // their own (src/site/site-build.ts).
-  [site, again, prefixed] = await Promise.all([buildSite(), buildSite({ batchPages: 4 }), buildSite({ pathPrefix: '/archive/' })]);
+  [site, again, prefixed] = await Promise.all([buildSite(), buildSite({ batchPages: 4 }), buildSite({ pathPrefix: PREFIX })]);
   articleCount = await articleSourceCount(site.contentDir);
 }, BUILD_TIMEOUT);
 
@@ -171,26 +175,43 @@ describe('links and assets', () => {
     expect(await brokenLinks(site)).toEqual([]);
   });
 
-  it('resolves every link under a path prefix, none of them escaping it', async () => {
+  it('resolves every link under a path prefix, none of them escaping it, all URL-encoded', async () => {
     expect(await brokenLinks(prefixed)).toEqual([]);
     const home = await read(prefixed, 'index.html');
-    expect(home).toContain('href="/archive/assets/site.css"');
-    expect(home).not.toMatch(/(href|src|action)="\/(?!archive\/)/);
+    expect(home).toContain(`href="${ENCODED}assets/site.css"`);
+    expect(home).not.toMatch(/(href|src|action)="\/(?!archive%202021\/)/);
     const search = await read(prefixed, 'search/index.html');
-    expect(search).toContain('data-index="/archive/search/data/"');
-    expect(search).toContain('action="/archive/search/"');
-    expect(await read(prefixed, 'zh-hant/search/index.html')).toContain('data-edition-root="/archive/zh-hant/"');
-    expect(await read(prefixed, 'zh-hant/index.html')).toContain('action="/archive/zh-hant/search/"');
+    expect(search).toContain(`data-index="${ENCODED}search/data/"`);
+    expect(search).toContain(`action="${ENCODED}search/"`);
+    expect(await read(prefixed, 'zh-hant/search/index.html')).toContain(`data-edition-root="${ENCODED}zh-hant/"`);
+    expect(await read(prefixed, 'zh-hant/index.html')).toContain(`action="${ENCODED}zh-hant/search/"`);
+    for (const file of await htmlPages(prefixed.dir)) {
+      for (const { url } of referencedUrls(await readPage(prefixed.dir, file))) expect(url, file).not.toMatch(/\s/);
+    }
   });
 
-  it('prefixes the URLs in feeds, sitemap, robots.txt and the download', async () => {
+  it('prefixes the URLs in feeds, sitemap, robots.txt and the download, encoded', async () => {
     for (const file of ['feed.xml', 'feed.json', 'sitemap.xml', 'sitemaps/1.xml', 'robots.txt', 'archive.json', 'zh-hant/feed.xml']) {
       const text = await read(prefixed, file);
       const urls = text.match(/https?:\/\/[^"<\s]+/g) ?? [];
       const ours = urls.filter((url) => url.startsWith(DEFAULT_ORIGIN));
       expect(ours.length, file).toBeGreaterThan(0);
-      for (const url of ours) expect(url, file).toMatch(new RegExp(`^${DEFAULT_ORIGIN}/archive/`));
+      for (const url of ours) expect(url, file).toMatch(new RegExp(`^${DEFAULT_ORIGIN}${ENCODED}`));
     }
+  });
+
+  it('gives every page the Content-Security-Policy and referrer policy, before anything it loads, and a _headers file', async () => {
+    for (const file of await htmlPages(site.dir)) {
+      const tree = await readPage(site.dir, file);
+      const head = elements(tree, (element) => element.tagName === 'head')[0]!;
+      const children = head.children.filter((child): child is Element => child.type === 'element');
+      const policy = children.findIndex((element) => String(attribute(element, 'httpEquiv')).toLowerCase() === 'content-security-policy');
+      expect(policy, file).toBe(1);
+      expect(attribute(children[policy]!, 'content'), file).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'");
+      expect(children.some((element) => attribute(element, 'name') === 'referrer' && attribute(element, 'content') === 'no-referrer'), file).toBe(true);
+    }
+    const headers = await read(site, '_headers');
+    expect(headers).toMatch(/^\/\*\n {2}Content-Security-Policy: default-src 'self'; .*frame-ancestors 'none'\n {2}Referrer-Policy: no-referrer\n/);
   });
 
   it('loads JavaScript only on the search page', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,24 +9,40 @@ import { publishRawCaptures } from '../../src/site/raw-copies.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'raw-copies-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe('publishing the raw captures', () => {
-  it('copies every capture byte for byte, and on the next build only the captures that changed', () => {
-    cpSync('content/raw', path.join(work, 'content', 'raw'), { recursive: true });
-    const names = readdirSync(path.join(work, 'content', 'raw')).filter((name) => !name.startsWith('.'));
-    const rawFiles = names.map((name) => ({ repoPath: `content/raw/${name}`, url: rawFileUrl(`content/raw/${name}`) }) as RawFile);
-    const site = path.join(work, '_site');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-    expect(publishRawCaptures(rawFiles, work, site).copied).toBe(names.length);
-    for (const file of rawFiles) expect(readFileSync(path.join(site, file.url))).toEqual(readFileSync(path.join(work, file.repoPath)));
-    expect(publishRawCaptures(rawFiles, work, site).copied).toBe(0);
+describe('publishing the raw captures', () => {
+  cpSync('content/raw', path.join(work, 'content', 'raw'), { recursive: true });
+  const names = readdirSync(path.join(work, 'content', 'raw')).filter((name) => !name.startsWith('.'));
+  const rawFiles = names.map((name): RawFile => {
+    const absolute = path.join(work, 'content', 'raw', name);
+    return { repoPath: `content/raw/${name}`, absolute, name, url: rawFileUrl(name), sha256: sha256(readFileSync(absolute)), encoding: 'utf-8', bytes: 0 };
+  });
+  const site = path.join(work, '_site');
+
+  it('copies every capture byte for byte, and on the next build only the captures that changed', () => {
+    expect(publishRawCaptures(rawFiles, site)).toEqual({ copied: names.length, problems: [] });
+    for (const file of rawFiles) expect(readFileSync(path.join(site, 'raw', file.name))).toEqual(readFileSync(file.absolute));
+    expect(publishRawCaptures(rawFiles, site).copied).toBe(0);
 
     // A capture replaced by another of the same size still differs in time.
-    const changed = path.join(work, rawFiles[0]!.repoPath);
+    const changed = rawFiles[0]!.absolute;
     const bytes = readFileSync(changed);
     bytes[bytes.length - 1] = bytes[bytes.length - 1] === 0x0a ? 0x20 : 0x0a;
     writeFileSync(changed, bytes);
     utimesSync(changed, new Date(), new Date(Date.now() + 5000));
-    expect(publishRawCaptures(rawFiles, work, site).copied).toBe(1);
-    expect(readFileSync(path.join(site, rawFiles[0]!.url))).toEqual(bytes);
+    const updated = [{ ...rawFiles[0]!, sha256: sha256(bytes) }, ...rawFiles.slice(1)];
+    expect(publishRawCaptures(updated, site).copied).toBe(1);
+    expect(readFileSync(path.join(site, 'raw', rawFiles[0]!.name))).toEqual(bytes);
+  });
+
+  it('publishes no capture whose bytes are not the ones its article cites, and says so', () => {
+    const changed = rawFiles[1]!.absolute;
+    writeFileSync(changed, `${readFileSync(changed, 'utf8')}档案员后来加的一行。\n`);
+    const fresh = path.join(work, '_fresh');
+    const result = publishRawCaptures([rawFiles[1]!], fresh);
+    expect(result.copied).toBe(0);
+    expect(result.problems).toEqual([expect.stringMatching(new RegExp(`^content/raw/${rawFiles[1]!.name}: .*SHA-256.*not published`))]);
+    expect(readdirSync(path.join(fresh, 'raw'))).toEqual([]);
   });
 });

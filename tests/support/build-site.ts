@@ -23,6 +23,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** The most pages per Eleventy run (ARCHIVE_BATCH_PAGES); default: the site's own. */
   batchPages?: number;
+  /** Resolve with the exit status instead of rejecting when the build exits non-zero. */
+  allowFailure?: boolean;
 }
 
 export interface BuiltSite {
@@ -30,6 +32,9 @@ export interface BuiltSite {
   contentDir: string;
   pathPrefix: string;
   log: string;
+  /** The build's exit status. */
+  status: number;
+  stderr: string;
 }
 
 export function contentDirUnderTest(): string {
@@ -61,6 +66,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   if (options.cacheDir) env.ARCHIVE_SITE_CACHE = options.cacheDir;
   if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
   else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
-  const { stdout, stderr } = await run(process.execPath, args, { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-  return { dir, contentDir, pathPrefix, log: stdout + stderr };
+  try {
+    const { stdout, stderr } = await run(process.execPath, args, { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    return { dir, contentDir, pathPrefix, log: stdout + stderr, status: 0, stderr };
+  } catch (error) {
+    const failed = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (!options.allowFailure || typeof failed.code !== 'number') throw error;
+    return { dir, contentDir, pathPrefix, log: `${failed.stdout ?? ''}${failed.stderr ?? ''}`, status: failed.code, stderr: failed.stderr ?? '' };
+  }
 }

@@ -1,8 +1,10 @@
 /**
  * A tiny static file server for tests: serves a built site under a path prefix, answers
- * unknown paths with the site's 404 page and a 404 status, as GitHub Pages does.
+ * unknown paths with the site's 404 page and a 404 status, as GitHub Pages does. Asked to, it
+ * also sends the headers of the site's `_headers` file, as Netlify and Cloudflare Pages do.
  */
 import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -23,11 +25,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serveSite(siteDir: string, pathPrefix = '/'): Promise<RunningServer> {
+/** The rules of a `_headers` file: a path pattern (`/*` matches below it), then its indented `Name: value` lines. */
+function readHeadersFile(file: string): { pattern: string; headers: Record<string, string> }[] {
+  const rules: { pattern: string; headers: Record<string, string> }[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: {} });
+    else {
+      const at = line.indexOf(':');
+      rules.at(-1)!.headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+export async function serveSite(siteDir: string, pathPrefix = '/', options: { headersFile?: boolean } = {}): Promise<RunningServer> {
   const root = path.resolve(siteDir);
+  const rules = options.headersFile ? readHeadersFile(path.join(root, '_headers')) : [];
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     let pathname = decodeURIComponent(url.pathname);
+    const inSite = `/${pathname.slice(pathPrefix.length)}`;
+    for (const rule of rules) {
+      const matches = rule.pattern.endsWith('*') ? inSite.startsWith(rule.pattern.slice(0, -1)) : inSite === rule.pattern;
+      if (matches) for (const [name, value] of Object.entries(rule.headers)) response.setHeader(name, value);
+    }
     const notFound = async () => {
       const page = await readFile(path.join(root, '404.html')).catch(() => Buffer.from('not found'));
       response.writeHead(404, { 'content-type': TYPES['.html']! });

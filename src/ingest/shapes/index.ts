@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import matter from 'gray-matter';
+import { readFrontMatter } from '../front-matter.ts';
 import type { IngestState, Shape } from '../types.ts';
 import { looksLikeHtml, readHtml } from './html.ts';
 import { readText } from './text.ts';
@@ -12,6 +12,8 @@ export interface ShapedCapture {
   frontMatterSource?: string;
   /** A problem with the capture's form that did not stop it being read (broken front matter). */
   warning?: string;
+  /** Characters of the front matter that were not text, replaced (front-matter.ts). */
+  frontMatterReplaced?: number;
 }
 
 /**
@@ -27,24 +29,18 @@ export function shapeCapture(text: string): ShapedCapture {
   // Some mirrors save a blank line before the opening `---`; it is still front matter.
   const body = text.replace(/^\uFEFF/, '').replace(/^(?:[ \t]*\n)+(?=---[ \t]*\n)/, '');
   if (/^---[ \t]*\n/.test(body) && /\n---[ \t]*(\n|$)/.test(body)) {
-    let parsed: matter.GrayMatterFile<string> | undefined;
-    let warning: string | undefined;
-    try {
-      // Passing options turns off gray-matter's cache, which would otherwise keep every capture.
-      parsed = matter(body, {});
-    } catch (error) {
-      warning = `front matter is not valid YAML (${yamlProblem(error)}); read the whole file as ${looksLikeHtml(body) ? 'HTML' : 'text'}`;
-    }
-    if (parsed && isRecord(parsed.data)) {
+    const parsed = readFrontMatter(body);
+    if (parsed.data) {
       const html = looksLikeHtml(parsed.content);
       return {
         tree: html ? readHtml(parsed.content) : readText(parsed.content),
         shape: html ? 'hexo-html' : 'hexo-text',
         frontMatter: parsed.data,
-        frontMatterSource: parsed.matter,
+        ...(parsed.source !== undefined ? { frontMatterSource: parsed.source } : {}),
+        ...(parsed.replaced ? { frontMatterReplaced: parsed.replaced } : {}),
       };
     }
-    warning ??= 'front matter is not a YAML mapping; read the whole file as text';
+    const warning = parsed.problem === 'not a YAML mapping' ? 'front matter is not a YAML mapping; read the whole file as text' : `front matter is not valid YAML (${parsed.problem}); read the whole file as ${looksLikeHtml(body) ? 'HTML' : 'text'}`;
     const html = looksLikeHtml(body);
     return { tree: html ? readHtml(body) : readText(body), shape: html ? 'html' : 'text', frontMatter: {}, warning };
   }
@@ -55,14 +51,4 @@ export function shapeCapture(text: string): ShapedCapture {
 export function applyShape(state: IngestState, shaped: ShapedCapture): void {
   state.shape = shaped.shape;
   state.frontMatter = shaped.frontMatter;
-}
-
-function yamlProblem(error: unknown): string {
-  const mark = (error as { mark?: { line?: number } }).mark;
-  const reason = (error as { reason?: string }).reason ?? String(error instanceof Error ? error.message : error).split('\n')[0];
-  return typeof mark?.line === 'number' ? `line ${mark.line + 2}: ${reason}` : String(reason);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 }

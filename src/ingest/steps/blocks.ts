@@ -24,7 +24,7 @@ export const toBlocks: Plugin<[], Root> = () => (tree, file) => {
     const text = collapse(buffer);
     buffer = '';
     if (text) out.push(paragraph(text, { raw: text, ...data }));
-    out.push(...pending);
+    for (const photo of pending) out.push(photo); // not spread: a sentence may hold more photos than a call has arguments
     pending = [];
   };
   const walk = (nodes: (RootContent | ElementContent)[]) => {

@@ -7,7 +7,7 @@ import type { Plugin } from 'unified';
 import type { ArchiveData } from '../data.ts';
 import { blocks, isBody, SENTENCE_END, textOf, setText } from '../blocks.ts';
 import { addUnique, names, publisherName } from '../fields.ts';
-import { TAG } from './remnants.ts';
+import { removeSpelledMarkup, spelledLabel } from '../spelled-markup.ts';
 import { simplified } from './script.ts';
 
 const HEADLINE_MAX = 80;
@@ -25,7 +25,8 @@ export const extractHeadline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   const meta = state.meta;
   let list = blocks(tree);
 
-  const frontTitle = plainText(state.frontMatter.title);
+  const spelled: string[] = [];
+  const frontTitle = plainText(state.frontMatter.title, spelled);
   if (frontTitle) {
     meta.title = frontTitle;
   } else {
@@ -38,8 +39,9 @@ export const extractHeadline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
       list = list.filter((block) => block !== chosen);
     }
   }
-  const frontSubtitle = plainText(state.frontMatter.subtitle);
+  const frontSubtitle = plainText(state.frontMatter.subtitle, spelled);
   if (frontSubtitle) meta.subtitle = frontSubtitle;
+  for (const piece of spelled) state.ledger.push({ step: 'remnants', action: 'removed', rule: 'remnants/front-matter-tag', label: spelledLabel(piece), text: piece });
   list = list.map((block) => (block.tagName === 'h1' ? { ...block, tagName: 'h2' } : block));
 
   // The deck: spaced phrases before the first paragraph (抓早抓小 防患未然 迅速反应 …).
@@ -200,12 +202,16 @@ function splitKnownNames(run: string, known: string[]): { names: string[]; lengt
 
 const fragment = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, { tagNames: [], strip: ['script', 'style', 'iframe', 'noscript', 'template', 'object', 'embed', 'svg', 'math'] });
 
-/** A front-matter string is hostile like the rest of the capture: only its text is kept. */
-export function plainText(value: unknown): string | undefined {
+/**
+ * A front-matter string is hostile like the rest of the capture: only its text is kept. The text
+ * may itself spell markup (&lt;script&gt;); that is no headline either, and goes into `spelled`.
+ */
+export function plainText(value: unknown, spelled?: string[]): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   const tree = fragment.runSync(fragment.parse(String(value))) as Root;
-  // The text may itself spell markup (&lt;script&gt;); tag-shaped text is not a headline either.
-  const text = simplified(toText(tree).replace(TAG, '').replace(/\s+/g, ' ').trim());
+  const cleaned = removeSpelledMarkup(toText(tree));
+  if (spelled) for (const piece of cleaned.removed) spelled.push(piece);
+  const text = simplified(cleaned.text.replace(/\s+/g, ' ').trim());
   return text || undefined;
 }
 

@@ -21,12 +21,12 @@ export const markSections: Plugin<[ArchiveData], Root> = (data) => (tree, file) 
   let list = blocks(tree);
   const officials = data.officials.flatMap((official) => [official.name, ...official.aliases]);
 
-  const headings = list.filter((block) => block.tagName === 'p' && headingLike(block));
-  if (headings.length) {
+  const headings = new Set(list.filter((block) => block.tagName === 'p' && headingLike(block)));
+  if (headings.size) {
     const namesOfficial = (block: Element) => officials.some((name) => textOf(block).trim().startsWith(name));
-    const divided = headings.some(namesOfficial);
+    const divided = [...headings].some(namesOfficial);
     list = list.map((block) => {
-      if (!headings.includes(block)) return block;
+      if (!headings.has(block)) return block;
       const level = !divided || namesOfficial(block) ? 2 : 3;
       state.ledger.push({ step: 'sections', action: 'moved', label: level === 2 ? '小标题（章节）' : '小标题（节内）', text: textOf(block).trim() });
       return heading(level, textOf(block).trim());
@@ -48,14 +48,21 @@ function splitMeetings(list: Element[], officials: string[], fidelity: string[])
     starts.push({ index, when, lead: text.trim() });
   });
   if (starts.length < 2) return list;
-  const out = [...list];
   const made: string[] = [];
-  for (const start of [...starts].reverse()) {
+  for (const start of starts) {
     const title = meetingHeading(start.when, leadFor(list, start.index), officials);
     if (!title) return list;
-    out.splice(start.index, 0, heading(2, title));
-    made.unshift(title);
+    made.push(title);
   }
+  // One pass, each heading before its meeting's first block (splicing them in one by one cost the
+  // square of the page on a long one).
+  const before = new Map(starts.map((start, at) => [start.index, made[at]!]));
+  const out: Element[] = [];
+  list.forEach((block, index) => {
+    const title = before.get(index);
+    if (title !== undefined) out.push(heading(2, title));
+    out.push(block);
+  });
   fidelity.push(`页面在一篇中报道了 ${starts.length} 场会议而没有小标题；ingest 在每场会议开头加了小标题（${made.join('；')}），文字取自该场会议的导语。`);
   return out;
 }

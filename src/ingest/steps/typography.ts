@@ -14,7 +14,10 @@ const WIDTHS: [RegExp, string, string][] = [
   [new RegExp(`(?<=${NEAR})\\?(?!\\?)`, 'gu'), '？', '?'],
   [new RegExp(`(?<=${NEAR})!(?!!)`, 'gu'), '！', '!'],
 ];
-const PARENTHESES = new RegExp(`\\(([^()]*${HAN}[^()]*)\\)`, 'gu');
+// Innermost pairs; whether the inside is Chinese is asked of each pair found. (Asking it in the
+// pattern, `[^()]*${HAN}[^()]*`, made a `(` without its `)` cost the square of the line.)
+const PARENTHESES = /\(([^()]*)\)/gu;
+const HAS_HAN = new RegExp(HAN, 'u');
 
 /**
  * Typographic normalisation, never a change of wording: half-width commas, colons, semicolons,
@@ -33,7 +36,8 @@ export function normalizeTypography(text: string): { text: string; counts: Map<s
       return to;
     });
   }
-  if (out.includes('(')) out = out.replace(PARENTHESES, (_, inner: string) => {
+  if (out.includes('(')) out = out.replace(PARENTHESES, (pair: string, inner: string) => {
+    if (!HAS_HAN.test(inner)) return pair;
     count('()', '（）');
     return `（${inner}）`;
   });

@@ -12,6 +12,7 @@ import type { TemplateContext } from '../../../src/site/page-template.ts';
 import type { ArticlePage, PageEntry } from '../../../src/site/pages.ts';
 import { jsonLdScriptText, newsArticle } from '../../../src/site/structured-data.ts';
 import { otherEdition } from '../../../src/site/editions.ts';
+import { PAGE_POLICY, REFERRER_POLICY } from '../../../src/site/security.ts';
 
 const isArticlePage = (entry: PageEntry | ArticlePage): entry is ArticlePage => 'article' in entry;
 
@@ -33,6 +34,8 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
 <html lang="${entry.edition}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
+<meta name="referrer" content="${REFERRER_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${isHome ? ui.siteName : `${entry.title} · ${ui.siteName}`}</title>
 <meta name="description" content="${entry.description}">${entry.url.endsWith('404.html') ? '' : html`

@@ -1,5 +1,11 @@
+import type { Root } from 'hast';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { ingest } from '../helpers.ts';
+import { blocks, paragraph } from '../../../src/ingest/blocks.ts';
+import { markSections } from '../../../src/ingest/steps/sections.ts';
+import { emptyMeta, type IngestState } from '../../../src/ingest/types.ts';
+import { archiveData, ingest } from '../helpers.ts';
 
 const HEAD = '省领导督导检查疫情防控工作\n发布时间:2020-02-16\n\n';
 const LONG = '他强调，要深入贯彻落实中央和省委决策部署，切实把各项防控措施抓细抓实，坚决打赢疫情防控阻击战，努力实现全年目标任务。';
@@ -26,5 +32,33 @@ describe('sections', () => {
   it('leaves a page about one meeting undivided', () => {
     const result = ingest(`${HEAD}8月4日上午，省委书记许达哲主持召开会议。${LONG}\n\n8月4日上午的会议还强调，要抓好落实。${LONG}\n`);
     expect(result.markdown).not.toMatch(/^## /mu);
+  });
+});
+
+describe('sections of a very long page', () => {
+  const run = (tree: Root) => {
+    const state = { meta: emptyMeta(), ledger: [], fidelity: [], hints: {} } as unknown as IngestState;
+    unified().use(markSections, archiveData()).runSync(tree, new VFile({ data: { ingest: state } }));
+    return state;
+  };
+
+  it('makes headings of 300,000 short lines', () => {
+    // Each line was looked up in the list of headings: 300,000 lines cost the square of that.
+    const tree: Root = { type: 'root', children: Array.from({ length: 300_000 }, (_, n) => paragraph(`第${n}项会议部署`)) };
+    run(tree);
+    const list = blocks(tree);
+    expect(list).toHaveLength(300_000);
+    expect(list.every((block) => block.tagName === 'h2')).toBe(true);
+  });
+
+  it('divides a page of thousands of dated leads, one heading before each', () => {
+    const leads = Array.from({ length: 12 * 28 }, (_, n) => `${(n % 12) + 1}月${Math.floor(n / 12) + 1}日上午，省委书记许达哲主持召开会议，部署第${n}项工作。`);
+    const tree: Root = { type: 'root', children: leads.flatMap((lead) => [paragraph(lead), ...Array.from({ length: 300 }, () => paragraph('他强调，要抓好落实。'))]) };
+    const state = run(tree);
+    const list = blocks(tree);
+    expect(list.filter((block) => block.tagName === 'h2')).toHaveLength(leads.length);
+    expect(list).toHaveLength(leads.length * 302);
+    expect(list[0]!.tagName).toBe('h2');
+    expect(state.fidelity.join('')).toContain(`${leads.length} 场会议`);
   });
 });
