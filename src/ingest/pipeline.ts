@@ -99,6 +99,7 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
     warnings.push(shaped.warning);
     state.fidelity.push(`原文件的 YAML 头信息无法解析（${shaped.warning}）。`);
   }
+  state.fidelity.push(...(shaped.notes ?? []));
   const file = new VFile({ path: capture.path, data: { ingest: state } });
   const tree = processor.runSync(shaped.tree, file) as Root;
   return { state, text: decoded.text, tree, warnings };

@@ -8,7 +8,7 @@ export interface CaptureFile {
   sha256: string;
 }
 
-export type Shape = 'hexo-html' | 'hexo-text' | 'html' | 'text';
+export type Shape = 'hexo-html' | 'hexo-text' | 'markdown' | 'html' | 'text';
 export type Script = 'zh-Hans' | 'zh-Hant';
 
 /**

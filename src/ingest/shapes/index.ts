@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import matter from 'gray-matter';
 import type { IngestState, Shape } from '../types.ts';
 import { looksLikeHtml, readHtml } from './html.ts';
+import { looksLikeMarkdown, readMarkdown } from './markdown.ts';
 import { readText } from './text.ts';
 
 export interface ShapedCapture {
@@ -10,6 +11,8 @@ export interface ShapedCapture {
   frontMatter: Record<string, unknown>;
   /** A problem with the capture's form that did not stop it being read (broken front matter). */
   warning?: string;
+  /** Fidelity notes on what reading the capture could not keep as it was (markup nested too deep). */
+  notes?: string[];
 }
 
 /**
@@ -18,6 +21,8 @@ export interface ShapedCapture {
  *
  * - hexo-html / hexo-text: a Hexo post, YAML front matter between `---` lines, then an HTML or
  *   plain-text body (blogs that mirror news sites save pages this way)
+ * - markdown: a Hexo, Jekyll or Hugo post whose body is Markdown (a front-matter post whose body
+ *   shows Markdown's constructs), parsed by remark into the tree an HTML page gives
  * - html: a saved web page or fragment
  * - text: a page saved or copied as plain text, one block per line
  */
@@ -34,19 +39,28 @@ export function shapeCapture(text: string): ShapedCapture {
       warning = `front matter is not valid YAML (${yamlProblem(error)}); read the whole file as ${looksLikeHtml(body) ? 'HTML' : 'text'}`;
     }
     if (parsed && isRecord(parsed.data)) {
-      const html = looksLikeHtml(parsed.content);
-      return {
-        tree: html ? readHtml(parsed.content) : readText(parsed.content),
-        shape: html ? 'hexo-html' : 'hexo-text',
-        frontMatter: parsed.data,
-      };
+      const frontMatter = parsed.data;
+      // Markdown may hold HTML, so its own constructs decide first; an HTML body shows none.
+      const markdown = looksLikeMarkdown(parsed.content) ? readMarkdown(parsed.content) : undefined;
+      if (markdown) return { tree: markdown.tree, shape: 'markdown', frontMatter, ...notes(markdown.notes) };
+      if (looksLikeHtml(parsed.content)) return { ...html(parsed.content), shape: 'hexo-html', frontMatter };
+      return { tree: readText(parsed.content), shape: 'hexo-text', frontMatter };
     }
     warning ??= 'front matter is not a YAML mapping; read the whole file as text';
-    const html = looksLikeHtml(body);
-    return { tree: html ? readHtml(body) : readText(body), shape: html ? 'html' : 'text', frontMatter: {}, warning };
+    if (looksLikeHtml(body)) return { ...html(body), shape: 'html', frontMatter: {}, warning };
+    return { tree: readText(body), shape: 'text', frontMatter: {}, warning };
   }
-  if (looksLikeHtml(body)) return { tree: readHtml(body), shape: 'html', frontMatter: {} };
+  if (looksLikeHtml(body)) return { ...html(body), shape: 'html', frontMatter: {} };
   return { tree: readText(body), shape: 'text', frontMatter: {} };
+}
+
+function html(text: string): { tree: Root; notes?: string[] } {
+  const read = readHtml(text);
+  return { tree: read.tree, ...notes(read.notes) };
+}
+
+function notes(list: string[]): { notes?: string[] } {
+  return list.length ? { notes: list } : {};
 }
 
 export function applyShape(state: IngestState, shaped: ShapedCapture): void {

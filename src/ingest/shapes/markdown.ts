@@ -1,0 +1,78 @@
+import type { Root as MdastRoot, Text } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { type HtmlCapture, readHtml } from './html.ts';
+
+const markdownToHtml = unified()
+  .use(remarkParse)
+  .use(() => joinWrappedLines)
+  // HTML written in the post stays as it was, to be parsed, sanitised and reduced to text with
+  // the rest of the page: the capture's markup is hostile whichever syntax carried it.
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeStringify, { allowDangerousHtml: true })
+  .freeze();
+
+/**
+ * Reads a Markdown capture (the body of a Hexo, Jekyll or Hugo post) into the same tree an HTML
+ * page gives: remark parses the Markdown, its HTML is written out and read back by the HTML
+ * reader, so the depth guard, the sanitiser and every later step treat both alike. Returns
+ * undefined for text that only a hostile file would hold (quotes or lists nested dozens deep,
+ * runs of emphasis marks), which remark's recursive tree converters cannot take: the caller
+ * reads such a file as plain text.
+ */
+export function readMarkdown(markdown: string): HtmlCapture | undefined {
+  if (PATHOLOGICAL.some((pattern) => pattern.test(markdown))) return undefined;
+  let html: string;
+  try {
+    html = String(markdownToHtml.processSync(markdown));
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  return readHtml(html);
+}
+
+/**
+ * Shapes no post has and that make remark recurse or backtrack deeply: a line nested in more
+ * than eight quotes or lists, indentation beyond 40 columns (each list level indents two to
+ * four), and runs of sixteen emphasis, bracket or backtick marks.
+ */
+const PATHOLOGICAL = [
+  /^(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t])){9}/m,
+  /^[ \t]{41}/m,
+  /[*_[\]`]{16}(?![ \t]*$)/m,
+];
+
+/**
+ * Whether a post body is Markdown rather than plain lines of text: Markdown's own constructs
+ * (headings, links, images, emphasis, quotes, rules, lists) on several lines, two kinds of them,
+ * or a heading.
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  const kinds = [
+    /^#{1,6}[ \t]+\S/m,
+    /\[[^\]\n]{1,300}\]\((?:https?:\/\/|\/|\.)[^)\s]{0,2000}\)/,
+    /\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__/,
+    /^>[ \t]?\S/m,
+    /^[ \t]{0,3}(?:\*[ \t]*){3,}$|^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$/m,
+    /^[ \t]{0,3}(?:[-*+]|\d{1,3}\.)[ \t]+\S/m,
+    /^```/m,
+  ];
+  // A line opening with `## ` is Markdown's alone: no page saved as text writes its headings so.
+  const found = kinds.filter((kind) => kind.test(text)).length + (kinds[0]!.test(text) ? 1 : 0);
+  const lines = (text.match(/^(?:#{1,6}[ \t]|>|!?\[[^\]\n]*\]\()/gm) ?? []).length;
+  return found >= 2 || lines >= 3;
+}
+
+/**
+ * A Chinese paragraph wrapped over several lines of the Markdown file is one paragraph: the line
+ * break between two Chinese characters is no space (as Markdown renders it for Latin text).
+ */
+function joinWrappedLines(tree: MdastRoot): void {
+  visit(tree, 'text', (node: Text) => {
+    if (node.value.includes('\n')) node.value = node.value.replace(/(?<=[\p{Script=Han}\p{P}])[ \t]*\n[ \t]*(?=[\p{Script=Han}\p{P}])/gu, '');
+  });
+}
