@@ -17,6 +17,26 @@ export interface ArchiveData {
   journalists: string[];
   /** Forms of short stand-alone photo captions (许达哲讲话。). */
   captionForms: RegExp[];
+  /** What the blocks of a web page are, by their class and id (main-content.yaml). */
+  mainContent: MainContentHints;
+}
+
+/** Class and id names that mark one kind of block of a web page. */
+export interface StructureHint {
+  label: string;
+  /** Matched against the parts of a class or id (split at -, _, spaces and camelCase). */
+  words: Set<string>;
+  /** Matched anywhere in a class or id. */
+  fragments: string[];
+}
+
+export interface MainContentHints {
+  content: StructureHint;
+  headline: StructureHint;
+  furniture: StructureHint[];
+  bylineWords: string[];
+  closingWords: string[];
+  archiveHosts: string[];
 }
 
 export interface LineRule {
@@ -151,7 +171,33 @@ export function loadArchiveData(dir: string): ArchiveData {
     if (typeof pattern !== 'string') throw new DataError(where, 'must be a pattern string');
     return regex(pattern, where);
   });
-  return { furniture, sites, officials, places, meetingTypes, publishers, journalists, captionForms };
+  return { furniture, sites, officials, places, meetingTypes, publishers, journalists, captionForms, mainContent: mainContentHints(dir) };
+}
+
+function mainContentHints(dir: string): MainContentHints {
+  const file = join(dir, 'main-content.yaml');
+  let value: unknown;
+  try {
+    value = parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new DataError(file, (error as NodeJS.ErrnoException).code ? 'cannot be read' : `is not valid YAML: ${firstLine(error)}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DataError(file, 'must be a YAML mapping');
+  const raw = value as Raw;
+  const hint = (entry: unknown, where: string): StructureHint => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new DataError(file, `${where} must be a mapping with label, words and fragments`);
+    const lower = (key: string) => strings(entry as Raw, key, `${file}: ${where}`).map((name) => name.toLowerCase());
+    return { label: text(entry as Raw, 'label', `${file}: ${where}`), words: new Set(lower('words')), fragments: lower('fragments') };
+  };
+  if (!Array.isArray(raw.furniture)) throw new DataError(file, 'furniture must be a list of hint groups');
+  return {
+    content: hint(raw.content, 'content'),
+    headline: hint(raw.headline, 'headline'),
+    furniture: raw.furniture.map((entry, index) => hint(entry, `furniture entry ${index + 1}`)),
+    bylineWords: strings(raw, 'bylineWords', file),
+    closingWords: strings(raw, 'closingWords', file).map((word) => word.toLowerCase()),
+    archiveHosts: strings(raw, 'archiveHosts', file).map((host) => host.toLowerCase()),
+  };
 }
 
 function siteProfile(value: Raw, where: string): SiteProfile {

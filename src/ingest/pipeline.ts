@@ -12,6 +12,7 @@ import { stripFurnitureLines } from './steps/furniture-lines.ts';
 import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
+import { extractMainContent } from './steps/main-content.ts';
 import { stripMarkup } from './steps/markup.ts';
 import { emptyPageHead, readPageHead } from './steps/page-head.ts';
 import { extractMetadata } from './steps/metadata.ts';
@@ -36,7 +37,7 @@ export interface IngestedCapture {
 /**
  * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
  * every capture, in this order:
- *   page head → markup → sanitize → furniture (markup) → blocks →
+ *   page head → markup → sanitize → furniture (markup) → main content → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script →
  *   furniture (lines and credits) → images → headline → captions → dateline → sections →
  *   metadata → fidelity
@@ -50,6 +51,7 @@ export function pipeline(data: ArchiveData) {
     .use(stripMarkup)
     .use(sanitizeCapture)
     .use(stripFurnitureMarkup)
+    .use(extractMainContent, data)
     .use(toBlocks)
     .use(repairGbkMojibake)
     .use(stripPinyinAnnotations)
