@@ -45,7 +45,8 @@ export const extractMainContent: Plugin<[ArchiveData], Root> = (data) => (tree, 
 
   // What is outside every kept block goes, one entry per outermost block or loose text.
   page.outside(roots, removed);
-  for (const index of roots) page.prune(index, headline, top, removed);
+  for (const index of roots) page.prune(index, headline, top, removed, bylines.includes(index));
+  for (const index of bylines) page.asOneLine(index);
   const keptNodes = roots.flatMap((index) => page.topLevel(index));
   trimClosingTail(keptNodes, hints, removed);
 
@@ -68,6 +69,7 @@ interface Removal {
 }
 
 const WHITE_SPACE = /[\s\u3000\u00a0]+/gu;
+const DATED = /\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日/u;
 /** Sentence punctuation of Chinese prose (both scripts): the strongest sign that a block is article text. */
 const PROSE_PUNCTUATION = /[，。、；：！？“”「」『』]/gu;
 const SENTENCE_PUNCTUATION = /[。！？]/gu;
@@ -295,9 +297,25 @@ class PageIndex {
     const text = this.plain(index);
     if (!text || [...text].length > 200) return false;
     const hint = this.hint(index);
-    const dated = /\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日/u.test(text);
-    if (hint.furniture && !hint.content && !dated) return false;
-    return HEADINGS.has(this.nodes[index]!.tagName) || dated || this.hints.bylineWords.some((word) => text.includes(word));
+    if (hint.furniture && !hint.content && !DATED.test(text)) return false;
+    return HEADINGS.has(this.nodes[index]!.tagName) || this.isBylineText(text);
+  }
+
+  private isBylineText(text: string): boolean {
+    return DATED.test(text) || this.hints.bylineWords.some((word) => text.includes(word));
+  }
+
+  /**
+   * A byline laid out in several blocks (source, time and buttons in divs of their own) reads as
+   * the one line it is on the page, for the furniture and metadata rules to read whole; a byline
+   * holding a heading (the deck) keeps its blocks.
+   */
+  asOneLine(index: number): void {
+    const node = this.nodes[index]!;
+    for (let inner = index; inner <= this.ends[index]!; inner++) if (HEADINGS.has(this.nodes[inner]!.tagName)) return;
+    const text = toText(node, { whitespace: 'pre-wrap' }).replace(/\s+/gu, ' ').trim();
+    node.tagName = 'p';
+    node.children = [{ type: 'text', value: text }];
   }
 
   /** Records every outermost element, and every loose text, that neither is kept nor holds something kept. */
@@ -335,7 +353,7 @@ class PageIndex {
    * Removes furniture inside a kept block: blocks named as furniture that hold little prose,
    * lists of links, and lines of links to web archives. Never the headline or what holds it.
    */
-  prune(root: number, headline: number | undefined, top: number, removed: Removal[]): void {
+  prune(root: number, headline: number | undefined, top: number, removed: Removal[], byline = false): void {
     const articleChars = this.chars[top]! - this.linkChars[top]!;
     for (let index = root + 1; index <= this.ends[root]!; ) {
       const node = this.nodes[index]!;
@@ -343,10 +361,11 @@ class PageIndex {
         index++;
         continue;
       }
+      // In a byline, what holds the date or a credit stays whatever its class says (div.top-bar).
       const reason =
         node.tagName === 'a' && this.isLinkedLogo(index)
           ? { rule: 'main-content/linked-image', label: '链接到别处的标识图片' }
-          : INLINE.has(node.tagName)
+          : INLINE.has(node.tagName) || (byline && this.isBylineText(this.plain(index)))
             ? undefined
             : this.furnitureInside(index, top, articleChars);
       if (!reason) {
