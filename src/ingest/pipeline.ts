@@ -21,6 +21,7 @@ import { stripPinyinAnnotations } from './steps/pinyin.ts';
 import { cleanMarkupRemnants } from './steps/remnants.ts';
 import { sanitizeCapture } from './steps/sanitize.ts';
 import { convertToSimplified, simplified } from './steps/script.ts';
+import { trimTextPage } from './steps/text-extent.ts';
 import { markSections } from './steps/sections.ts';
 import { normalizePunctuation } from './steps/typography.ts';
 import { CaptureError, type CaptureFile, emptyMeta, type IngestState } from './types.ts';
@@ -39,7 +40,7 @@ export interface IngestedCapture {
  * every capture, in this order:
  *   page head → markup → sanitize → furniture (markup) → main content → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script →
- *   furniture (lines and credits) → images → headline → captions → dateline → sections →
+ *   furniture (lines and credits) → images → text extent → headline → captions → dateline → sections →
  *   metadata → fidelity
  * Repairs come before script conversion because they work on the bytes and readings of the
  * original characters; furniture and metadata rules come after it, so they are written once, in
@@ -60,6 +61,7 @@ export function pipeline(data: ArchiveData) {
     .use(convertToSimplified)
     .use(stripFurnitureLines, data)
     .use(markImageLines)
+    .use(trimTextPage)
     .use(extractHeadline, data)
     .use(markCaptions, data)
     .use(extractDateline, data)

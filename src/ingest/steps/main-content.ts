@@ -40,12 +40,13 @@ export const extractMainContent: Plugin<[ArchiveData], Root> = (data) => (tree, 
   const kept = page.withSiblings(top);
   const headline = page.headline(kept, declaredTitles(state));
   const bylines = headline === undefined ? [] : page.bylines(headline, kept);
-  const headlineApart = headline !== undefined && !kept.some((index) => page.contains(index, headline));
-  const roots = [...(headlineApart ? [headline] : []), ...bylines, ...kept];
+  const inKept = (index: number) => kept.some((root) => page.contains(root, index));
+  const headlineApart = headline !== undefined && !inKept(headline);
+  const roots = [...(headlineApart ? [headline] : []), ...bylines.filter((index) => !inKept(index)), ...kept];
 
   // What is outside every kept block goes, one entry per outermost block or loose text.
   page.outside(roots, removed);
-  for (const index of roots) page.prune(index, headline, top, removed, bylines.includes(index));
+  for (const index of roots) page.prune(index, headline, top, removed, bylines);
   for (const index of bylines) page.asOneLine(index);
   const keptNodes = roots.flatMap((index) => page.topLevel(index));
   trimClosingTail(keptNodes, hints, removed);
@@ -107,13 +108,16 @@ class PageIndex {
   private readonly punct: number[] = [];
   private readonly links: number[] = [];
   private readonly scores: number[] = [];
+  /** Characters and prose punctuation of each block's own runs of text (not its sub-blocks', not links). */
+  private readonly ownChars: number[] = [];
+  private readonly ownPunct: number[] = [];
   private readonly hintCache = new Map<number, Hint>();
   /** The page's text without white space, in document order: `before` and `chars` index into it. */
   private readonly text: string;
 
   constructor(tree: Root, private readonly hints: MainContentHints) {
-    const ownChars: number[] = [];
-    const ownPunct: number[] = [];
+    const ownChars = this.ownChars;
+    const ownPunct = this.ownPunct;
     const pieces: string[] = [];
     let seen = 0;
     type Frame = { node: Element | ElementContent; parent: number; block: number; inLink: boolean } | { close: number };
@@ -268,7 +272,9 @@ class PageIndex {
    * article (a date line above the headline).
    */
   bylines(headline: number, kept: number[]): number[] {
-    const start = kept[0]!;
+    const first = kept[0]!;
+    // Where the article's text begins: the kept block, or, when it holds the headline too, its first run of prose.
+    const start = headline < first ? first : this.firstProse(this.ends[headline]! + 1);
     const out: number[] = [];
     for (let node = headline; ; ) {
       const parent = this.parents[node]!;
@@ -280,7 +286,7 @@ class PageIndex {
       node = parent;
     }
     if (headline < start) {
-      for (let index = this.ends[headline]! + 1; index < start; ) {
+      for (let index = this.ends[headline]! + 1; index < start && index < this.nodes.length; ) {
         // A block that also holds the article is looked into, not taken.
         if (this.ends[index]! >= start) {
           index++;
@@ -291,6 +297,14 @@ class PageIndex {
       }
     }
     return out.sort((a, b) => a - b);
+  }
+
+  /** The first element from `from` on that holds a run of prose (a sentence's punctuation). */
+  private firstProse(from: number): number {
+    for (let index = from; index < this.nodes.length; index++) {
+      if (this.ownChars[index]! >= MIN_RUN && this.ownPunct[index]! >= 2 && !HEADINGS.has(this.nodes[index]!.tagName)) return index;
+    }
+    return this.nodes.length;
   }
 
   private isByline(index: number): boolean {
@@ -353,7 +367,7 @@ class PageIndex {
    * Removes furniture inside a kept block: blocks named as furniture that hold little prose,
    * lists of links, and lines of links to web archives. Never the headline or what holds it.
    */
-  prune(root: number, headline: number | undefined, top: number, removed: Removal[], byline = false): void {
+  prune(root: number, headline: number | undefined, top: number, removed: Removal[], bylines: number[]): void {
     const articleChars = this.chars[top]! - this.linkChars[top]!;
     for (let index = root + 1; index <= this.ends[root]!; ) {
       const node = this.nodes[index]!;
@@ -365,7 +379,7 @@ class PageIndex {
       const reason =
         node.tagName === 'a' && this.isLinkedLogo(index)
           ? { rule: 'main-content/linked-image', label: '链接到别处的标识图片' }
-          : INLINE.has(node.tagName) || (byline && this.isBylineText(this.plain(index)))
+          : INLINE.has(node.tagName) || (bylines.some((byline) => this.contains(byline, index)) && this.isBylineText(this.plain(index)))
             ? undefined
             : this.furnitureInside(index, top, articleChars);
       if (!reason) {

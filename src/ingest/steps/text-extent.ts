@@ -1,0 +1,66 @@
+import type { Element, Root } from 'hast';
+import type { Plugin } from 'unified';
+import { blocks, dataOf, textOf } from '../blocks.ts';
+import type { IngestState } from '../types.ts';
+
+const HEADLINE_MAX = 80;
+
+/**
+ * Finds where the article begins and ends on a page saved as text from a browser, where the
+ * markup that tells a menu from an article is gone: every link of the navigation, the site's
+ * name, related links and the footer are lines like any other. Runs after the furniture lines
+ * have gone, so what it sees is what no rule knew:
+ * - the article's text runs from its first line of prose (a sentence's end punctuation) to its
+ *   last; its headline is the longest line before that prose that reads as one (short, without a
+ *   sentence's end), and what precedes the headline is the page's chrome;
+ * - lines after the last prose that are not prose (related links, lists of titles) are the
+ *   page's too, except photos and their credited captions.
+ * A post with front matter has its title there and no chrome above its text: only its tail is
+ * looked at. Every removal is in the audit report; prose removed is also in the fidelity notes.
+ */
+export const trimTextPage: Plugin<[], Root> = () => (tree, file) => {
+  const state = file.data.ingest!;
+  if (state.shape !== 'text' && state.shape !== 'hexo-text') return;
+  const list = blocks(tree);
+  const first = list.findIndex(isProse);
+  if (first < 0) return;
+  let last = list.length - 1;
+  while (last > first && !isProse(list[last]!)) last--;
+
+  let start = 0;
+  if (state.shape === 'text') {
+    let longest = -1;
+    for (let index = 0; index < first; index++) {
+      const text = textOf(list[index]!).trim();
+      if (list[index]!.tagName === 'p' && readsAsHeadline(text) && (longest < 0 || [...text].length > [...textOf(list[longest]!).trim()].length)) longest = index;
+    }
+    start = longest >= 0 ? longest : first;
+  }
+  const before = list.slice(0, start);
+  const after = list.slice(last + 1).filter((block) => block.tagName === 'p' && !/摄(影)?[。.]?$/u.test(textOf(block).trim()));
+  if (!before.length && !after.length) return;
+  record(state, before, '标题之前的页面内容（站名、导航）');
+  record(state, after, '正文之后的页面内容（相关链接等）');
+  tree.children = list.filter((block, index) => index >= start && !after.includes(block));
+};
+
+function isProse(block: Element): boolean {
+  if (block.tagName !== 'p') return false;
+  const text = textOf(block).trim();
+  return /[。！？]/u.test(text) && [...text].length >= 15;
+}
+
+function readsAsHeadline(text: string): boolean {
+  return [...text].length <= HEADLINE_MAX && !/[。！？]$/u.test(text) && /\p{Script=Han}/u.test(text);
+}
+
+function record(state: IngestState, removed: Element[], label: string): void {
+  let prose = 0;
+  for (const block of removed) {
+    const text = dataOf(block).raw ?? textOf(block).trim();
+    if (!text) continue;
+    state.ledger.push({ step: 'furniture', action: 'removed', rule: 'text-extent/outside', label, text });
+    if (isProse(block)) prose++;
+  }
+  if (prose) state.fidelity.push(`正文之外有 ${prose} 行成句的文字（${label}）未收入正文，原文见审计报告。`);
+}
