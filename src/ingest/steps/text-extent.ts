@@ -4,6 +4,9 @@ import { blocks, dataOf, textOf } from '../blocks.ts';
 import type { IngestState } from '../types.ts';
 
 const HEADLINE_MAX = 80;
+/** Headlines run to ten characters and more; a site's name or a menu item is shorter. */
+const HEADLINE_MIN = 10;
+const MENU_ITEM_MAX = 6;
 
 /**
  * Finds where the article begins and ends on a page saved as text from a browser, where the
@@ -11,8 +14,9 @@ const HEADLINE_MAX = 80;
  * name, related links and the footer are lines like any other. Runs after the furniture lines
  * have gone, so what it sees is what no rule knew:
  * - the article's text runs from its first line of prose (a sentence's end punctuation) to its
- *   last; its headline is the longest line before that prose that reads as one (short, without a
- *   sentence's end), and what precedes the headline is the page's chrome;
+ *   last; its headline is the first line before that prose that reads as one (without a
+ *   sentence's end, HEADLINE_MIN characters or more, not followed by a menu item), and what
+ *   precedes the headline is the page's chrome;
  * - lines after the last prose that are not prose (related links, lists of titles) are the
  *   page's too, except photos and their credited captions.
  * A post with front matter has its title there and no chrome above its text: only its tail is
@@ -29,12 +33,14 @@ export const trimTextPage: Plugin<[], Root> = () => (tree, file) => {
 
   let start = 0;
   if (state.shape === 'text') {
-    let longest = -1;
-    for (let index = 0; index < first; index++) {
-      const text = textOf(list[index]!).trim();
-      if (list[index]!.tagName === 'p' && readsAsHeadline(text) && (longest < 0 || [...text].length > [...textOf(list[longest]!).trim()].length)) longest = index;
-    }
-    start = longest >= 0 ? longest : first;
+    const candidates = list.slice(0, first).flatMap((block, index) => (block.tagName === 'p' && readsAsHeadline(textOf(block).trim()) ? [index] : []));
+    // A headline is followed by the article (or its deck), not by the next item of a menu.
+    const beforeMenu = (index: number) => {
+      const next = list[index + 1];
+      return next !== undefined && next.tagName === 'p' && !isProse(next) && [...textOf(next).trim()].length <= MENU_ITEM_MAX;
+    };
+    const headline = candidates.find((index) => [...textOf(list[index]!).trim()].length >= HEADLINE_MIN && !beforeMenu(index)) ?? candidates[0];
+    start = headline ?? first;
   }
   const before = list.slice(0, start);
   const after = list.slice(last + 1).filter((block) => block.tagName === 'p' && !/摄(影)?[。.]?$/u.test(textOf(block).trim()));
@@ -44,14 +50,18 @@ export const trimTextPage: Plugin<[], Root> = () => (tree, file) => {
   tree.children = list.filter((block, index) => index >= start && !after.includes(block));
 };
 
+/** A line that holds a sentence: its end punctuation, after a few Chinese characters. */
 function isProse(block: Element): boolean {
   if (block.tagName !== 'p') return false;
   const text = textOf(block).trim();
-  return /[。！？]/u.test(text) && [...text].length >= 15;
+  return /[。！？]/u.test(text) && (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4;
 }
 
+/** Short, without a sentence's end, not a deck of spaced phrases (抓早抓小 防患未然 迅速反应). */
 function readsAsHeadline(text: string): boolean {
-  return [...text].length <= HEADLINE_MAX && !/[。！？]$/u.test(text) && /\p{Script=Han}/u.test(text);
+  const length = [...text].length;
+  if (length > HEADLINE_MAX || /[。！？]$/u.test(text) || !/\p{Script=Han}/u.test(text)) return false;
+  return !/^——/u.test(text) && !/\p{Script=Han}{2,}(\s+\p{Script=Han}{2,}){2,}/u.test(text);
 }
 
 function record(state: IngestState, removed: Element[], label: string): void {
