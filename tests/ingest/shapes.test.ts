@@ -121,3 +121,12 @@ describe('Markdown captures', () => {
     }
   });
 });
+
+describe('template tags in Markdown posts', () => {
+  it('shows a Hugo figure shortcode as its photo and caption, and drops other shortcodes and Liquid tags', () => {
+    const result = ingest(`---\ntitle: 会议\n---\n\n## 会议\n\n${LEAD}\n\n{{< figure src="/img/a.jpg" caption="会议现场。" >}}\n\n{{< notice info >}}\n\n{% include ad.html %}\n\n${SECOND}\n`, 'content/raw/hugo.md');
+    expect(result.markdown).toContain('<figure class="capture-photo" data-image="a.jpg">\n<figcaption>会议现场。</figcaption>\n</figure>');
+    expect(result.markdown).not.toMatch(/notice|include|\{\{|\{%/u);
+    expect(result.body).toContain(SECOND);
+  });
+});

@@ -27,7 +27,7 @@ export function readMarkdown(markdown: string): HtmlCapture | undefined {
   if (PATHOLOGICAL.some((pattern) => pattern.test(markdown))) return undefined;
   let html: string;
   try {
-    html = String(markdownToHtml.processSync(markdown));
+    html = String(markdownToHtml.processSync(withoutTemplateTags(markdown)));
   } catch (error) {
     if (error instanceof RangeError) return undefined;
     throw error;
@@ -75,4 +75,29 @@ function joinWrappedLines(tree: MdastRoot): void {
   visit(tree, 'text', (node: Text) => {
     if (node.value.includes('\n')) node.value = node.value.replace(/(?<=[\p{Script=Han}\p{P}])[ \t]*\n[ \t]*(?=[\p{Script=Han}\p{P}])/gu, '');
   });
+}
+
+/**
+ * Hugo shortcodes ({{< figure … >}}) and Jekyll's Liquid tags ({% include … %}) are calls to the
+ * blog's templates, not text a reader sees. A figure shortcode is the photo it shows, with its
+ * caption; every other tag goes.
+ */
+function withoutTemplateTags(markdown: string): string {
+  if (!markdown.includes('{{') && !markdown.includes('{%')) return markdown;
+  return markdown
+    .replace(/\{\{[<%]\s*figure\b([^{}]{0,2000}?)[>%]\}\}/gu, (_tag, attributes: string) => {
+      const value = (name: string) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`, 'u').exec(attributes)?.[1];
+      const caption = value('caption') ?? value('title') ?? value('alt');
+      const src = value('src');
+      return `<figure>${src ? `<img src="${escapeAttribute(src)}">` : ''}${caption ? `<figcaption>${escapeText(caption)}</figcaption>` : ''}</figure>`;
+    })
+    .replace(/\{\{[<%][^{}]{0,2000}?[>%]\}\}|\{%[^{}]{0,2000}?%\}/gu, '');
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
