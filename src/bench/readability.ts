@@ -20,7 +20,8 @@ export interface PeerArticle {
 
 /** What Readability takes as the article of a page (undefined when it finds none). */
 export function readabilityArticle(html: string): PeerArticle | undefined {
-  const { document } = parseHTML(html);
+  // linkedom gives a fragment no <body>; a browser opening the file would put it in one.
+  const { document } = parseHTML(/<html[\s>]/iu.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
   let article: ReturnType<Readability['parse']>;
   try {
     article = new Readability(document as unknown as Document).parse();
