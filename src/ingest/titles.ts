@@ -17,7 +17,7 @@ export interface DeclaredTitles {
 const OWN_TITLE_META = ['articletitle', 'og:title', 'twitter:title', 'dc.title', 'title'];
 
 /** Where a <title> joins the headline to the site's name and section. */
-const TITLE_SEPARATOR = /\s*[_|｜]\s*|\s+[-–—]\s+|(?<=\p{Script=Han})-(?=\p{Script=Han})/u;
+const TITLE_SEPARATOR = /\s*[_|｜]\s*|\s*-{2,}\s*|\s+[-–—]\s+|(?<=\p{Script=Han})-(?=\p{Script=Han})/u;
 
 export function declaredTitles(page: PageHead): DeclaredTitles {
   const own: string[] = [];

@@ -5,7 +5,7 @@ import { readabilityArticle } from '../../src/bench/readability.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-describe('extraction evaluation', () => {
+describe('extraction evaluation', { timeout: 120_000 }, () => {
   it('gives the peer the article paragraphs of a page, one per line', () => {
     const paragraphs = Array.from({ length: 6 }, (_, index) => `会议第${index + 1}项议程要求，各级各部门要压实责任，确保各项疫情防控措施落实到位，坚决守住不发生规模性疫情的底线。`);
     const article = readabilityArticle(`<html><head><title>会议召开</title></head><body><div class="nav"><a href="/">首页</a></div><div class="content">${paragraphs.map((text) => `<p>${text}</p>`).join('')}</div></body></html>`);

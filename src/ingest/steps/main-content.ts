@@ -220,8 +220,15 @@ class PageIndex {
     const threshold = Math.max(10, topScore * 0.2);
     const topClass = classOf(this.nodes[top]!);
     const kept: number[] = [];
-    for (const sibling of this.children(parent)) {
+    const siblings = this.children(parent);
+    const at = siblings.indexOf(top);
+    for (const [order, sibling] of siblings.entries()) {
       if (sibling === top) {
+        kept.push(sibling);
+        continue;
+      }
+      // The article's photo right above or below it, in a block of its own.
+      if (Math.abs(order - at) === 1 && this.isPhoto(sibling)) {
         kept.push(sibling);
         continue;
       }
@@ -239,6 +246,13 @@ class PageIndex {
       if (joins && !this.repeats(sibling, top)) kept.push(sibling);
     }
     return kept;
+  }
+
+  /** A block that shows a photo and at most its caption: no links, a sentence or two of text. */
+  private isPhoto(index: number): boolean {
+    if (this.links[index]! > 0 || this.chars[index]! > 120 || this.hint(index).furniture) return false;
+    for (let inner = index + 1; inner <= this.ends[index]!; inner++) if (this.nodes[inner]!.tagName === 'img') return true;
+    return this.nodes[index]!.tagName === 'img';
   }
 
   /** The headline's element: named by the page's own titles, else the last <h1> before the article. */

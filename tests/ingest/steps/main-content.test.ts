@@ -4,6 +4,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { blocks, isBody, isHeading, textOf } from '../../../src/ingest/blocks.ts';
 import { extractMainContent } from '../../../src/ingest/steps/main-content.ts';
 import { pageHead } from '../../../src/ingest/steps/page-head.ts';
 import { emptyMeta, type IngestState, type Shape } from '../../../src/ingest/types.ts';
@@ -123,5 +124,25 @@ describe('main content through the pipeline', () => {
     expect(result.meta.title).toBe('全市疫情防控工作会议召开');
     expect(result.meta.published).toBe('2021-08-05');
     expect(result.body.split('\n')).toEqual([P1, P2, P3]);
+  });
+});
+
+describe('main content without class names', { timeout: 120_000 }, () => {
+  it('finds the article of every HTML capture case by its text alone, with every class and id stripped', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { parse } = await import('yaml');
+    const { scoreExtraction } = await import('../../../src/bench/extraction-score.ts');
+    const cases = join(import.meta.dirname, '..', '..', 'fixtures', 'captures');
+    const pages = readdirSync(cases).filter((name) => readdirSync(join(cases, name)).includes('capture.html'));
+    expect(pages.length).toBeGreaterThanOrEqual(10);
+    for (const name of pages) {
+      const expected = parse(readFileSync(join(cases, name, 'expected.yaml'), 'utf8')) as { body: string; title: string };
+      const html = readFileSync(join(cases, name, 'capture.html'), 'utf8').replace(/\s(?:class|id)=(?:"[^"]*"|'[^']*')/gu, '');
+      const result = ingest(html, `content/raw/${name}.html`);
+      const body = blocks(result.tree).filter((block) => isBody(block) || isHeading(block)).map(textOf).join('\n');
+      const score = scoreExtraction(expected.body, body);
+      expect({ name, recall: score.recall, precision: score.precision >= 0.95 }).toEqual({ name, recall: 1, precision: true });
+    }
   });
 });
