@@ -146,3 +146,18 @@ describe('main content without class names', { timeout: 120_000 }, () => {
     }
   });
 });
+
+describe('main-content.yaml', () => {
+  it('is refused in one line naming the file and what is wrong', async () => {
+    const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { DataError, loadArchiveData } = await import('../../../src/ingest/data.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'main-content-data-'));
+    cpSync(join(import.meta.dirname, '..', '..', '..', 'content', 'data'), dir, { recursive: true });
+    writeFileSync(join(dir, 'main-content.yaml'), 'content: { label: 正文, words: [content] }\nheadline: { label: 标题 }\nfurniture: nav\n');
+    expect(() => loadArchiveData(dir)).toThrow(new DataError(join(dir, 'main-content.yaml'), 'furniture must be a list of hint groups'));
+    writeFileSync(join(dir, 'main-content.yaml'), 'content: { label: 正文, words: content }\nheadline: { label: 标题 }\nfurniture: []\n');
+    expect(() => loadArchiveData(dir)).toThrow(/main-content\.yaml: content: words must be a list of strings$/u);
+  });
+});
