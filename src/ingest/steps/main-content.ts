@@ -19,8 +19,8 @@ import { declaredTitles as pageTitles } from '../titles.ts';
  *    id say (content/data/main-content.yaml), holds the article. Its siblings join it when they
  *    score well too, or are paragraphs of prose (an article split over several blocks).
  * 3. The headline is the <h1> or title block that the page's own title (ArticleTitle, og:title,
- *    <title>) names, else the last <h1> before the article; the lines between it and the article
- *    that are its byline (a date, 来源, 作者…) stay for the furniture and metadata steps.
+ *    <title>) names, else the last <h1> before the article; the blocks by it that are its byline
+ *    (a date, 来源, 作者…) stay, each read as one line, for the furniture and metadata steps.
  * 4. Inside what is kept, blocks whose class or id names furniture and that hold little prose,
  *    lists of links, lines of links to web archives, and a short tail after a closing rule that
  *    appeals for subscriptions or says where the post came from, go too.
@@ -54,7 +54,7 @@ export const extractMainContent: Plugin<[ArchiveData], Root> = (data) => (tree, 
   if (headline !== undefined) {
     const node = page.nodes[headline]!;
     const text = page.plain(headline);
-    for (const other of keptNodes) demoteHeadlines(other, node);
+    for (const other of keptNodes) if (other.type === 'element') demoteHeadlines(other, node);
     node.tagName = 'h1';
     node.properties = {};
     node.children = [{ type: 'text', value: text }];
@@ -370,11 +370,10 @@ class PageIndex {
     }
   }
 
-  /** What a kept element contributes to the new top level of the tree (the root stands for its children). */
-  topLevel(index: number): Element[] {
+  /** What a kept element contributes to the new top level of the tree (the root stands for its children, text included). */
+  topLevel(index: number): ElementContent[] {
     const node = this.nodes[index]!;
-    if (index === 0) return node.children.filter((child): child is Element => child.type === 'element');
-    return [node];
+    return index === 0 ? node.children : [node];
   }
 
   /**
@@ -536,11 +535,11 @@ function declaredTitles(state: IngestState): DeclaredTitles {
  * post's own furniture: an appeal to subscribe or follow, where the archive copy is, a reprint
  * notice (closingWords), and short beside the article.
  */
-function trimClosingTail(roots: Element[], hints: MainContentHints, removed: Removal[]): void {
+function trimClosingTail(roots: ElementContent[], hints: MainContentHints, removed: Removal[]): void {
   const parents = new Map<Element, Element | undefined>();
   let rule: Element | undefined;
-  const stack: Element[] = [...roots].reverse();
-  for (const root of roots) parents.set(root, undefined);
+  const stack = roots.filter((root): root is Element => root.type === 'element').reverse();
+  for (const root of stack) parents.set(root, undefined);
   while (stack.length) {
     const node = stack.pop()!;
     if (node.tagName === 'hr') rule = node;
@@ -558,16 +557,17 @@ function trimClosingTail(roots: Element[], hints: MainContentHints, removed: Rem
     for (const sibling of siblings.slice(siblings.indexOf(node) + 1)) tail.push({ node: sibling, parent });
     if (!parent) break;
   }
-  const tailText = tail.map((item) => (item.node.type === 'text' ? item.node.value : item.node.type === 'element' ? toText(item.node) : '')).join('\n');
+  const textOf = (node: ElementContent) => (node.type === 'text' ? node.value : node.type === 'element' ? toText(node) : '');
+  const tailText = tail.map((item) => textOf(item.node)).join('\n');
   const tailChars = visible(tailText);
-  const total = visible(roots.map((root) => toText(root)).join('\n'));
+  const total = visible(roots.map(textOf).join('\n'));
   if (!tailChars || tailChars > 600 || tailChars > total * 0.25) return;
   const lower = tailText.toLowerCase();
   if (!hints.closingWords.some((word) => lower.includes(word))) return;
   removed.push({ text: tailText.replace(/[ \t]+/gu, ' ').replace(/\s*\n\s*/gu, '\n').trim(), rule: 'main-content/closing', label: '文末分隔线后的订阅、转载与存档说明' });
   for (const item of [{ node: rule as ElementContent, parent: parents.get(rule) }, ...tail]) {
     if (item.parent) item.parent.children = item.parent.children.filter((child) => child !== item.node);
-    else if (item.node.type === 'element') roots.splice(roots.indexOf(item.node), 1);
+    else roots.splice(roots.indexOf(item.node), 1);
   }
 }
 
