@@ -1,4 +1,4 @@
-import type { Root as MdastRoot, Text } from 'mdast';
+import type { Html, Image, Paragraph, Root as MdastRoot, Text } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -9,6 +9,7 @@ import { type HtmlCapture, readHtml } from './html.ts';
 const markdownToHtml = unified()
   .use(remarkParse)
   .use(() => joinWrappedLines)
+  .use(() => captionedImages)
   // HTML written in the post stays as it was, to be parsed, sanitised and reduced to text with
   // the rest of the page: the capture's markup is hostile whichever syntax carried it.
   .use(remarkRehype, { allowDangerousHtml: true })
@@ -65,6 +66,23 @@ export function looksLikeMarkdown(text: string): boolean {
   const found = kinds.filter((kind) => kind.test(text)).length + (kinds[0]!.test(text) ? 1 : 0);
   const lines = (text.match(/^(?:#{1,6}[ \t]|>|!?\[[^\]\n]*\]\()/gm) ?? []).length;
   return found >= 2 || lines >= 3;
+}
+
+/**
+ * A photo on a line of its own (`![会议现场](a.jpg)`) is written with its alternative text as the
+ * caption a Markdown post gives it: it is the only place the post says what the photo shows.
+ */
+function captionedImages(tree: MdastRoot): void {
+  visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+    if (!parent || index === undefined || node.children.length !== 1 || node.children[0]!.type !== 'image') return;
+    const image = node.children[0] as Image;
+    if (!image.alt?.trim()) return;
+    const figure: Html = {
+      type: 'html',
+      value: `<figure><img src="${escapeAttribute(image.url)}"><figcaption>${escapeText(image.alt.trim())}</figcaption></figure>`,
+    };
+    parent.children.splice(index, 1, figure);
+  });
 }
 
 /**
