@@ -69,10 +69,11 @@ interface Removal {
   label: string;
 }
 
-const WHITE_SPACE = /[\s\u3000\u00a0]+/gu;
+/** The characters of white space a page's text may hold. */
+const WHITE_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200b, 0xfeff]);
 const DATED = /\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日/u;
 /** Sentence punctuation of Chinese prose (both scripts): the strongest sign that a block is article text. */
-const PROSE_PUNCTUATION = /[，。、；：！？“”「」『』]/gu;
+const PROSE_PUNCTUATION = new Set([...'，。、；：！？“”「」『』'].map((char) => char.charCodeAt(0)));
 const SENTENCE_PUNCTUATION = /[。！？]/gu;
 
 /** Elements that do not end a run of text. */
@@ -104,6 +105,8 @@ class PageIndex {
   /** Characters of text before each element, in document order. */
   private readonly before: number[] = [];
   private readonly chars: number[] = [];
+  /** Each element's characters as the page had them (chars drops what pruning took out). */
+  private readonly spans: number[];
   private readonly linkChars: number[] = [];
   private readonly punct: number[] = [];
   private readonly links: number[] = [];
@@ -131,7 +134,7 @@ class PageIndex {
       }
       const { node, parent, block, inLink } = frame;
       if (node.type === 'text') {
-        const piece = node.value.replace(WHITE_SPACE, '');
+        const { piece, punctuation } = measure(node.value);
         const chars = piece.length;
         if (!chars || parent < 0) continue;
         pieces.push(piece);
@@ -140,7 +143,6 @@ class PageIndex {
         this.chars[parent]! += chars;
         if (inLink) this.linkChars[parent]! += chars;
         else {
-          const punctuation = count(node.value, PROSE_PUNCTUATION);
           this.punct[parent]! += punctuation;
           ownChars[block]! += chars;
           ownPunct[block]! += punctuation;
@@ -175,6 +177,7 @@ class PageIndex {
       this.punct[parent]! += this.punct[index]!;
       this.links[parent]! += this.links[index]!;
     }
+    this.spans = [...this.chars];
     // Runs of text score for the blocks above them.
     for (let index = 1; index < this.nodes.length; index++) {
       const chars = ownChars[index]!;
@@ -241,7 +244,7 @@ class PageIndex {
       const joins =
         this.finalScore(sibling) + bonus >= threshold ||
         (paragraph && chars > 80 && density < 0.25 && this.punct[sibling]! >= 2) ||
-        (paragraph && chars > 0 && chars <= 80 && density === 0 && /[。！？]["”」』）)]?$/u.test(this.plain(sibling)));
+        (paragraph && chars > 0 && chars <= 80 && density === 0 && /[。！？]["”」』）)]?$/u.test(this.textOf(sibling)));
       // A second copy of the article (a hidden duplicate, a print version) does not join it.
       if (joins && !this.repeats(sibling, top)) kept.push(sibling);
     }
@@ -479,12 +482,17 @@ class PageIndex {
    * least) are in `other`, or, inside the article, in the text before it.
    */
   private repeats(index: number, other: number): boolean {
-    const own = this.text.slice(this.before[index]!, this.before[index]! + this.chars[index]!);
+    const own = this.textOf(index);
     const sentences = own.split(/(?<=[。！？])/u).filter((sentence) => sentence.length >= 8);
     if (sentences.length < 2) return false;
     const start = this.before[other]!;
-    const against = this.contains(other, index) ? this.text.slice(start, this.before[index]!) : this.text.slice(start, start + this.chars[other]!);
+    const against = this.contains(other, index) ? this.text.slice(start, this.before[index]!) : this.textOf(other);
     return sentences.filter((sentence) => against.includes(sentence)).length >= sentences.length * 0.8;
+  }
+
+  /** An element's text without its white space, from the index. */
+  private textOf(index: number): string {
+    return this.text.slice(this.before[index]!, this.before[index]! + this.spans[index]!);
   }
 
   plain(index: number): string {
@@ -628,7 +636,20 @@ function classify(node: Element, hints: MainContentHints): { content: boolean; f
 
 type NameKind = 'content' | 'headline' | StructureHint | undefined;
 
+/** What each class or id name says, per hints file: pages of one CMS repeat the same few names. */
+const named = new WeakMap<MainContentHints, Map<string, NameKind>>();
+
 function classifyName(name: string, hints: MainContentHints): NameKind {
+  let cache = named.get(hints);
+  if (!cache) named.set(hints, (cache = new Map()));
+  if (cache.has(name)) return cache.get(name);
+  const kind = classifyNameUncached(name, hints);
+  // A hostile page can make up any number of names: the cache keeps a bounded number.
+  if (cache.size < 50_000) cache.set(name, kind);
+  return kind;
+}
+
+function classifyNameUncached(name: string, hints: MainContentHints): NameKind {
   const lower = name.toLowerCase();
   const parts = name
     .replace(/([a-z])([A-Z])/gu, '$1 $2')
@@ -663,6 +684,22 @@ function hostOf(href: unknown): string | undefined {
 
 function normalize(text: string): string {
   return text.replace(/\s+/gu, '');
+}
+
+/** A text without its white space, and its count of prose punctuation, in one pass. */
+function measure(text: string): { piece: string; punctuation: number } {
+  let piece = '';
+  let punctuation = 0;
+  let from = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (WHITE_SPACE.has(code)) {
+      if (index > from) piece += text.slice(from, index);
+      from = index + 1;
+    } else if (PROSE_PUNCTUATION.has(code)) punctuation++;
+  }
+  if (from < text.length) piece += text.slice(from);
+  return { piece, punctuation };
 }
 
 function visible(text: string): number {
