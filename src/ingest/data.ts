@@ -176,11 +176,17 @@ export function loadArchiveData(dir: string): ArchiveData {
 
 function mainContentHints(dir: string): MainContentHints {
   const file = join(dir, 'main-content.yaml');
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    throw new DataError(file, 'cannot be read');
+  }
   let value: unknown;
   try {
-    value = parse(readFileSync(file, 'utf8'));
+    value = parse(source);
   } catch (error) {
-    throw new DataError(file, (error as NodeJS.ErrnoException).code ? 'cannot be read' : `is not valid YAML: ${firstLine(error)}`);
+    throw new DataError(file, `is not valid YAML: ${firstLine(error)}`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DataError(file, 'must be a YAML mapping');
   const raw = value as Raw;

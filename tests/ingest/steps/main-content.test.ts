@@ -159,5 +159,7 @@ describe('main-content.yaml', () => {
     expect(() => loadArchiveData(dir)).toThrow(new DataError(join(dir, 'main-content.yaml'), 'furniture must be a list of hint groups'));
     writeFileSync(join(dir, 'main-content.yaml'), 'content: { label: 正文, words: content }\nheadline: { label: 标题 }\nfurniture: []\n');
     expect(() => loadArchiveData(dir)).toThrow(/main-content\.yaml: content: words must be a list of strings$/u);
+    writeFileSync(join(dir, 'main-content.yaml'), 'content: [unclosed\n');
+    expect(() => loadArchiveData(dir)).toThrow(/main-content\.yaml: is not valid YAML: /u);
   });
 });
