@@ -85,6 +85,9 @@ const INLINE = new Set([
 const PARAGRAPHS = new Set(['p', 'li', 'dd', 'dt', 'blockquote', 'pre', 'figcaption', 'address']);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const LISTS = new Set(['ul', 'ol', 'dl', 'li', 'dd', 'dt']);
+/** A link that opens an item of a list of other articles is a headline: this many characters or more. */
+const TEASER_TITLE_MIN = 6;
+const TEASERS = '其他文章的标题与摘要列表';
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|bmp|tiff?)$/iu;
 
 /** A run of text shorter than this (characters other than white space) says nothing about prose. */
@@ -115,6 +118,10 @@ class PageIndex {
   private readonly ownChars: number[] = [];
   private readonly ownPunct: number[] = [];
   private readonly hintCache = new Map<number, Hint>();
+  /** For each element, the link its first text is in (-1: none). */
+  private readonly leadLink: number[] = [];
+  /** Lists of teasers of other articles (isTeaserList). */
+  private readonly teasers = new Set<number>();
   /** The page's text without white space, in document order: `before` and `chars` index into it. */
   private readonly text: string;
 
@@ -123,20 +130,25 @@ class PageIndex {
     const ownPunct = this.ownPunct;
     const pieces: string[] = [];
     let seen = 0;
-    type Frame = { node: Element | ElementContent; parent: number; block: number; inLink: boolean } | { close: number };
+    type Frame = { node: Element | ElementContent; parent: number; block: number; inLink: boolean; link: number } | { close: number };
+    const leadLink = this.leadLink;
+    let pending: number[] = [];
     const root: Element = { type: 'element', tagName: '#root', properties: {}, children: tree.children as ElementContent[] };
-    const stack: Frame[] = [{ node: root, parent: -1, block: -1, inLink: false }];
+    const stack: Frame[] = [{ node: root, parent: -1, block: -1, inLink: false, link: -1 }];
     while (stack.length) {
       const frame = stack.pop()!;
       if ('close' in frame) {
         this.ends[frame.close] = this.nodes.length - 1;
         continue;
       }
-      const { node, parent, block, inLink } = frame;
+      const { node, parent, block, inLink, link } = frame;
       if (node.type === 'text') {
         const { piece, punctuation } = measure(node.value);
         const chars = piece.length;
         if (!chars || parent < 0) continue;
+        // The elements opened since the last text begin with this one: with a link, or not.
+        for (const opened of pending) leadLink[opened] = link;
+        pending = [];
         pieces.push(piece);
         seen += chars;
         // Text counts for the element it sits in, and for every element above (added up below).
@@ -158,6 +170,8 @@ class PageIndex {
       this.linkChars.push(0);
       this.punct.push(0);
       this.links.push(node.tagName === 'a' ? 1 : 0);
+      leadLink.push(-1);
+      pending.push(index);
       this.scores.push(0);
       ownChars.push(0);
       ownPunct.push(0);
@@ -165,7 +179,7 @@ class PageIndex {
       stack.push({ close: index });
       const children = node.children;
       for (let child = children.length - 1; child >= 0; child--) {
-        stack.push({ node: children[child]!, parent: index, block: isBlock ? index : block, inLink: inLink || node.tagName === 'a' });
+        stack.push({ node: children[child]!, parent: index, block: isBlock ? index : block, inLink: inLink || node.tagName === 'a', link: node.tagName === 'a' ? index : link });
       }
     }
     this.text = pieces.join('');
@@ -178,11 +192,21 @@ class PageIndex {
       this.links[parent]! += this.links[index]!;
     }
     this.spans = [...this.chars];
+    // Lists of teasers (a linked title, then a summary, again and again) are not the article,
+    // however much prose their summaries hold: their runs of text score for nothing.
+    const inTeasers = new Int32Array(this.nodes.length + 1);
+    for (let index = 0; index < this.nodes.length; index++) {
+      if (!this.isTeaserList(index)) continue;
+      this.teasers.add(index);
+      inTeasers[index]!++;
+      inTeasers[this.ends[index]! + 1]!--;
+    }
+    for (let index = 1; index < this.nodes.length; index++) inTeasers[index]! += inTeasers[index - 1]!;
     // Runs of text score for the blocks above them.
     for (let index = 1; index < this.nodes.length; index++) {
       const chars = ownChars[index]!;
       const tag = this.nodes[index]!.tagName;
-      if (chars < MIN_RUN || HEADINGS.has(tag)) continue;
+      if (chars < MIN_RUN || HEADINGS.has(tag) || inTeasers[index]! > 0) continue;
       const run = 1 + ownPunct[index]! + Math.min(chars / 50, 3);
       let target = PARAGRAPHS.has(tag) ? this.parents[index]! : index;
       for (const share of SHARE_OF_ANCESTORS) {
@@ -191,6 +215,23 @@ class PageIndex {
         target = this.parents[target]!;
       }
     }
+  }
+
+  /**
+   * A block of three or more items, most of those holding text, that each begin with a link of a
+   * headline's length: a list of other articles (related, recommended, the column's latest).
+   */
+  private isTeaserList(index: number): boolean {
+    if (INLINE.has(this.nodes[index]!.tagName)) return false;
+    let items = 0;
+    let withText = 0;
+    for (const child of this.children(index)) {
+      if (!this.chars[child]) continue;
+      withText++;
+      const link = this.leadLink[child]!;
+      if (!INLINE.has(this.nodes[child]!.tagName) && link >= 0 && link !== child && this.chars[link]! >= TEASER_TITLE_MIN) items++;
+    }
+    return items >= 3 && items >= withText * 0.6;
   }
 
   /** The element that holds the article, or undefined when no block holds a run of prose. */
@@ -409,6 +450,7 @@ class PageIndex {
   }
 
   private furnitureInside(index: number, top: number, articleChars: number): { rule: string; label: string } | undefined {
+    if (this.teasers.has(index)) return { rule: 'main-content/teasers', label: TEASERS };
     const hint = this.hint(index);
     const density = this.linkDensity(index);
     const prose = this.chars[index]! - this.linkChars[index]!;
@@ -451,7 +493,7 @@ class PageIndex {
     if (cached) return cached;
     const node = this.nodes[index]!;
     const found: Hint = classify(node, this.hints);
-    const landmark = LANDMARKS[node.tagName];
+    const landmark = this.teasers.has(index) ? TEASERS : LANDMARKS[node.tagName];
     if (landmark && !found.furniture) found.furniture = landmark;
     this.hintCache.set(index, found);
     return found;

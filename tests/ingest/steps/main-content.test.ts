@@ -85,6 +85,14 @@ describe('main content', () => {
     expect(text).toBe(`${P1} ${P2} ${P3}`);
   });
 
+  it('drops a list of other articles that each show a summary, however much prose the summaries hold', () => {
+    const teaser = (n: number) => `<div><a href="/n/${n}.html">某地召开第${n}次疫情防控调度会</a><p>会议听取了各地情况汇报，对下一阶段工作作出部署，要求各地从严从紧抓好落实。</p></div>`;
+    const { text, state } = mainContent(`<html><body><div><h1>全市疫情防控工作会议召开</h1><div>${article}</div>
+      <div><h3>相关新闻</h3>${[1, 2, 3, 4, 5, 6, 7, 8].map(teaser).join('')}</div></div></body></html>`);
+    expect(text).toBe(`全市疫情防控工作会议召开 ${P1} ${P2} ${P3}`);
+    expect(state.fidelity.join('\n')).toContain('成句的文字');
+  });
+
   it('leaves a fragment without a run of prose as it is', () => {
     const { text, state } = mainContent('<p>会议通知</p><p>时间：8月5日</p><p>地点：三楼会议室</p>');
     expect(text).toBe('会议通知 时间：8月5日 地点：三楼会议室');
