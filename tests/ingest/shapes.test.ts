@@ -130,3 +130,12 @@ describe('template tags in Markdown posts', () => {
     expect(result.body).toContain(SECOND);
   });
 });
+
+describe('a front-matter post of one paragraph per line', () => {
+  it('stays a text post, its lines paragraphs, though it shows some Markdown', () => {
+    const post = `---\ntitle: 会议\n---\n## 会议部署\n${LEAD}\n${SECOND}\n**会议要求**，要压实“四方责任”，确保各项措施落实到位。\n`;
+    const result = ingest(post, 'content/raw/lines.md');
+    expect(result.state.shape).toBe('hexo-text');
+    expect(result.body.split('\n')).toContain(SECOND);
+  });
+});

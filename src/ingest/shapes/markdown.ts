@@ -65,7 +65,27 @@ export function looksLikeMarkdown(text: string): boolean {
   // A line opening with `## ` is Markdown's alone: no page saved as text writes its headings so.
   const found = kinds.filter((kind) => kind.test(text)).length + (kinds[0]!.test(text) ? 1 : 0);
   const lines = (text.match(/^(?:#{1,6}[ \t]|>|!?\[[^\]\n]*\]\()/gm) ?? []).length;
-  return found >= 2 || lines >= 3;
+  return (found >= 2 || lines >= 3) && !paragraphPerLine(text);
+}
+
+/**
+ * Whether a body writes one paragraph per line, as text does, rather than Markdown's paragraphs
+ * between blank lines: read as Markdown, its lines would run together into one paragraph.
+ */
+function paragraphPerLine(text: string): boolean {
+  const rows = text.split('\n');
+  let last = rows.length - 1;
+  while (last > 0 && !rows[last]!.trim()) last--;
+  let joined = 0;
+  let apart = 0;
+  rows.forEach((row, index) => {
+    if (index >= last) return;
+    if (!/[。！？”」]\s*$/u.test(row) || /^\s*(?:[-*+>]|\d{1,3}\.)\s/u.test(row)) return;
+    const next = rows[index + 1]!;
+    if (!next.trim()) apart++;
+    else if (!/^\s*(?:[-*+]\s|>|#{1,6}\s|\||\d{1,3}\.\s|!?\[|<|```)/u.test(next)) joined++;
+  });
+  return joined > apart;
 }
 
 /**
