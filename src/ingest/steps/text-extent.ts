@@ -15,7 +15,7 @@ const MENU_ITEM_MAX = 6;
  * have gone, so what it sees is what no rule knew:
  * - the article's text runs from its first line of prose (a sentence's end punctuation) to its
  *   last; its headline is the first line before that prose that reads as one (without a
- *   sentence's end, HEADLINE_MIN characters or more, not followed by a menu item), and what
+ *   sentence's end, HEADLINE_MIN characters or more, not followed by a menu's items), and what
  *   precedes the headline is the page's chrome;
  * - lines after the last prose that are not prose (related links, lists of titles) are the
  *   page's too, except photos and their credited captions.
@@ -34,11 +34,9 @@ export const trimTextPage: Plugin<[], Root> = () => (tree, file) => {
   let start = 0;
   if (state.shape === 'text') {
     const candidates = list.slice(0, first).flatMap((block, index) => (block.tagName === 'p' && readsAsHeadline(textOf(block).trim()) ? [index] : []));
-    // A headline is followed by the article (or its deck), not by the next item of a menu.
-    const beforeMenu = (index: number) => {
-      const next = list[index + 1];
-      return next !== undefined && next.tagName === 'p' && !isProse(next) && [...textOf(next).trim()].length <= MENU_ITEM_MAX;
-    };
+    // A headline is followed by the article (or its deck, or a byline), not by a menu's items.
+    const menuItem = (block: Element | undefined) => block !== undefined && block.tagName === 'p' && !isProse(block) && [...textOf(block).trim()].length <= MENU_ITEM_MAX;
+    const beforeMenu = (index: number) => menuItem(list[index + 1]) && menuItem(list[index + 2]);
     const headline = candidates.find((index) => [...textOf(list[index]!).trim()].length >= HEADLINE_MIN && !beforeMenu(index)) ?? candidates[0];
     start = headline ?? first;
   }

@@ -24,3 +24,11 @@ describe('text extent of a page saved as text', () => {
     expect(result.markdown).toContain('会议部署');
   });
 });
+
+describe('text extent, headline followed by a short byline', () => {
+  it('takes the headline even when a short reporter line follows it', () => {
+    const result = ingest(['某某省人民政府', '首页', '政务公开', '互动交流', '省委常委会召开会议研究部署疫情防控工作', '记者 张三', '2021-09-23 08:40', P1, P2].join('\n'));
+    expect(result.meta.title).toBe('省委常委会召开会议研究部署疫情防控工作');
+    expect(result.markdown).not.toContain('某某省人民政府');
+  });
+});
