@@ -26,6 +26,8 @@ export interface StructureHint {
   label: string;
   /** Matched against the parts of a class or id (split at -, _, spaces and camelCase). */
   words: Set<string>;
+  /** Headings that open such a block (相关新闻, 网友评论), white space and punctuation aside. */
+  headings: Set<string>;
   /** Matched anywhere in a class or id. */
   fragments: string[];
 }
@@ -193,7 +195,8 @@ function mainContentHints(dir: string): MainContentHints {
   const hint = (entry: unknown, where: string): StructureHint => {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new DataError(file, `${where} must be a mapping with label, words and fragments`);
     const lower = (key: string) => strings(entry as Raw, key, `${file}: ${where}`).map((name) => name.toLowerCase());
-    return { label: text(entry as Raw, 'label', `${file}: ${where}`), words: new Set(lower('words')), fragments: lower('fragments') };
+    const headings = strings(entry as Raw, 'headings', `${file}: ${where}`).map((heading) => heading.replace(/[\s\p{P}\p{S}]/gu, ''));
+    return { label: text(entry as Raw, 'label', `${file}: ${where}`), words: new Set(lower('words')), headings: new Set(headings), fragments: lower('fragments') };
   };
   if (!Array.isArray(raw.furniture)) throw new DataError(file, 'furniture must be a list of hint groups');
   return {

@@ -87,12 +87,17 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const LISTS = new Set(['ul', 'ol', 'dl', 'li', 'dd', 'dt']);
 /** A link that opens an item of a list of other articles is a headline: this many characters or more. */
 const TEASER_TITLE_MIN = 6;
+/** A heading that names a kind of block is short (相关新闻, 网友评论). */
+const HEADING_NAME_MAX = 12;
 const TEASERS = '其他文章的标题与摘要列表';
 const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|bmp|tiff?)$/iu;
 
 /** A run of text shorter than this (characters other than white space) says nothing about prose. */
 const MIN_RUN = 10;
 const HINT_WEIGHT = 25;
+/** How many of the next best blocks are looked at for one that holds them all, and how well they must score. */
+const ALTERNATIVES = 5;
+const ALTERNATIVE_SHARE = 0.5;
 const SHARE_OF_ANCESTORS = [1, 1 / 2, 1 / 6];
 
 /**
@@ -234,18 +239,28 @@ class PageIndex {
     return items >= 3 && items >= withText * 0.6;
   }
 
-  /** The element that holds the article, or undefined when no block holds a run of prose. */
+  /**
+   * The element that holds the article, or undefined when no block holds a run of prose. When
+   * other blocks score nearly as well (each paragraph wrapped in blocks of its own, deeper than
+   * scores reach up), the block that holds them all is the article's, as in Readability.
+   */
   best(): number | undefined {
-    let best: number | undefined;
-    let bestScore = 0;
+    const ranked: { index: number; score: number }[] = [];
     for (let index = 0; index < this.nodes.length; index++) {
       const score = this.finalScore(index);
-      if (score > bestScore) {
-        best = index;
-        bestScore = score;
-      }
+      if (score <= 0) continue;
+      ranked.push({ index, score });
     }
-    return best;
+    if (!ranked.length) return undefined;
+    ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+    const best = ranked[0]!;
+    // Blocks inside or around the best one are its own wrappers, not others like it.
+    const apart = ranked.filter(({ index }) => !this.contains(best.index, index) && !this.contains(index, best.index));
+    const close = apart.slice(0, ALTERNATIVES).filter(({ score }) => score >= best.score * ALTERNATIVE_SHARE);
+    if (close.length < 2) return best.index;
+    let common = best.index;
+    for (const { index } of close) while (common > 0 && !this.contains(common, index)) common = this.parents[common]!;
+    return this.hint(common).furniture && !this.hint(common).content ? best.index : common;
   }
 
   private finalScore(index: number): number {
@@ -493,10 +508,19 @@ class PageIndex {
     if (cached) return cached;
     const node = this.nodes[index]!;
     const found: Hint = classify(node, this.hints);
-    const landmark = this.teasers.has(index) ? TEASERS : LANDMARKS[node.tagName];
+    const landmark = this.teasers.has(index) ? TEASERS : (LANDMARKS[node.tagName] ?? this.openingHeading(index));
     if (landmark && !found.furniture) found.furniture = landmark;
     this.hintCache.set(index, found);
     return found;
+  }
+
+  /** The kind of furniture the heading that opens a block names (相关新闻, 网友评论), if any. */
+  private openingHeading(index: number): string | undefined {
+    if (INLINE.has(this.nodes[index]!.tagName)) return undefined;
+    const first = this.children(index).find((child) => this.chars[child]! > 0);
+    if (first === undefined || first === index || this.spans[first]! > HEADING_NAME_MAX || this.spans[first] === this.spans[index]) return undefined;
+    const name = this.textOf(first).replace(/[\p{P}\p{S}]/gu, '');
+    return this.hints.furniture.find((group) => group.headings.has(name))?.label;
   }
 
   contains(ancestor: number, index: number): boolean {
@@ -520,16 +544,63 @@ class PageIndex {
   }
 
   /**
-   * Whether a block says again what another block already says: most of its sentences (two at
-   * least) are in `other`, or, inside the article, in the text before it.
+   * Whether a block says again what the article already says: two or more sentences, most of
+   * them said before it in the article (inside the article), or said in the article (a block
+   * beside it). Counted once for the whole page, in one pass over its sentences.
    */
-  private repeats(index: number, other: number): boolean {
-    const own = this.textOf(index);
-    const sentences = own.split(/(?<=[。！？])/u).filter((sentence) => sentence.length >= 8);
-    if (sentences.length < 2) return false;
-    const start = this.before[other]!;
-    const against = this.contains(other, index) ? this.text.slice(start, this.before[index]!) : this.textOf(other);
-    return sentences.filter((sentence) => against.includes(sentence)).length >= sentences.length * 0.8;
+  private repeats(index: number, top: number): boolean {
+    const counts = this.sentenceCounts(top);
+    const total = counts.sentences[index]!;
+    return total >= 2 && counts.repeated[index]! >= total * 0.8;
+  }
+
+  private counted?: { top: number; sentences: Int32Array; repeated: Int32Array };
+
+  private sentenceCounts(top: number): { sentences: Int32Array; repeated: Int32Array } {
+    if (this.counted?.top === top) return this.counted;
+    const count = this.nodes.length;
+    const sentences = new Int32Array(count);
+    const repeated = new Int32Array(count);
+    const start = this.before[top]!;
+    const end = start + this.spans[top]!;
+    const list: { at: number; sentence: string }[] = [];
+    let from = 0;
+    for (const match of this.text.matchAll(/[。！？]+/gu)) {
+      const to = match.index! + match[0].length;
+      if (to - from >= 8) list.push({ at: from, sentence: this.text.slice(from, to) });
+      from = to;
+    }
+    const inArticle = new Set(list.filter(({ at }) => at >= start && at < end).map(({ sentence }) => sentence));
+    const seen = new Set<string>();
+    for (const { at, sentence } of list) {
+      const owner = this.ownerOf(at);
+      if (owner < 0) continue;
+      sentences[owner]!++;
+      const again = at < start ? inArticle.has(sentence) : seen.has(sentence);
+      if (again) repeated[owner]!++;
+      if (at >= start) seen.add(sentence);
+    }
+    for (let index = count - 1; index > 0; index--) {
+      const parent = this.parents[index]!;
+      sentences[parent]! += sentences[index]!;
+      repeated[parent]! += repeated[index]!;
+    }
+    this.counted = { top, sentences, repeated };
+    return this.counted;
+  }
+
+  /** The innermost element whose text holds the character at a position of the page's text. */
+  private ownerOf(at: number): number {
+    let low = 0;
+    let high = this.nodes.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.before[middle]! <= at) low = middle;
+      else high = middle - 1;
+    }
+    let index = low;
+    while (index >= 0 && !(at >= this.before[index]! && at < this.before[index]! + this.spans[index]!)) index = this.parents[index]!;
+    return index;
   }
 
   /** An element's text without its white space, from the index. */

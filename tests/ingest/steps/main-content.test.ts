@@ -78,6 +78,13 @@ describe('main content', () => {
     expect(state.fidelity.join('\n')).toMatch(/成句的文字（评论）/u);
   });
 
+  it('removes a block that a heading names as comments or related news, when no class says so', () => {
+    const comment = (n: number) => `<div><span>网友${n}</span><p>辛苦了，所有防疫工作人员！我们小区昨天做了核酸检测，组织得很有序，大家排队时都保持了距离。</p></div>`;
+    const { text } = mainContent(`<html><body><div><h1>省委召开会议部署疫情防控工作</h1><div><p>${P1}</p><p>${P2}</p></div>
+      <div><h3>网友评论：</h3>${comment(1)}${comment(2)}${comment(3)}</div></div></body></html>`);
+    expect(text).toBe(`省委召开会议部署疫情防控工作 ${P1} ${P2}`);
+  });
+
   it('removes lists of links and share widgets inside the article block', () => {
     const { text } = mainContent(`<html><body><div id="zoom">${article}
       <div class="bdshare"><img src="/qr.png" alt="二维码"><span>扫一扫分享</span></div>
@@ -91,6 +98,13 @@ describe('main content', () => {
       <div><h3>相关新闻</h3>${[1, 2, 3, 4, 5, 6, 7, 8].map(teaser).join('')}</div></div></body></html>`);
     expect(text).toBe(`全市疫情防控工作会议召开 ${P1} ${P2} ${P3}`);
     expect(state.fidelity.join('\n')).toContain('成句的文字');
+  });
+
+  it('keeps every paragraph when each sits in blocks of its own, deeper than scores reach (editor templates of WeChat articles)', () => {
+    const wrapped = (text: string) => `<section><section><section><p><span>${text}</span></p></section></section></section>`;
+    const { text } = mainContent(`<html><body><div class="nav"><a href="/">首页</a><a href="/x">要闻</a></div>
+      <div id="js_content">${[P1, P2, P3, P2.replace('会议强调', '会议指出')].map(wrapped).join('')}</div><div class="qr">微信扫一扫关注该公众号</div></body></html>`);
+    expect(text).toBe(`${P1} ${P2} ${P3} ${P2.replace('会议强调', '会议指出')}`);
   });
 
   it('leaves a fragment without a run of prose as it is', () => {
