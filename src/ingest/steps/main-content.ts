@@ -467,6 +467,7 @@ class PageIndex {
   private furnitureInside(index: number, top: number, articleChars: number): { rule: string; label: string } | undefined {
     if (this.teasers.has(index)) return { rule: 'main-content/teasers', label: TEASERS };
     const hint = this.hint(index);
+    if (hint.said) return { rule: 'main-content/named', label: hint.furniture! };
     const density = this.linkDensity(index);
     const prose = this.chars[index]! - this.linkChars[index]!;
     if (hint.furniture && !hint.content && (this.punct[index]! < 3 || density > 0.5 || prose <= articleChars * 0.3)) {
@@ -508,7 +509,13 @@ class PageIndex {
     if (cached) return cached;
     const node = this.nodes[index]!;
     const found: Hint = classify(node, this.hints);
-    const landmark = this.teasers.has(index) ? TEASERS : (LANDMARKS[node.tagName] ?? this.openingHeading(index));
+    // What the page says in words (a heading, a list of other articles) is surer than a class name.
+    const said = this.teasers.has(index) ? TEASERS : this.openingHeading(index);
+    if (said) {
+      found.furniture = said;
+      found.said = true;
+    }
+    const landmark = LANDMARKS[node.tagName];
     if (landmark && !found.furniture) found.furniture = landmark;
     this.hintCache.set(index, found);
     return found;
@@ -629,6 +636,8 @@ class PageIndex {
 interface Hint {
   content: boolean;
   furniture?: string;
+  /** The furniture is named by the page's words (a heading, a list of other articles), not by a class. */
+  said?: boolean;
   headline: boolean;
 }
 
