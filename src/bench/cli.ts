@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds a synthetic archive of N captures and measures, each step in its own
  * process, in this order:
- *   1. ingest alone (throughput, peak memory), into an empty articles folder;
+ *   1. ingest alone (throughput, peak memory), into an empty articles folder, and beside it its
+ *      peer, Mozilla Readability over linkedom (src/bench/readability.ts), on the same captures;
  *   2. the full build on a fresh articles folder: the two steps of `npm run build` (ingest, then
  *      the site: src/site/build.ts running Eleventy with .eleventy.ts), run directly with node
  *      rather than through npm, whose own start-up is not the archive's;
@@ -18,17 +19,19 @@
  * the benchmark's caches never touch (or wipe) the repository's own .cache/.
  *
  * usage: npm run bench -- [--captures N] [--work DIR] [--keep] [--skip-bare] [--profile] [--seed N]
+ *        npm run bench -- --extraction [--cases DIR]   (src/bench/extraction.ts: F1 on the capture cases)
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_PRNG_SEED, loadSeeds, writeCapture, writeCorpus } from './corpus.ts';
+import { evaluateExtraction, renderExtraction } from './extraction.ts';
 import { countHtml, readIngestLog, REPO_ROOT, runStep, type StepResult } from './measure.ts';
 import { mergeProfiles, summarizeProfiles } from './profile.ts';
 import { type BenchResult, machine, renderProfiles, renderTable, type StepFigures } from './report.ts';
 
-const USAGE = 'usage: npm run bench -- [--captures N] [--work DIR] [--keep] [--skip-bare] [--profile] [--seed N]';
+const USAGE = 'usage: npm run bench -- [--captures N] [--work DIR] [--keep] [--skip-bare] [--profile] [--seed N]\n       npm run bench -- --extraction [--cases DIR]';
 const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const INGEST = path.join(REPO_ROOT, 'src', 'ingest', 'cli.ts');
 const SITE = path.join(REPO_ROOT, 'src', 'site', 'build.ts');
@@ -37,8 +40,11 @@ const SEARCH_ONLY = path.join(REPO_ROOT, 'src', 'bench', 'search-only.ts');
 const SEARCH_LATENCY = path.join(REPO_ROOT, 'src', 'bench', 'search-latency.ts');
 /** A reader's first searches: a place, a phrase every article has, and a longer phrase (six characters). */
 const SEARCH_QUERIES = ['长沙', '疫情防控', '联防联控机制'];
+const READABILITY = path.join(REPO_ROOT, 'src', 'bench', 'readability.ts');
+const CASES = path.join(REPO_ROOT, 'tests', 'fixtures', 'captures');
 
 interface Options {
+  extraction?: string;
   captures: number;
   work?: string;
   keep: boolean;
@@ -57,6 +63,8 @@ function parse(argv: string[]): Options {
       'skip-bare': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       seed: { type: 'string', default: String(DEFAULT_PRNG_SEED) },
+      extraction: { type: 'boolean', default: false },
+      cases: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -69,7 +77,7 @@ function parse(argv: string[]): Options {
   const seed = Number(values.seed);
   if (!Number.isInteger(captures) || captures < 1) throw new Error(`--captures must be a positive whole number, got ${values.captures}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, got ${values.seed}`);
-  return { captures, ...(values.work ? { work: path.resolve(values.work) } : {}), keep: values.keep, skipBare: values['skip-bare'], profile: values.profile, seed };
+  return { ...(values.extraction ? { extraction: path.resolve(values.cases ?? CASES) } : {}), captures, ...(values.work ? { work: path.resolve(values.work) } : {}), keep: values.keep, skipBare: values['skip-bare'], profile: values.profile, seed };
 }
 
 function log(message: string): void {
@@ -99,6 +107,15 @@ function lastErrors(step: StepResult): string {
   return lines.slice(-3).join(' / ');
 }
 
+function readPeerLog(stdout: string): { articles: number } | undefined {
+  try {
+    const parsed = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { articles?: unknown };
+    return typeof parsed.articles === 'number' ? { articles: parsed.articles } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function emptyFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
@@ -111,6 +128,10 @@ async function main(): Promise<number> {
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
+  }
+  if (options.extraction) {
+    process.stdout.write(`${renderExtraction(evaluateExtraction(options.extraction, path.join(REPO_ROOT, 'content', 'data')))}\n`);
+    return 0;
   }
   // A folder given with --work is the user's: use it only if empty, and never delete it.
   const work = options.work ?? mkdtempSync(path.join(os.tmpdir(), 'archive-bench-'));
@@ -169,6 +190,13 @@ async function main(): Promise<number> {
     if (ingestLog.articles !== undefined && ingestLog.articles !== corpus.captures) {
       result.problems.push(`ingest: ${corpus.captures} captures became ${ingestLog.articles} articles (duplicates merged or captures failed)`);
     }
+
+    // 1b. The peer on the same captures, in a process of its own like ingest.
+    const peer = await runStep({ name: 'readability', script: READABILITY, args: [raw], cwd: work, logDir: logs });
+    const peerLog = readPeerLog(peer.stdout);
+    result.readability = { ...figures(peer), mbPerSecond: corpus.bytes / 1e6 / peer.seconds, ...(peerLog ? { articles: peerLog.articles } : {}) };
+    log(`Readability: ${describe(peer)}; ${peerLog?.articles ?? '?'} articles found`);
+    if (peer.exitCode !== 0) result.problems.push(`Readability step failed (exit ${peer.exitCode ?? peer.signal}): ${lastErrors(peer)}`);
 
     // 2. The full build, as from a fresh clone: no articles, no reports, no caches.
     emptyFolder(articles);

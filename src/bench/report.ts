@@ -8,6 +8,8 @@ import type { SelfTime, StepProfile } from './profile.ts';
 export const TARGETS = {
   /** Ingest throughput of raw captures, on 2 cores. */
   ingestMBps: 5,
+  /** Ingest throughput over Readability's (one process, one core) in the same run. */
+  overReadability: 2,
   /** Full build time over bare Eleventy's, at 2,000 and 10,000 captures. */
   fullOverBare: 2.5,
   /** Rebuild after adding one capture, as a share of the full build. */
@@ -45,6 +47,8 @@ export interface BenchResult {
   machine: Machine;
   corpus: { captures: number; rawBytes: number; bySeed: Record<string, number>; prngSeed: number; seconds: number };
   ingest?: StepFigures & { capturesPerSecond: number; mbPerSecond: number; articles?: number; failed: string[]; warnings: number; nearDuplicates: number };
+  /** Mozilla Readability over linkedom on the same captures (src/bench/readability.ts). */
+  readability?: StepFigures & { mbPerSecond: number; articles?: number };
   full?: { ingest: StepFigures; site: StepFigures; seconds: number; pages: number; profiled: boolean };
   bare?: StepFigures & { pages: number; fullOverBare: number; siteOverBare: number };
   incremental?: { ingest: StepFigures; site: StepFigures; seconds: number; share: number; pages: number };
@@ -88,7 +92,7 @@ function failed(step: StepFigures): string {
 
 /** The Markdown table (and its heading lines) for the README. */
 export function renderTable(result: BenchResult): string {
-  const { corpus, ingest, full, bare, incremental } = result;
+  const { corpus, ingest, readability, full, bare, incremental } = result;
   const m = result.machine;
   const lines: string[] = [];
   lines.push(`Benchmark: \`${result.command}\` (${result.date})`);
@@ -109,6 +113,11 @@ export function renderTable(result: BenchResult): string {
       ingest.mbPerSecond >= TARGETS.ingestMBps,
     );
     row('Ingest peak memory', stepMemory(ingest));
+    if (readability) {
+      row('Readability (linkedom) throughput, same captures', `${fixed(readability.mbPerSecond, 2)} MB/s (${seconds(readability.seconds)}), ${stepMemory(readability)}${failed(readability)}`);
+      const ratio = ingest.mbPerSecond / readability.mbPerSecond;
+      row('Ingest / Readability throughput', `${fixed(ratio, 2)}×`, `≥ ${TARGETS.overReadability}×`, ratio >= TARGETS.overReadability);
+    }
     row(
       'Ingest outcome',
       `${whole(ingest.articles ?? 0)} articles, ${whole(ingest.failed.length)} failed, ${whole(ingest.warnings)} warnings (${whole(ingest.nearDuplicates)} near-duplicate)`,

@@ -26,6 +26,28 @@ export interface ArchiveData {
   journalists: string[];
   /** Forms of short stand-alone photo captions (许达哲讲话。). */
   captionForms: RegExp[];
+  /** What the blocks of a web page are, by their class and id (main-content.yaml). */
+  mainContent: MainContentHints;
+}
+
+/** Class and id names that mark one kind of block of a web page. */
+export interface StructureHint {
+  label: string;
+  /** Matched against the parts of a class or id (split at -, _, spaces and camelCase). */
+  words: Set<string>;
+  /** Headings that open such a block (相关新闻, 网友评论), white space and punctuation aside. */
+  headings: Set<string>;
+  /** Matched anywhere in a class or id. */
+  fragments: string[];
+}
+
+export interface MainContentHints {
+  content: StructureHint;
+  headline: StructureHint;
+  furniture: StructureHint[];
+  bylineWords: string[];
+  closingWords: string[];
+  archiveHosts: string[];
 }
 
 export interface LineRule {
@@ -203,6 +225,7 @@ export function loadArchiveData(dir: string): ArchiveData {
     publishers,
     journalists,
     captionForms,
+    mainContent: mainContentHints(dir),
   };
 }
 
@@ -290,6 +313,39 @@ function gazetteerRules(value: Raw, file: string): GazetteerRules {
     prefixedOnly: strings(value, 'prefixedOnly', file),
     listedShorterThan: shorter as number,
     listedSuffixes: strings(value, 'listedSuffixes', file),
+  };
+}
+
+function mainContentHints(dir: string): MainContentHints {
+  const file = join(dir, 'main-content.yaml');
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch {
+    throw new DataError(file, 'cannot be read');
+  }
+  let value: unknown;
+  try {
+    value = parse(source);
+  } catch (error) {
+    throw new DataError(file, `is not valid YAML: ${firstLine(error)}`);
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DataError(file, 'must be a YAML mapping');
+  const raw = value as Raw;
+  const hint = (entry: unknown, where: string): StructureHint => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new DataError(file, `${where} must be a mapping with label, words and fragments`);
+    const lower = (key: string) => strings(entry as Raw, key, `${file}: ${where}`).map((name) => name.toLowerCase());
+    const headings = strings(entry as Raw, 'headings', `${file}: ${where}`).map((heading) => heading.replace(/[\s\p{P}\p{S}]/gu, ''));
+    return { label: text(entry as Raw, 'label', `${file}: ${where}`), words: new Set(lower('words')), headings: new Set(headings), fragments: lower('fragments') };
+  };
+  if (!Array.isArray(raw.furniture)) throw new DataError(file, 'furniture must be a list of hint groups');
+  return {
+    content: hint(raw.content, 'content'),
+    headline: hint(raw.headline, 'headline'),
+    furniture: raw.furniture.map((entry, index) => hint(entry, `furniture entry ${index + 1}`)),
+    bylineWords: strings(raw, 'bylineWords', file),
+    closingWords: strings(raw, 'closingWords', file).map((word) => word.toLowerCase()),
+    archiveHosts: strings(raw, 'archiveHosts', file).map((host) => host.toLowerCase()),
   };
 }
 

@@ -14,6 +14,7 @@ import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
 import { refuseGarbledText } from './steps/legibility.ts';
+import { extractMainContent } from './steps/main-content.ts';
 import { stripMarkup } from './steps/markup.ts';
 import { readByline } from './steps/byline.ts';
 import { emptyPageHead, readPageHead } from './steps/page-head.ts';
@@ -25,6 +26,7 @@ import { cleanMarkupRemnants } from './steps/remnants.ts';
 import { sanitizeCapture } from './steps/sanitize.ts';
 import { convertToSimplified } from './steps/script.ts';
 import { simplified } from './script-variants.ts';
+import { trimTextPage } from './steps/text-extent.ts';
 import { markSections } from './steps/sections.ts';
 import { normalizePunctuation } from './steps/typography.ts';
 import { CaptureError, type CaptureFile, emptyMeta, type IngestState } from './types.ts';
@@ -41,10 +43,10 @@ export interface IngestedCapture {
 /**
  * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
  * every capture, in this order:
- *   page head → byline → markup → sanitize → furniture (markup) → blocks →
+ *   page head → byline → markup → sanitize → furniture (markup) → main content → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script → publication date →
- *   furniture (lines and credits) → images → headline → captions → dateline → sections →
- *   metadata → fidelity → legibility
+ *   furniture (lines and credits) → images → text extent → headline → captions → dateline →
+ *   sections → metadata → fidelity → legibility
  * Repairs come before script conversion because they work on the bytes and readings of the
  * original characters; furniture and metadata rules come after it, so they are written once, in
  * Simplified.
@@ -63,6 +65,7 @@ export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggabl
     { name: 'markup', plugin: stripMarkup },
     { name: 'sanitize', plugin: sanitizeCapture },
     { name: 'furniture (markup)', plugin: stripFurnitureMarkup },
+    { name: 'main content', plugin: [extractMainContent, data] },
     { name: 'blocks', plugin: toBlocks },
     { name: 'mojibake', plugin: repairGbkMojibake },
     { name: 'pinyin', plugin: stripPinyinAnnotations },
@@ -72,6 +75,7 @@ export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggabl
     { name: 'publication date', plugin: [readPublicationDate, data] },
     { name: 'furniture (lines)', plugin: [stripFurnitureLines, data] },
     { name: 'images', plugin: markImageLines },
+    { name: 'text extent', plugin: trimTextPage },
     { name: 'headline', plugin: [extractHeadline, data] },
     { name: 'captions', plugin: [markCaptions, data] },
     { name: 'dateline', plugin: [extractDateline, data] },
@@ -125,6 +129,7 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
   if (shaped.frontMatterReplaced) {
     state.fidelity.push(`Hexo 头信息中有 ${shaped.frontMatterReplaced} 个不是文字的字符（控制字符、孤立的代理项或非字符），已替换为 U+FFFD（�）。`);
   }
+  state.fidelity.push(...(shaped.notes ?? []));
   const file = new VFile({ path: capture.path, data: { ingest: state } });
   const tree = processor.runSync(shaped.tree, file) as Root;
   warnings.push(...state.warnings);

@@ -8,7 +8,7 @@ export interface CaptureFile {
   sha256: string;
 }
 
-export type Shape = 'hexo-html' | 'hexo-text' | 'html' | 'text';
+export type Shape = 'hexo-html' | 'hexo-text' | 'markdown' | 'html' | 'text';
 /** The script of a capture: mainland Simplified, or Traditional (of Hong Kong or Taiwan when the page is theirs). */
 export type Script = 'zh-Hans' | 'zh-Hant' | 'zh-Hant-HK' | 'zh-Hant-TW';
 

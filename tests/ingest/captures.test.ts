@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { comparable, scoreExtraction } from '../../src/bench/extraction-score.ts';
+import { blocks, isBody, isHeading, textOf } from '../../src/ingest/blocks.ts';
 import { ingest } from './helpers.ts';
 
 /**
@@ -10,7 +11,8 @@ import { ingest } from './helpers.ts';
  * tests (never collected from other projects), each with what a person reading the page sees as
  * its article, in `expected.yaml`, checked by hand against the capture:
  *   title, date (the meeting or event day; null when the page gives none), published, province
- *   body        the article's paragraphs, in Simplified
+ *   body        the article's paragraphs and section headings, in Simplified
+ *   captions    optional; photo captions, each kept as a caption (never as body text)
  *   furniture   strings of the page that must not reach the article
  *   people, places, originalScript   optional; people and places must all be found
  */
@@ -22,6 +24,7 @@ interface Expected {
   published: string | null;
   province: string;
   body: string;
+  captions?: string[];
   furniture?: string[];
   people?: string[];
   places?: string[];
@@ -41,12 +44,17 @@ describe.each(cases)('capture case %s', (name) => {
   const folder = join(CASES, name);
   const capture = readdirSync(folder).find((file) => file.startsWith('capture.'))!;
   const expected = parse(readFileSync(join(folder, 'expected.yaml'), 'utf8')) as Expected;
-  const run = () => ingest(readFileSync(join(folder, capture)), `content/raw/${name}-${capture}`);
+  // One ingest per case, read by each check.
+  let result: ReturnType<typeof ingest> | undefined;
+  const run = () => (result ??= ingest(readFileSync(join(folder, capture)), `content/raw/${name}-${capture}`));
 
   it('keeps every sentence of the article and nothing else', () => {
     const result = run();
-    const score = scoreExtraction(expected.body, result.body);
+    const body = blocks(result.tree).filter((block) => isBody(block) || isHeading(block)).map(textOf).join('\n');
+    const score = scoreExtraction(expected.body, body);
     expect({ recall: score.recall, precision: score.precision }).toEqual({ recall: 1, precision: 1 });
+    const captions = blocks(result.tree).filter((block) => block.tagName === 'figure').map((block) => comparable(textOf(block)));
+    for (const caption of expected.captions ?? []) expect(captions).toContain(comparable(caption));
   });
 
   it('removes the page furniture', () => {

@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import { readFrontMatter } from '../front-matter.ts';
 import type { IngestState, Shape } from '../types.ts';
 import { looksLikeHtml, readHtml } from './html.ts';
+import { looksLikeMarkdown, readMarkdown } from './markdown.ts';
 import { readText } from './text.ts';
 
 export interface ShapedCapture {
@@ -14,6 +15,8 @@ export interface ShapedCapture {
   warning?: string;
   /** Characters of the front matter that were not text, replaced (front-matter.ts). */
   frontMatterReplaced?: number;
+  /** Fidelity notes on what reading the capture could not keep as it was (markup nested too deep). */
+  notes?: string[];
 }
 
 /**
@@ -22,6 +25,8 @@ export interface ShapedCapture {
  *
  * - hexo-html / hexo-text: a Hexo post, YAML front matter between `---` lines, then an HTML or
  *   plain-text body (blogs that mirror news sites save pages this way)
+ * - markdown: a Hexo, Jekyll or Hugo post whose body is Markdown (a front-matter post whose body
+ *   shows Markdown's constructs), parsed by remark into the tree an HTML page gives
  * - html: a saved web page or fragment
  * - text: a page saved or copied as plain text, one block per line
  */
@@ -31,21 +36,33 @@ export function shapeCapture(text: string): ShapedCapture {
   if (/^---[ \t]*\n/.test(body) && /\n---[ \t]*(\n|$)/.test(body)) {
     const parsed = readFrontMatter(body);
     if (parsed.data) {
-      const html = looksLikeHtml(parsed.content);
-      return {
-        tree: html ? readHtml(parsed.content) : readText(parsed.content),
-        shape: html ? 'hexo-html' : 'hexo-text',
-        frontMatter: parsed.data,
+      const frontMatter = parsed.data;
+      const read = {
+        frontMatter,
         ...(parsed.source !== undefined ? { frontMatterSource: parsed.source } : {}),
         ...(parsed.replaced ? { frontMatterReplaced: parsed.replaced } : {}),
       };
+      // Markdown may hold HTML, so its own constructs decide first; an HTML body shows none.
+      const markdown = looksLikeMarkdown(parsed.content) ? readMarkdown(parsed.content) : undefined;
+      if (markdown) return { tree: markdown.tree, shape: 'markdown', ...read, ...notes(markdown.notes) };
+      if (looksLikeHtml(parsed.content)) return { ...html(parsed.content), shape: 'hexo-html', ...read };
+      return { tree: readText(parsed.content), shape: 'hexo-text', ...read };
     }
     const warning = parsed.problem === 'not a YAML mapping' ? 'front matter is not a YAML mapping; read the whole file as text' : `front matter is not valid YAML (${parsed.problem}); read the whole file as ${looksLikeHtml(body) ? 'HTML' : 'text'}`;
-    const html = looksLikeHtml(body);
-    return { tree: html ? readHtml(body) : readText(body), shape: html ? 'html' : 'text', frontMatter: {}, warning };
+    if (looksLikeHtml(body)) return { ...html(body), shape: 'html', frontMatter: {}, warning };
+    return { tree: readText(body), shape: 'text', frontMatter: {}, warning };
   }
-  if (looksLikeHtml(body)) return { tree: readHtml(body), shape: 'html', frontMatter: {} };
+  if (looksLikeHtml(body)) return { ...html(body), shape: 'html', frontMatter: {} };
   return { tree: readText(body), shape: 'text', frontMatter: {} };
+}
+
+function html(text: string): { tree: Root; notes?: string[] } {
+  const read = readHtml(text);
+  return { tree: read.tree, ...notes(read.notes) };
+}
+
+function notes(list: string[]): { notes?: string[] } {
+  return list.length ? { notes: list } : {};
 }
 
 export function applyShape(state: IngestState, shaped: ShapedCapture): void {

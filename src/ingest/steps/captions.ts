@@ -7,14 +7,20 @@ import { addUnique } from '../fields.ts';
 /** A photo credit closes the caption: 湖南日报记者 罗新国 摄 / 陈艳摄 / 通讯员 摄。 */
 const CREDIT = /摄(影)?[。.]?$/u;
 const CAPTION_MAX = 150;
+/**
+ * A caption without a credit is one short sentence; a longer one right after a photo is the lead
+ * under a banner image (WeChat articles open with one).
+ */
+const AFTER_PHOTO_MAX = 60;
 
 /**
  * Tells photo captions from body text and attaches each to its photo (a placeholder: no photo was
  * archived), so that the site shows them as captions and never as paragraphs. A paragraph is a
  * caption when
  * - it ends with a photo credit (……湖南日报记者 罗新国 摄);
- * - it follows a photo and is one short sentence, unless the page indents body paragraphs and this
- *   one is indented like them (a county site puts body text right under its photos);
+ * - it follows a photo and is one short sentence (AFTER_PHOTO_MAX), unless the page indents body
+ *   paragraphs and this one is indented like them (a county site puts body text right under its
+ *   photos);
  * - it is one of the short stand-alone forms in captions.yaml (许达哲讲话。 会议现场。);
  * - it is one sentence that leads into another caption and opens a group: right after a heading,
  *   a photo or a wide gap (captions stacked under a section heading).
@@ -35,7 +41,7 @@ export const markCaptions: Plugin<[ArchiveData], Root> = (data) => (tree, file) 
     const afterPhoto = previous?.tagName === 'figure' && previous.children.length === 0;
     if (
       (CREDIT.test(text) && length <= CAPTION_MAX) ||
-      (afterPhoto && length <= 80 && oneSentence(text) && !indentedLikeBody(block)) ||
+      (afterPhoto && length <= AFTER_PHOTO_MAX && oneSentence(text) && !indentedLikeBody(block)) ||
       (data.captionForms.some((form) => form.test(text)) && !indentedLikeBody(block))
     ) {
       dataOf(block).kind = 'caption';

@@ -9,6 +9,12 @@ import { applyFields } from '../fields.ts';
  * credit lines, by the rules in content/data/furniture.yaml and the capture's site profile.
  * Credit lines are not lost: their named groups become front matter (来源 → publisher,
  * 责任编辑 → editors), and every removal keeps its text in the audit report.
+ *
+ * A rule that matches a block holding more than the furniture (a disclaimer at the start of a
+ * run-on paragraph, a copyright at its end) removes the phrase, never the prose: the block is cut
+ * at the sentence or space where the phrase ends (or begins), when what remains is article prose
+ * that no rule matches. A rule that still removes a block of more than one sentence says so in the
+ * fidelity notes.
  */
 export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
   const state = file.data.ingest!;
@@ -16,19 +22,37 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
   const blockRules = rules.filter((rule) => rule.scope === 'block');
   const tailRules = rules.filter((rule) => rule.scope === 'tail');
 
+  const matching = (text: string) => blockRules.find((candidate) => candidate.pattern.test(text));
   const kept: Element[] = [];
   for (const block of blocks(tree)) {
     if (block.tagName === 'figure') {
       kept.push(block);
       continue;
     }
-    const text = textOf(block).trim();
-    const rule = blockRules.find((candidate) => candidate.pattern.test(text));
+    let text = textOf(block).trim();
+    let rule = matching(text);
     if (!rule) {
       kept.push(block);
       continue;
     }
-    record(rule, dataOf(block).raw ?? text, rule.pattern.exec(text)?.groups);
+    // A furniture phrase glued to the article's prose (a disclaimer opening a run-on paragraph of
+    // a page saved as text): the phrase goes, the prose stays.
+    for (let glued = rule && gluedPhrase(rule, text, matching); rule && glued; glued = rule && gluedPhrase(rule, text, matching)) {
+      record(rule, glued.phrase, rule.pattern.exec(glued.phrase)?.groups);
+      text = glued.rest;
+      rule = matching(text);
+    }
+    if (!rule) {
+      setText(block, text);
+      kept.push(block);
+      continue;
+    }
+    const whole = text === textOf(block).trim() ? (dataOf(block).raw ?? text) : text;
+    record(rule, whole, rule.pattern.exec(text)?.groups);
+    if (proseSentences(text) > 1) {
+      const sentences = text.split(/(?<=[。！？])/u).filter((sentence) => sentence.trim()).length;
+      state.fidelity.push(`页面杂项规则“${rule.label}”（${rule.id}）删除了一整段 ${sentences} 句的文字（“${[...text].slice(0, 30).join('')}……”），原文见审计报告。`);
+    }
   }
   tree.children = kept;
 
@@ -61,3 +85,48 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
     });
   }
 };
+
+const PROSE = /\p{Script=Han}/gu;
+const PHRASE_MAX = 300;
+/**
+ * What is left of a block once the phrase is cut must be the article's prose, not more furniture
+ * (a disclaimer's second sentence): two sentences and this many Chinese characters at least.
+ */
+const ARTICLE_MIN = 80;
+
+function hanCount(text: string): number {
+  return text.match(PROSE)?.length ?? 0;
+}
+
+/** Sentences of prose in a text: runs of ten or more Chinese characters ending a sentence. */
+function proseSentences(text: string): number {
+  return text.split(/(?<=[。！？])/u).filter((sentence) => /[。！？]$/u.test(sentence) && hanCount(sentence) >= 10).length;
+}
+
+/**
+ * The furniture phrase at the start or the end of a block that the rule matches on its own,
+ * leaving article prose (ARTICLE_MIN, matched by no rule).
+ * Cuts are tried after sentence punctuation and at spaces, within PHRASE_MAX characters of either
+ * end; the shortest phrase wins.
+ */
+function gluedPhrase(rule: LineRule, text: string, matching: (text: string) => LineRule | undefined): { phrase: string; rest: string } | undefined {
+  if (hanCount(text) < ARTICLE_MIN) return undefined;
+  const cuts: number[] = [];
+  for (const match of text.matchAll(/[。！？；]+|[\s\u3000]+/gu)) {
+    const at = match.index! + match[0].length;
+    if (at > 0 && at < text.length) cuts.push(at);
+  }
+  const prose = (rest: string) => hanCount(rest) >= ARTICLE_MIN && proseSentences(rest) >= 2 && !matching(rest);
+  // A phrase of furniture is short: only cuts near either end are tried, so a long block costs no more.
+  for (const at of cuts.filter((cut) => cut <= PHRASE_MAX)) {
+    const phrase = text.slice(0, at).trim();
+    const rest = text.slice(at).trim();
+    if (rule.pattern.test(phrase) && prose(rest)) return { phrase, rest };
+  }
+  for (const at of cuts.filter((cut) => cut >= text.length - PHRASE_MAX).reverse()) {
+    const phrase = text.slice(at).trim();
+    const rest = text.slice(0, at).trim();
+    if (rule.pattern.test(phrase) && prose(rest)) return { phrase, rest };
+  }
+  return undefined;
+}

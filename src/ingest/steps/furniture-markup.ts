@@ -19,7 +19,7 @@ const PAGE_LANDMARKS = [
 /**
  * Removes the furniture an HTML capture marks up as such: the site's own blocks named in
  * sites.yaml (QR codes, quote widgets) and the page's landmarks (nav, header, footer, aside; but
- * not inside <article> or <main>, where a header holds the headline). Markup that a site wraps
+ * not inside <article> or <main>, nor a header holding an <h1>, where a header holds the headline). Markup that a site wraps
  * around words in the middle of a sentence (stock-quote links) is unwrapped instead, so the
  * sentence keeps its words: 张家界市 stays whole.
  */
@@ -36,7 +36,10 @@ export const stripFurnitureMarkup: Plugin<[], Root> = () => (tree, file) => {
         continue;
       }
       const siteRemoval = site?.remove.find((rule) => matches(rule.selector, node));
-      const landmark = siteRemoval || inArticle ? undefined : PAGE_LANDMARKS.find((rule) => rule.selector === node.tagName);
+      // A <header> that holds the page's <h1> is the article's header (headline, byline), or a site
+      // header whose logo is an <h1>: the main-content step tells which.
+      const landmark =
+        siteRemoval || inArticle || (node.tagName === 'header' && holdsH1(node)) ? undefined : PAGE_LANDMARKS.find((rule) => rule.selector === node.tagName);
       const removal = siteRemoval ?? landmark;
       if (removal) {
         const text = toText(node).trim();
@@ -60,3 +63,14 @@ export const stripFurnitureMarkup: Plugin<[], Root> = () => (tree, file) => {
   };
   tree.children = walk(tree.children, false, false) as RootContent[];
 };
+
+function holdsH1(node: Element): boolean {
+  const stack: ElementContent[] = [...node.children];
+  while (stack.length) {
+    const child = stack.pop()!;
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'h1') return true;
+    stack.push(...child.children);
+  }
+  return false;
+}

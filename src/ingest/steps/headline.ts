@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import { toText } from 'hast-util-to-text';
@@ -8,6 +8,7 @@ import type { ArchiveData } from '../data.ts';
 import { blocks, isBody, SENTENCE_END, textOf, setText } from '../blocks.ts';
 import { addUnique, names, publisherName } from '../fields.ts';
 import { removeSpelledMarkup, spelledLabel } from '../spelled-markup.ts';
+import { declaredTitles } from '../titles.ts';
 import { simplified } from './script.ts';
 
 const HEADLINE_MAX = 80;
@@ -15,8 +16,11 @@ const DECK_MAX = 60;
 
 /**
  * Finds the headline and the deck, and takes them out of the body:
- * - title: the Hexo front matter's title, else the page's <h1>, else the first block left after
- *   the furniture (a page's headline sits right under its breadcrumb)
+ * - title: the front matter's title; else the page's <h1> (the main-content step puts the
+ *   headline it found there); else the title the page declares in its head (ArticleTitle,
+ *   og:title, JSON-LD headline, the <title> without the site's name: 标题_网易新闻 → 标题); else
+ *   the first block left after the furniture (a page's headline sits right under its breadcrumb)
+ * - a block at the top that repeats the title (a Markdown post's `# 标题`) goes with it
  * - subtitle: a short unpunctuated block of spaced phrases before the first paragraph (the deck)
  * The dateline is read later (see extractDateline), once captions are told from body text.
  */
@@ -25,18 +29,31 @@ export const extractHeadline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   const meta = state.meta;
   let list = blocks(tree);
 
+  const take = (block: Element | undefined, label: string, action: 'moved' | 'removed') => {
+    if (!block) return;
+    state.ledger.push({ step: 'headline', action, ...(action === 'moved' ? { field: 'title' } : {}), label, text: textOf(block).trim() });
+    list = list.filter((other) => other !== block);
+  };
   const spelled: string[] = [];
   const frontTitle = plainText(state.frontMatter.title, spelled);
+  const h1 = list.find((block) => block.tagName === 'h1');
   if (frontTitle) {
     meta.title = frontTitle;
+    take(repeated(list, frontTitle), '正文开头重复的标题', 'removed');
+  } else if (h1) {
+    meta.title = textOf(h1).trim();
+    take(h1, '标题', 'moved');
   } else {
-    const h1 = list.find((block) => block.tagName === 'h1');
+    const titles = declaredTitles(state.page);
+    const declared = plainText(titles.own[0] ?? titles.titleTagHeadline, spelled);
     const first = list.find((block) => block.tagName === 'p' || block.tagName === 'h2' || block.tagName === 'h3');
-    const chosen = h1 ?? (first && isHeadlineLike(textOf(first)) ? first : undefined);
-    if (chosen) {
-      meta.title = textOf(chosen).trim();
-      state.ledger.push({ step: 'headline', action: 'moved', field: 'title', label: '标题', text: meta.title });
-      list = list.filter((block) => block !== chosen);
+    if (declared) {
+      meta.title = declared;
+      state.ledger.push({ step: 'headline', action: 'inferred', field: 'title', label: '网页头部声明的标题', text: declared });
+      take(repeated(list, declared), '正文开头重复的标题', 'removed');
+    } else if (first && isHeadlineLike(textOf(first))) {
+      meta.title = textOf(first).trim();
+      take(first, '标题', 'moved');
     }
   }
   const frontSubtitle = plainText(state.frontMatter.subtitle, spelled);
@@ -64,6 +81,12 @@ export const extractHeadline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
     }
   }
 };
+
+/** A heading or line among the first blocks that says the title again. */
+function repeated(list: Element[], title: string): Element | undefined {
+  const wanted = title.replace(/\s+/gu, '');
+  return list.slice(0, 3).find((block) => block.tagName !== 'figure' && simplified(textOf(block)).replace(/\s+/gu, '') === wanted);
+}
 
 /**
  * Reads the dateline at the head of the first body paragraph and takes it out of the text:

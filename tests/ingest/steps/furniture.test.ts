@@ -65,3 +65,27 @@ describe('furniture lines', () => {
     expect(result.state.ledger.map((entry) => entry.label)).toEqual(expect.arrayContaining(['导航', '页脚', '文末二维码与新浪财经APP推广']));
   });
 });
+
+describe('furniture glued into prose', () => {
+  const LEAD = '8月4日上午，省委书记许达哲主持召开会议，部署全省疫情防控工作。';
+  const REST = '他强调，要进一步从严从快从紧从实从细抓好各项防控工作，坚决打好疫情防控这场硬仗。要压紧压实“四方责任”，确保各项措施落实到位。省领导谢建辉、张剑飞出席会议。';
+
+  it('removes a disclaimer that opens a run-on paragraph, and keeps the paragraph', () => {
+    const disclaimer = '声明：本站部分文章来源于网络，仅供学习交流，如有侵权请联系删除。';
+    const result = ingest(['省委召开会议部署疫情防控工作', '2021-08-05 10:00', `${disclaimer}${LEAD}${REST}`].join('\n'));
+    expect(result.body).toBe(`${LEAD}${REST}`);
+    expect(result.state.ledger).toContainEqual(expect.objectContaining({ rule: 'footer/disclaimer', action: 'removed', text: disclaimer }));
+  });
+
+  it('removes a copyright line glued to the end of the last paragraph, and keeps the paragraph', () => {
+    const result = ingest(['省委召开会议部署疫情防控工作', '2021-08-05 10:00', `${LEAD}${REST} Copyright © 2021 某某网 版权所有`].join('\n'));
+    expect(result.body).toBe(`${LEAD}${REST}`);
+  });
+
+  it('says so in the fidelity notes when a rule removes a block of several sentences', () => {
+    const notice = '转载请注明出处。本站所载文章仅代表作者本人观点，与本站立场无关。本站对文中陈述和观点保持中立，不承担任何法律责任。';
+    const result = ingest(['省委召开会议部署疫情防控工作', '2021-08-05 10:00', `${LEAD}${REST}`, notice].join('\n'));
+    expect(result.body).toBe(`${LEAD}${REST}`);
+    expect(result.state.fidelity.join('\n')).toMatch(/footer\/reprint-notice.*3 句/u);
+  });
+});
