@@ -89,3 +89,15 @@ export function isHeading(block: Element): boolean {
 
 /** Sentence-final punctuation: a block ending otherwise is a heading, a label or a fragment. */
 export const SENTENCE_END = /[。！？!?…”"」』）)]$/u;
+
+const PROSE_CLAUSES = /[，。；].*[。！？]/u;
+const PROSE_MIN = 20;
+
+/**
+ * A paragraph of prose, the kind an article's text begins with: twenty characters or more, with
+ * a clause before a sentence's end (a welcome line's 欢迎您！ or a byline is not). What stands
+ * above the first one is the top of the article: its headline, its byline, the page's chrome.
+ */
+export function isProse(text: string): boolean {
+  return text.length >= PROSE_MIN && PROSE_CLAUSES.test(text);
+}

@@ -28,6 +28,36 @@ export interface ArchiveData {
   captionForms: RegExp[];
   /** What the blocks of a web page are, by their class and id (main-content.yaml). */
   mainContent: MainContentHints;
+  /** How a page names its own site and where that site is (identity.yaml). */
+  identity: IdentityRules;
+  /** The labels of credit lines (credits.yaml): 记者, 编辑, 来源 … and the field each fills. */
+  credits: CreditLabel[];
+}
+
+/** How a page names the site it belongs to, and the words by which its text refers to that place. */
+export interface IdentityRules {
+  /** <meta> names (lowercase) whose content is the site's name, most trusted first. */
+  siteNameMeta: string[];
+  /** JSON-LD properties whose object (or string) names the site or its publisher. */
+  jsonLdNames: string[];
+  /** Patterns of the page's own lines (its footer) with a named group `name`: 主办：…, … 版权所有. */
+  footerPatterns: RegExp[];
+  /** The one-character province abbreviations of ICP and 公网安备 registration numbers (豫ICP备 → 河南). */
+  registrations: Map<string, string>;
+  /** What follows the abbreviation in such a number (ICP备, 公网安备). */
+  registrationMarkers: string[];
+  /** Words by which a text means its own site's place (我市, 本县), with the suffix of that place's name. */
+  selfReferences: { words: string[]; suffix: string }[];
+}
+
+/** A label of a credit line and what its value is. */
+export interface CreditLabel {
+  /** The ledger's rule id and label for a line that holds this credit alone. */
+  id: string;
+  label: string;
+  /** The front-matter field its value fills; none for labels that only separate credits (阅读, 分类). */
+  field?: 'authors' | 'photographers' | 'editors' | 'publisher';
+  words: string[];
 }
 
 /** Class and id names that mark one kind of block of a web page. */
@@ -54,8 +84,11 @@ export interface LineRule {
   id: string;
   label: string;
   pattern: RegExp;
-  /** `block`: the rule must match a whole block; `tail`: the end of the last body paragraph. */
-  scope: 'block' | 'tail';
+  /**
+   * `block`: the rule must match a whole block; `head`: a whole block above the article's first
+   * paragraph of prose (a byline); `tail`: the end of the last body paragraph.
+   */
+  scope: 'block' | 'head' | 'tail';
 }
 
 export interface SelectorRule {
@@ -68,8 +101,8 @@ export interface SiteProfile {
   name: string;
   publisher?: string;
   province?: string;
+  /** The place the site belongs to (沈丘县): what its text's 我县 and 本县 mean (identity.yaml). */
   locality?: string;
-  selfReferences: string[];
   frontMatter: Record<string, string>;
   detect: RegExp[];
   remove: SelectorRule[];
@@ -225,7 +258,9 @@ export function loadArchiveData(dir: string): ArchiveData {
     publishers,
     journalists,
     captionForms,
-    mainContent: mainContentHints(dir),
+    mainContent: mainContentHints(mapping('main-content.yaml'), join(dir, 'main-content.yaml')),
+    identity: identityRules(mapping('identity.yaml'), join(dir, 'identity.yaml')),
+    credits: creditLabels(mapping('credits.yaml'), join(dir, 'credits.yaml')),
   };
 }
 
@@ -260,6 +295,7 @@ function dateVocabulary(value: Raw, file: string): DateVocabulary {
     periodBefore: strings(value, 'periodBefore', file),
     periodAfter: strings(value, 'periodAfter', file),
     eventDateAfter: strings(value, 'eventDateAfter', file),
+    dayOnlyBefore: strings(value, 'dayOnlyBefore', file),
   };
 }
 
@@ -316,22 +352,7 @@ function gazetteerRules(value: Raw, file: string): GazetteerRules {
   };
 }
 
-function mainContentHints(dir: string): MainContentHints {
-  const file = join(dir, 'main-content.yaml');
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch {
-    throw new DataError(file, 'cannot be read');
-  }
-  let value: unknown;
-  try {
-    value = parse(source);
-  } catch (error) {
-    throw new DataError(file, `is not valid YAML: ${firstLine(error)}`);
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new DataError(file, 'must be a YAML mapping');
-  const raw = value as Raw;
+function mainContentHints(raw: Raw, file: string): MainContentHints {
   const hint = (entry: unknown, where: string): StructureHint => {
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new DataError(file, `${where} must be a mapping with label, words and fragments`);
     const lower = (key: string) => strings(entry as Raw, key, `${file}: ${where}`).map((name) => name.toLowerCase());
@@ -347,6 +368,51 @@ function mainContentHints(dir: string): MainContentHints {
     closingWords: strings(raw, 'closingWords', file).map((word) => word.toLowerCase()),
     archiveHosts: strings(raw, 'archiveHosts', file).map((host) => host.toLowerCase()),
   };
+}
+
+function identityRules(raw: Raw, file: string): IdentityRules {
+  const registrations = new Map<string, string>();
+  const provinces = raw.registrations;
+  if (!provinces || typeof provinces !== 'object' || Array.isArray(provinces)) throw new DataError(file, 'registrations must map one-character abbreviations to provinces');
+  for (const [abbreviation, province] of Object.entries(provinces as Raw)) {
+    if ([...abbreviation].length !== 1 || typeof province !== 'string' || !province.trim()) {
+      throw new DataError(file, `registrations: ${abbreviation} must be one character mapped to a province name`);
+    }
+    registrations.set(abbreviation, province.trim());
+  }
+  const selfReferences = (Array.isArray(raw.selfReferences) ? (raw.selfReferences as unknown[]) : []).map((entry, index) => {
+    const where = `${file}: selfReferences entry ${index + 1}`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new DataError(where, 'must be a mapping with words and suffix');
+    return { words: strings(entry as Raw, 'words', where), suffix: text(entry as Raw, 'suffix', where) };
+  });
+  return {
+    siteNameMeta: strings(raw, 'siteNameMeta', file).map((name) => name.toLowerCase()),
+    jsonLdNames: strings(raw, 'jsonLdNames', file),
+    footerPatterns: strings(raw, 'footerPatterns', file).map((pattern, index) => {
+      const compiled = regex(pattern, `${file}: footerPatterns entry ${index + 1}`);
+      if (!/\(\?<name>/u.test(pattern)) throw new DataError(`${file}: footerPatterns entry ${index + 1}`, 'pattern must have a named group `name`');
+      return compiled;
+    }),
+    registrations,
+    registrationMarkers: strings(raw, 'registrationMarkers', file),
+    selfReferences,
+  };
+}
+
+const CREDIT_FIELDS = new Set(['authors', 'photographers', 'editors', 'publisher']);
+
+function creditLabels(raw: Raw, file: string): CreditLabel[] {
+  if (!Array.isArray(raw.labels)) throw new DataError(file, 'labels must be a list of label groups');
+  return raw.labels.map((entry: unknown, index: number) => {
+    const where = `${file}: labels entry ${index + 1}`;
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new DataError(where, 'must be a mapping with id, label and words');
+    const value = entry as Raw;
+    const field = optionalText(value, 'field', where);
+    if (field !== undefined && !CREDIT_FIELDS.has(field)) throw new DataError(where, 'field must be authors, photographers, editors or publisher');
+    const words = strings(value, 'words', where);
+    if (!words.length) throw new DataError(where, 'words must list at least one label');
+    return { id: text(value, 'id', where), label: text(value, 'label', where), ...(field ? { field: field as CreditLabel['field'] } : {}), words };
+  });
 }
 
 function siteProfile(value: Raw, where: string): SiteProfile {
@@ -369,7 +435,6 @@ function siteProfile(value: Raw, where: string): SiteProfile {
     ...(publisher ? { publisher } : {}),
     ...(province ? { province } : {}),
     ...(locality ? { locality } : {}),
-    selfReferences: strings(value, 'selfReferences', where),
     frontMatter,
     detect: strings(value, 'detect', where).map((pattern) => regex(pattern, where, 'mu')),
     remove: selectorRules('remove'),
@@ -380,7 +445,7 @@ function siteProfile(value: Raw, where: string): SiteProfile {
 
 function lineRule(value: Raw, where: string, namespace: string): LineRule {
   const id = text(value, 'id', where);
-  const scope = value.scope === 'tail' ? 'tail' : 'block';
+  const scope = value.scope === 'tail' || value.scope === 'head' ? value.scope : 'block';
   return {
     id: namespace === 'common' ? id : `${namespace}/${id}`,
     label: text(value, 'label', where),

@@ -27,6 +27,7 @@ export interface DateVocabulary {
   periodBefore: string[];
   periodAfter: string[];
   eventDateAfter: string[];
+  dayOnlyBefore: string[];
 }
 
 /** The years of the web era that an archive of news pages can hold; data files may narrow them. */

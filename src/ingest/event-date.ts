@@ -78,7 +78,28 @@ function namedDay(whole: string, published: string | undefined, vocabulary: Date
     if (!published) return undefined;
     return dayInYear(hanNumber(match[1]!), hanNumber(match[2]!), published, vocabulary);
   }
+  if (monthDay.test(text)) return undefined;
+  // A day without its month (上海市27日晚间召开…): the day of the act only with a part of a day or
+  // a word of the act after it (dayOnlyBefore); 14日内 or 连续7日 is a count of days.
+  for (const match of text.matchAll(/(?<![\d月年第近连续每数余多])(\d{1,2})日(?![\d])/gu)) {
+    if (match.index > reach) break;
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 4);
+    if (![...vocabulary.dayParts, ...vocabulary.dayOnlyBefore].some((word) => after.startsWith(word))) continue;
+    if (inPeriod(text, match.index, match[0].length, vocabulary)) continue;
+    if (!published) return undefined;
+    return dayInMonth(Number(match[1]), published, vocabulary);
+  }
   return undefined;
+}
+
+/** A day without its month belongs to the month of publication, or the one before. */
+function dayInMonth(day: number, published: string, vocabulary: DateVocabulary): string | undefined {
+  const year = Number(published.slice(0, 4));
+  const month = Number(published.slice(5, 7));
+  const candidate = calendarDay(year, month, day, vocabulary.years);
+  if ('day' in candidate && candidate.day <= published) return candidate.day;
+  const before = month === 1 ? calendarDay(year - 1, 12, day, vocabulary.years) : calendarDay(year, month - 1, day, vocabulary.years);
+  return 'day' in before ? before.day : undefined;
 }
 
 /**

@@ -15,8 +15,9 @@ export function isoDay(value: string, years: YearRange = DEFAULT_YEARS, zone = '
 /** Splits a credit (贺佳 周帙恒 廖洁 / 雷闪闪、欧阳琼) into names. */
 export function names(value: string): string[] {
   return value
-    .split(/[\s、，,；;/|]+/u)
-    .map((name) => name.replace(/^(记者|通讯员|实习生|摄影|摄|编辑|作者)/u, '').trim())
+    .split(/[\s、，,；;/／|｜]+/u)
+    // A CMS may append the editor's staff code (王珊珊_NF5619).
+    .map((name) => name.replace(/^(记者|通讯员|实习生|摄影|摄|编辑|作者)/u, '').replace(/_[A-Za-z0-9]+$/u, '').trim())
     .filter((name) => name.length >= 2 && name.length <= 8 && !/记者$|通讯员$/.test(name));
 }
 
@@ -37,22 +38,26 @@ export function publisherName(alias: string, data: ArchiveData, site: SiteProfil
 }
 
 /**
- * Copies what a credit line's named groups captured into the article's metadata. The first value
- * found for a single-valued field wins: credit lines come after the front matter and the page
- * chrome, which are more authoritative about dates.
+ * Copies what a line of furniture or credits gave into the article's metadata, and says which
+ * fields it filled. The first value found for a single-valued field wins. A `published` date is
+ * not taken from here: the publication-date step chose the day among all the page's sources
+ * (`publication`), and the line counts as moved there only when it gave that day.
  */
 export function applyFields(
   meta: ArticleMeta,
   groups: Record<string, string | undefined>,
   data: ArchiveData,
   site: SiteProfile | undefined,
+  publication?: string,
 ): string[] {
   const applied: string[] = [];
   for (const [field, raw] of Object.entries(groups)) {
     const value = raw?.trim();
-    if (!value) continue;
+    if (!value || applied.includes(field)) continue;
     switch (field) {
       case 'published':
+        if (publication !== undefined && isoDay(value, data.dates.years) === publication) applied.push(field);
+        break;
       case 'retrieved': {
         const day = isoDay(value, data.dates.years);
         if (day && !meta[field]) {

@@ -19,6 +19,7 @@ import { stripMarkup } from './steps/markup.ts';
 import { readByline } from './steps/byline.ts';
 import { emptyPageHead, readPageHead } from './steps/page-head.ts';
 import { readPublicationDate } from './steps/publication-date.ts';
+import { readSiteIdentity } from './steps/site-identity.ts';
 import { extractMetadata } from './steps/metadata.ts';
 import { repairGbkMojibake } from './steps/mojibake.ts';
 import { stripPinyinAnnotations } from './steps/pinyin.ts';
@@ -43,7 +44,7 @@ export interface IngestedCapture {
 /**
  * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
  * every capture, in this order:
- *   page head → byline → markup → sanitize → furniture (markup) → main content → blocks →
+ *   page head → byline → site identity → markup → sanitize → furniture (markup) → main content → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script → publication date →
  *   furniture (lines and credits) → images → text extent → headline → captions → dateline →
  *   sections → metadata → fidelity → legibility
@@ -62,6 +63,7 @@ export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggabl
   return [
     { name: 'page head', plugin: readPageHead },
     { name: 'byline', plugin: readByline },
+    { name: 'site identity', plugin: [readSiteIdentity, data] },
     { name: 'markup', plugin: stripMarkup },
     { name: 'sanitize', plugin: sanitizeCapture },
     { name: 'furniture (markup)', plugin: stripFurnitureMarkup },

@@ -1,4 +1,5 @@
 import type { SiteProfile } from './data.ts';
+import type { GazetteerPlace } from './gazetteer.ts';
 
 /** One raw file in `content/raw/`, as read from disk. Never modified: it is evidence. */
 export interface CaptureFile {
@@ -78,6 +79,20 @@ export interface PageHead {
   byline?: string[];
 }
 
+/** Where a page named its own site (steps/site-identity.ts). */
+export type IdentitySource = 'profile' | 'meta' | 'title' | 'json-ld' | 'footer' | 'author';
+
+/** The site a capture belongs to, as the page names it, and where that site is. */
+export interface SiteIdentity {
+  /** The name the site's place was read from (洛阳市人民政府), and where. */
+  name?: string;
+  source?: IdentitySource;
+  /** The site's place and its ancestors, from the province down ([湖南, 张家界, 永定区]); empty when no name names a place. */
+  places: GazetteerPlace[];
+  /** The province of the site's ICP or 公网安备 registration (豫ICP备 → 河南). */
+  registration?: string;
+}
+
 /** Where a page gives its publication day, most trusted first (README, *Dates*). */
 export type PublicationSource = 'byline' | 'front-matter' | 'meta' | 'json-ld' | 'script';
 
@@ -91,6 +106,8 @@ export interface IngestState {
   /** The front matter's YAML as the capture wrote it, for reading a value the parser changed (dates). */
   frontMatterSource?: string;
   site?: SiteProfile;
+  /** The site the page says it belongs to, and where that is (steps/site-identity.ts). */
+  identity?: SiteIdentity;
   /** What an HTML page says of itself in its head and scripts; empty for other shapes. */
   page: PageHead;
   originalScript: Script;

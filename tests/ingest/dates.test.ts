@@ -89,6 +89,16 @@ describe('the day of the event', () => {
     expect(day({ leads: ['12月30日，省委书记楼阳生主持召开专题会议，安排部署常态化疫情防控工作。'], published: '2022-01-05' })).toBe('2021-12-30');
   });
 
+  it('reads a day without its month in the month of publication, or the one before, when the act follows it', () => {
+    expect(day({ leads: ['中国大陆上海市27日晚间召开疫情防控工作会议，宣布以黄浦江为界分区封控。'], published: '2022-03-28' })).toBe('2022-03-27');
+    expect(day({ leads: ['（中央社记者林怡君台北30日电）指挥中心宣布提升疫情警戒。'], published: '2021-06-01' })).toBe('2021-05-30');
+    expect(day({ leads: ['市政府17日表示，将进一步扩大检测范围，加快疫苗接种。'], published: '2022-02-18' })).toBe('2022-02-17');
+    // A count of days, or the edge of a period, is no day of the act.
+    expect(day({ leads: ['全市连续14日无新增本土病例，疫情形势持续向好。'], published: '2022-02-18' })).toBe('2022-02-18');
+    expect(day({ leads: ['入境人员须隔离14日，期满后进行核酸检测。'], published: '2022-02-18' })).toBe('2022-02-18');
+    expect(day({ leads: ['浦东、浦南自28日凌晨起先行封控，市民须足不出户。'], published: '2022-03-28' })).toBe('2022-03-28');
+  });
+
   it('gives no day when the capture has no publication day and the text names no year', () => {
     expect(day({ leads: ['12月30日，省委书记楼阳生主持召开专题会议。'] })).toBeUndefined();
     expect(day({ leads: ['2021年12月30日，省委书记楼阳生主持召开专题会议。'] })).toBe('2021-12-30');

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
+import { isProse } from '../blocks.ts';
 import type { PageHead } from '../types.ts';
 
 /**
@@ -25,8 +26,6 @@ const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'head', 'titl
 
 /** Lines after the headline: at most this many, and none once the prose of the body starts. */
 const MAX_LINES = 8;
-const PROSE = /[，。；].*[。！？]/u;
-const PROSE_LENGTH = 20;
 
 export function bylineLines(tree: Root, head: PageHead): string[] {
   const headline = findHeadline(tree, declaredTitles(head));
@@ -51,7 +50,7 @@ export function bylineLines(tree: Root, head: PageHead): string[] {
         current = '';
       }
       const last = lines.at(-1);
-      if (last && last.length >= PROSE_LENGTH && PROSE.test(last)) {
+      if (last && isProse(last)) {
         lines.pop();
         break;
       }

@@ -1,14 +1,19 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import type { ArchiveData, LineRule } from '../data.ts';
-import { blocks, dataOf, isBody, setText, textOf } from '../blocks.ts';
+import { blocks, dataOf, isBody, isProse, setText, textOf } from '../blocks.ts';
+import { creditFields, creditRule, readCreditLine } from '../credits.ts';
 import { applyFields } from '../fields.ts';
 
 /**
  * Removes furniture lines (navigation, page dates, counters, toolbars, footers, notices) and
- * credit lines, by the rules in content/data/furniture.yaml and the capture's site profile.
- * Credit lines are not lost: their named groups become front matter (来源 → publisher,
- * 责任编辑 → editors), and every removal keeps its text in the audit report.
+ * credit lines, by the rules in content/data/furniture.yaml and the capture's site profile, and
+ * the labels of content/data/credits.yaml (credits.ts). Credit lines are not lost: their values
+ * become front matter (来源 → publisher, 记者 → authors, 责任编辑 → editors), also where they share
+ * a line of chrome that a rule removes, and every removal keeps its text in the audit report.
+ * Rules scoped to the head apply only above the article's first paragraph of prose, where the
+ * byline is. Dates are not chosen here: the publication-date step has chosen the publication day
+ * among all the page's sources, and a line that gave it is recorded as moved there.
  *
  * A rule that matches a block holding more than the furniture (a disclaimer at the start of a
  * run-on paragraph, a copyright at its end) removes the phrase, never the prose: the block is cut
@@ -19,25 +24,35 @@ import { applyFields } from '../fields.ts';
 export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
   const state = file.data.ingest!;
   const rules = [...(state.site?.lines ?? []), ...data.furniture];
-  const blockRules = rules.filter((rule) => rule.scope === 'block');
+  const blockRules = rules.filter((rule) => rule.scope === 'block' || rule.scope === 'head');
   const tailRules = rules.filter((rule) => rule.scope === 'tail');
+  const publication = state.hints.publication?.day;
 
-  const matching = (text: string) => blockRules.find((candidate) => candidate.pattern.test(text));
+  const list = blocks(tree);
+  const proseAt = list.findIndex((block) => block.tagName !== 'figure' && isProse(textOf(block)));
   const kept: Element[] = [];
-  for (const block of blocks(tree)) {
+  list.forEach((block, index) => {
     if (block.tagName === 'figure') {
       kept.push(block);
-      continue;
+      return;
     }
+    const inHead = proseAt < 0 || index < proseAt;
+    const matching = (text: string) => blockRules.find((candidate) => (inHead || candidate.scope !== 'head') && candidate.pattern.test(text));
     let text = textOf(block).trim();
     let rule = matching(text);
     if (!rule) {
-      kept.push(block);
-      continue;
+      const credits = readCreditLine(text, data.credits);
+      if (!credits) {
+        kept.push(block);
+        return;
+      }
+      const { id, label } = creditRule(credits);
+      record({ id, label }, dataOf(block).raw ?? text, creditFields(credits));
+      return;
     }
     // A furniture phrase glued to the article's prose (a disclaimer opening a run-on paragraph of
     // a page saved as text): the phrase goes, the prose stays.
-    for (let glued = rule && gluedPhrase(rule, text, matching); rule && glued; glued = rule && gluedPhrase(rule, text, matching)) {
+    for (let glued = gluedPhrase(rule, text, matching); rule && glued; glued = rule && gluedPhrase(rule, text, matching)) {
       record(rule, glued.phrase, rule.pattern.exec(glued.phrase)?.groups);
       text = glued.rest;
       rule = matching(text);
@@ -45,15 +60,17 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
     if (!rule) {
       setText(block, text);
       kept.push(block);
-      continue;
+      return;
     }
     const whole = text === textOf(block).trim() ? (dataOf(block).raw ?? text) : text;
-    record(rule, whole, rule.pattern.exec(text)?.groups);
+    // A line of chrome may carry credits too (发布时间：… 来源：洛阳日报 浏览次数：…): they are read first.
+    const credits = readCreditLine(text, data.credits);
+    record(rule, whole, { ...(credits ? creditFields(credits) : {}), ...rule.pattern.exec(text)?.groups });
     if (proseSentences(text) > 1) {
       const sentences = text.split(/(?<=[。！？])/u).filter((sentence) => sentence.trim()).length;
       state.fidelity.push(`页面杂项规则“${rule.label}”（${rule.id}）删除了一整段 ${sentences} 句的文字（“${[...text].slice(0, 30).join('')}……”），原文见审计报告。`);
     }
-  }
+  });
   tree.children = kept;
 
   // Credits written at the end of the last paragraph (……落到实处。(柳柯) / ……责任编辑蔡东海).
@@ -73,8 +90,8 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
     setText(last, text);
   }
 
-  function record(rule: LineRule, text: string, groups: Record<string, string> | undefined) {
-    const fields = groups ? applyFields(state.meta, groups, data, state.site) : [];
+  function record(rule: Pick<LineRule, 'id' | 'label'>, text: string, groups: Record<string, string | undefined> | undefined) {
+    const fields = groups ? applyFields(state.meta, groups, data, state.site, publication) : [];
     state.ledger.push({
       step: 'furniture',
       action: fields.length ? 'moved' : 'removed',
@@ -88,6 +105,7 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
 
 const PROSE = /\p{Script=Han}/gu;
 const PHRASE_MAX = 300;
+
 /**
  * What is left of a block once the phrase is cut must be the article's prose, not more furniture
  * (a disclaimer's second sentence): two sentences and this many Chinese characters at least.

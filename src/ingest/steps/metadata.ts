@@ -5,8 +5,9 @@ import { blocks, isBody, textOf } from '../blocks.ts';
 import { eventDay } from '../event-date.ts';
 import { addUnique, names } from '../fields.ts';
 import { frontMatterText } from '../front-matter-text.ts';
-import { findPlaces } from '../gazetteer.ts';
-import { CaptureError, type IngestState } from '../types.ts';
+import { findPlaces, type GazetteerPlace } from '../gazetteer.ts';
+import { outletRegion } from '../outlet.ts';
+import { CaptureError, type IngestState, type SiteIdentity } from '../types.ts';
 import { plainText } from './headline.ts';
 
 /**
@@ -65,11 +66,15 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   const everything = [meta.title, meta.originalTitle, meta.subtitle, ...list.map(textOf)].filter(Boolean).join('\n');
   const named = namesOf(data);
   meta.people = mentioned(everything, named.people);
-  const found = findPlaces(everything, data.gazetteer, site?.province);
+  const identity = state.identity;
+  const siteProvince = site?.province ?? identity?.places[0]?.name;
+  const found = findPlaces(everything, data.gazetteer, siteProvince ?? identity?.registration);
   const places = found.places;
-  if (site?.locality && site.selfReferences.some((word) => everything.includes(word))) {
-    const locality = data.gazetteer.places.find((place) => place.name === site.locality && (!site.province || place.province === site.province));
-    if (locality && !places.includes(locality)) places.push(locality);
+  // The text's words for its own place (我市, 本县) mean the site's place (identity.yaml).
+  const own = ownPlaces(everything, identity, data);
+  for (const place of own.places) {
+    if (place.level !== 'province' && !places.some((other) => other.path.join('/') === place.path.join('/'))) places.push(place);
+    found.provinces.set(place.province, (found.provinces.get(place.province) ?? 0) + 1);
   }
   meta.places = places.map((place) => place.name);
   meta.placePaths = places.map((place) => place.path.join('/'));
@@ -77,9 +82,33 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   const leads = [meta.title, meta.originalTitle, meta.subtitle, ...sectionLeads(list)].filter((text): text is string => Boolean(text));
   meta.meetingType = data.meetingTypes.filter((type) => leads.some((lead) => type.pattern.test(lead))).map((type) => type.name);
 
-  meta.province = province(meta.people, found.provinces, data) ?? site?.province ?? '未知';
+  // Else the province of the site, of its region (a Hong Kong outlet), or, for a text that speaks
+  // of its own place, of the site's registration.
+  meta.province =
+    province(meta.people, found.provinces, data) ??
+    siteProvince ??
+    outletRegion(state, data.regions)?.name ??
+    (own.referred ? identity?.registration : undefined) ??
+    '未知';
   if (!meta.publisher) state.fidelity.push('页面没有注明原发媒体，publisher 留空。');
 };
+
+/**
+ * The places a text means by its words for its own place (我市, 本县: identity.yaml): of the
+ * site's place and its ancestors, the deepest whose full name ends as the word does (on the site of
+ * 张家界市永定区, 我区 is 永定区 and 我市 张家界). `referred` says whether the text uses such words.
+ */
+function ownPlaces(text: string, identity: SiteIdentity | undefined, data: ArchiveData): { places: GazetteerPlace[]; referred: boolean } {
+  const places: GazetteerPlace[] = [];
+  let referred = false;
+  for (const reference of data.identity.selfReferences) {
+    if (!reference.words.some((word) => text.includes(word))) continue;
+    referred = true;
+    const place = [...(identity?.places ?? [])].reverse().find((candidate) => candidate.fullName.endsWith(reference.suffix));
+    if (place && !places.includes(place)) places.push(place);
+  }
+  return { places, referred };
+}
 
 /**
  * The lead and the paragraph after it: the first body paragraphs written as prose (a page's

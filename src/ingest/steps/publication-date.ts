@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
-import { blocks, textOf } from '../blocks.ts';
+import { blocks, isProse, textOf } from '../blocks.ts';
 import type { ArchiveData } from '../data.ts';
 import { type DateReading, type DateVocabulary, findDates, isDay, readDateValue } from '../dates.ts';
 import { frontMatterText } from '../front-matter-text.ts';
@@ -89,7 +89,6 @@ const SOURCE_WORDS: Record<PublicationSource, string> = {
 const TOP_BLOCKS = 15;
 const FOOT_BLOCKS = 8;
 const LINE_MAX = 120;
-const PROSE = /[。！？]/u;
 
 /**
  * Dates of the visible byline, in the order of the page: the lines under an HTML page's
@@ -102,7 +101,7 @@ export function bylineDates(state: IngestState, tree: Root, vocabulary: DateVoca
   let proseAt = list.length;
   for (let index = 0; index < list.length && index < TOP_BLOCKS; index++) {
     const text = textOf(list[index]!).trim();
-    if (text.length >= 60 && PROSE.test(text)) {
+    if (isProse(text)) {
       proseAt = index;
       break;
     }

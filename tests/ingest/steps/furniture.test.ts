@@ -66,6 +66,41 @@ describe('furniture lines', () => {
   });
 });
 
+describe('page chrome', () => {
+  it('takes the day the page was viewed, in the chrome’s common forms, for retrieved and never as the title', () => {
+    for (const line of ['今天是：2023年3月15日 星期三', '今天是2023年3月15日', '2023年3月15日 星期三 农历二月廿四', '当前时间：2023-03-15 10:20:30', '2023-03-15 周三']) {
+      const result = ingest([line, '会议部署疫情防控工作', BODY].join('\n'));
+      expect({ line, title: result.meta.title, retrieved: result.meta.retrieved, body: result.body }).toEqual({ line, title: '会议部署疫情防控工作', retrieved: '2023-03-15', body: BODY });
+    }
+  });
+
+  it('reads a bare 时间 or a date line as a byline only above the article, not as a meeting’s time in it', () => {
+    const notice = ['附：下一次推进会安排', '时间：2022年10月8日上午9:00', '地点：市卫健委三楼会议室'];
+    const result = ingest(
+      `<html><body><h1>会议部署疫情防控工作</h1><div class="info">信息来源：市卫健委　　时间：2022-10-05</div><div class="zoom"><p>${BODY}</p>${notice.map((line) => `<p>${line}</p>`).join('')}</div></body></html>`,
+      'content/raw/notice.html',
+    );
+    expect(result.body).toBe([BODY, ...notice].join('\n'));
+    expect(result.meta).toMatchObject({ published: '2022-10-05', publisher: '市卫健委' });
+  });
+
+  it('removes a line of its own that names the publication time with a strong marker, at the foot too', () => {
+    const result = ingest(['会议部署疫情防控工作', BODY, '【发布时间：2021-08-05 10:00】'].join('\n'));
+    expect(result.body).toBe(BODY);
+    expect(result.meta.published).toBe('2021-08-05');
+  });
+
+  it('leaves the publication day to the publication-date step: a byline date it did not choose is not moved there', () => {
+    const result = ingest(['会议部署疫情防控工作', '2021-08-05 10:00', '2021-08-04 09:00', BODY].join('\n'));
+    expect(result.meta.published).toBe('2021-08-05');
+    const lines = result.state.ledger.filter((entry) => entry.rule === 'chrome/timestamp');
+    expect(lines.map(({ action, field, text }) => ({ action, field, text }))).toEqual([
+      { action: 'moved', field: 'published', text: '2021-08-05 10:00' },
+      { action: 'removed', field: undefined, text: '2021-08-04 09:00' },
+    ]);
+  });
+});
+
 describe('furniture glued into prose', () => {
   const LEAD = '8月4日上午，省委书记许达哲主持召开会议，部署全省疫情防控工作。';
   const REST = '他强调，要进一步从严从快从紧从实从细抓好各项防控工作，坚决打好疫情防控这场硬仗。要压紧压实“四方责任”，确保各项措施落实到位。省领导谢建辉、张剑飞出席会议。';

@@ -61,6 +61,9 @@ describe('page scripts', () => {
     expect(scriptDate(['var publishTime = "2021-12-13 09:41:00";'], vocabulary, 'Asia/Shanghai')).toMatchObject({ day: '2021-12-13' });
     expect(scriptDate(['window.DATA = {"pubDate": 1639359660, "title": "x"};'], vocabulary, 'Asia/Shanghai')).toMatchObject({ day: '2021-12-13' });
     expect(scriptDate(['var updateTime = "2021-12-13";'], vocabulary, 'Asia/Shanghai')).toBeUndefined();
+    // A WeChat article page: the time is only in its script, in Unix seconds (2021-12-25 01:00 in Beijing).
+    expect(scriptDate(['var nickname = htmlDecode("西安发布");\nvar ct = "1640365200";'], vocabulary, 'Asia/Shanghai')).toMatchObject({ day: '2021-12-25' });
+    expect(scriptDate(['var create_time = "2021-12-24 17:00:00";'], vocabulary, 'Asia/Shanghai')).toMatchObject({ day: '2021-12-24' });
   });
 });
 
