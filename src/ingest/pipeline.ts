@@ -13,6 +13,7 @@ import { stripFurnitureLines } from './steps/furniture-lines.ts';
 import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
+import { refuseOversizedArticle } from './steps/article-size.ts';
 import { refuseGarbledText } from './steps/legibility.ts';
 import { extractMainContent } from './steps/main-content.ts';
 import { stripMarkup } from './steps/markup.ts';
@@ -47,7 +48,7 @@ export interface IngestedCapture {
  *   page head → byline → site identity → markup → sanitize → furniture (markup) → main content → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script → publication date →
  *   furniture (lines and credits) → images → text extent → headline → captions → dateline →
- *   sections → metadata → fidelity → legibility
+ *   sections → metadata → fidelity → legibility → article size
  * Repairs come before script conversion because they work on the bytes and readings of the
  * original characters; furniture and metadata rules come after it, so they are written once, in
  * Simplified.
@@ -85,6 +86,7 @@ export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggabl
     { name: 'metadata', plugin: [extractMetadata, data] },
     { name: 'fidelity', plugin: writeFidelityNotes },
     { name: 'legibility', plugin: refuseGarbledText },
+    { name: 'article size', plugin: refuseOversizedArticle },
   ];
 }
 
