@@ -45,10 +45,11 @@ afterAll(async () => {
 
 const url = (path: string) => `${server.origin}${PREFIX.slice(0, -1)}${path}`;
 
-async function open(path: string, options: { width?: number; javaScript?: boolean; consoleErrors?: boolean } = {}): Promise<Page> {
+async function open(path: string, options: { width?: number; javaScript?: boolean; consoleErrors?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
+    colorScheme: options.colorScheme ?? 'light',
   });
   // Before any script of the page: a violation is reported as an event on the document.
   await context.addInitScript(() => {
@@ -73,6 +74,15 @@ async function open(path: string, options: { width?: number; javaScript?: boolea
   expect(response?.status(), path).toBe(200);
   policyViolations.push(...(await violationsOf(page)).map((violation) => `${path}: ${violation}`));
   return page;
+}
+
+/** Relative luminance (WCAG) of a computed `rgb(…)` colour. */
+function luminance(colour: string): number {
+  const [r, g, b] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((value) => {
+    const channel = Number(value) / 255;
+    return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
 async function violationsOf(page: Page): Promise<string[]> {
@@ -106,6 +116,27 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
       const page = await open(path);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       // Evaluated rather than added as a <script>: the page's policy refuses inline scripts.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+        return result.violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, path).toEqual([]);
+      await page.context().close();
+    }
+  }, TIMEOUT);
+
+  it('follows a reader who asks for a dark theme: dark ground, light text, and every colour pair still passes axe', async () => {
+    for (const path of Object.values(await pages())) {
+      const page = await open(path, { colorScheme: 'dark' });
+      const [ground, text] = await page.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return [style.backgroundColor, style.color];
+      });
+      expect(luminance(ground), `${path} background ${ground}`).toBeLessThan(0.05);
+      expect(luminance(text), `${path} text ${text}`).toBeGreaterThan(0.6);
       await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
