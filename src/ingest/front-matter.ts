@@ -14,6 +14,12 @@ const YAML_OPTIONS: YAML.ParseOptions & YAML.DocumentOptions & YAML.SchemaOption
 /** Front matter that cannot be read without exhausting the machine: the capture is refused. */
 export class FrontMatterRefused extends Error {}
 
+/**
+ * A post's front matter is a few lines of metadata; one of hundreds of thousands of characters is
+ * not, and the YAML parser's tree of it would take hundreds of MB: such a capture is refused.
+ */
+export const FRONT_MATTER_MAX_CHARACTERS = 256 * 1024;
+
 export interface ReadFrontMatter {
   /** The mapping, every string in it (keys too) cleaned by cleanText(); absent when it could not be read. */
   data?: Record<string, unknown>;
@@ -35,9 +41,10 @@ export function readFrontMatter(text: string): ReadFrontMatter {
     // YAML is read: gray-matter would evaluate `---js` front matter as JavaScript.
     parsed = matter(text, {
       language: 'yaml',
-      engines: { yaml: (source: string) => YAML.parse(source, YAML_OPTIONS) as object, js: refuseLanguage, javascript: refuseLanguage, coffee: refuseLanguage },
+      engines: { yaml: parseYaml, js: refuseLanguage, javascript: refuseLanguage, coffee: refuseLanguage },
     });
   } catch (error) {
+    if (error instanceof FrontMatterRefused) throw error;
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       throw new FrontMatterRefused(`front matter refused: its YAML aliases expand beyond ${YAML_OPTIONS.maxAliasCount} nodes (an alias bomb)`);
     }
@@ -47,6 +54,15 @@ export function readFrontMatter(text: string): ReadFrontMatter {
   const counter = { replaced: 0 };
   const data = cleanValue(parsed.data, counter) as Record<string, unknown>;
   return { data, content: parsed.content, source: parsed.matter, replaced: counter.replaced };
+}
+
+function parseYaml(source: string): object {
+  if (source.length > FRONT_MATTER_MAX_CHARACTERS) {
+    throw new FrontMatterRefused(
+      `front matter refused: ${source.length.toLocaleString('en')} characters of YAML, more than a post's metadata holds (at most ${FRONT_MATTER_MAX_CHARACTERS.toLocaleString('en')})`,
+    );
+  }
+  return YAML.parse(source, YAML_OPTIONS) as object;
 }
 
 function refuseLanguage(): never {

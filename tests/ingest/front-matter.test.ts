@@ -34,6 +34,21 @@ describe('front matter', () => {
     expect(`${(error as CaptureError).file}: ${(error as CaptureError).reason}`).toMatch(/^content\/raw\/bomb\.txt: front matter refused: its YAML aliases expand beyond \d+ nodes \(an alias bomb\)$/);
   });
 
+  it('refuses, in one line, front matter far longer than any post’s metadata, before the YAML parser builds its tree', () => {
+    const tags = Array.from({ length: 100_000 }, () => '会议').join(',');
+    let error: unknown;
+    try {
+      ingest(`---\ntitle: 会议召开\ndate: 2021-08-09 10:00:00\ntags: [${tags}]\n---\n${BODY}`, 'content/raw/huge-front-matter.md');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CaptureError);
+    expect(`${(error as CaptureError).file}: ${(error as CaptureError).reason}`).toMatch(/^content\/raw\/huge-front-matter\.md: front matter refused: [\d,]+ characters of YAML/u);
+    // A long front matter that is still a post’s (a full summary) is read.
+    const summary = '会议强调，要坚决落实各项防控措施。'.repeat(2_000);
+    expect(readFrontMatter(`---\ntitle: 会议召开\nsummary: ${summary}\n---\n${BODY}`).data?.summary).toBe(summary);
+  });
+
   it('still reads the few aliases and merge keys a real post may use, and its timestamps', () => {
     const read = readFrontMatter('---\ntitle: 会议召开\ndate: 2021-07-29 08:06:09\nbase: &base { site: 新浪财经 }\nsource:\n  <<: *base\n  page: 1\ntags: [&t 疫情, *t]\n---\n正文\n');
     expect(read.data).toEqual({ title: '会议召开', date: new Date('2021-07-29T08:06:09Z'), base: { site: '新浪财经' }, source: { site: '新浪财经', page: 1 }, tags: ['疫情', '疫情'] });
