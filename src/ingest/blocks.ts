@@ -90,7 +90,10 @@ export function isHeading(block: Element): boolean {
 /** Sentence-final punctuation: a block ending otherwise is a heading, a label or a fragment. */
 export const SENTENCE_END = /[。！？!?…”"」』）)]$/u;
 
-const PROSE_CLAUSES = /[，。；].*[。！？]/u;
+const CLAUSE_MARK = /[，。；]/u;
+const SENTENCE_MARK = /[。！？]/u;
+/** What `.` in a regular expression does not cross. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/u;
 const PROSE_MIN = 20;
 
 /**
@@ -99,5 +102,11 @@ const PROSE_MIN = 20;
  * above the first one is the top of the article: its headline, its byline, the page's chrome.
  */
 export function isProse(text: string): boolean {
-  return text.length >= PROSE_MIN && PROSE_CLAUSES.test(text);
+  if (text.length < PROSE_MIN) return false;
+  // On one line, a clause mark and a sentence's end after it: two searches a line rather than
+  // /[，。；].*[。！？]/, which backtracks over the line from every comma.
+  return text.split(LINE_BREAK).some((line) => {
+    const clause = line.search(CLAUSE_MARK);
+    return clause >= 0 && SENTENCE_MARK.test(line.slice(clause + 1));
+  });
 }
