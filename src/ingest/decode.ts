@@ -75,7 +75,7 @@ export function decodeCapture(bytes: Uint8Array): DecodedCapture {
   const lines = decoded.text.replace(/\r\n?|\f/g, '\n');
   const cleaned = cleanText(lines);
   if (cleaned.replaced) fidelity.push(`原始文件中有 ${cleaned.replaced} 个不是文字的字符（控制字符、孤立的 UTF-16 代理项或非字符 U+FFFE/U+FFFF），已各替换为 �。`);
-  if (looksBinary(cleaned.text)) throw new DecodeError(`binary file (mostly control characters when read as ${decoded.encoding}), not a text capture`);
+  if (looksBinary(lines)) throw new DecodeError(`binary file (mostly control characters when read as ${decoded.encoding}), not a text capture`);
   if (!cleaned.text.trim()) throw new DecodeError('empty file (only white space)');
   const repaired = repairMisdecodedCapture(cleaned.text);
   return { text: repaired.text, encoding: decoded.encoding, fidelity: [...fidelity, ...repaired.fidelity], ledger: repaired.ledger };
@@ -179,16 +179,29 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   return undefined;
 }
 
+/**
+ * A binary file read as text is full of U+FFFD and control characters; text has hardly any control
+ * characters. U+FFFD alone does not make a file binary: text once misread and saved again (UTF-8
+ * read as GBK) holds one for every pair that could not be decoded, beside the characters that
+ * could; only a file that is mostly U+FFFD is taken for binary on that count.
+ */
 function looksBinary(text: string): boolean {
   let control = 0;
+  let replacement = 0;
   let total = 0;
   for (const char of text) {
     total++;
     const code = char.codePointAt(0)!;
-    if ((code < 0x20 && char !== '\n' && char !== '\t' && char !== '\f') || code === 0xfffd) control++;
+    if (code < 0x20 && char !== '\n' && char !== '\t') control++;
+    else if (code === 0xfffd) replacement++;
   }
-  return total > 0 && control / total > 0.1;
+  if (!total) return false;
+  return ((control + replacement) / total > BINARY_SHARE && control / total > BINARY_CONTROL_SHARE) || replacement / total > BINARY_REPLACEMENT_SHARE;
 }
+
+const BINARY_SHARE = 0.1;
+const BINARY_CONTROL_SHARE = 0.01;
+const BINARY_REPLACEMENT_SHARE = 0.5;
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);

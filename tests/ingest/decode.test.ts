@@ -107,6 +107,19 @@ describe('decodeCapture', () => {
   });
 });
 
+describe('decodeCapture: binary or damaged text', () => {
+  it('reads damaged text full of U+FFFD (pairs an earlier misreading lost) as text, and refuses a binary file without NUL bytes', () => {
+    const sentence = '八月二日下午，河南省新冠肺炎疫情防控指挥部召开全省视频会议，省委书记出席并讲话。';
+    // One character in eight lost, as a UTF-8 page read as GBK loses the pairs GBK cannot decode.
+    const damaged = [...sentence.repeat(20)].map((char, index) => (index % 8 === 7 ? '\uFFFD' : char)).join('');
+    expect(decodeCapture(Buffer.from(damaged, 'utf8')).text).toContain('\uFFFD');
+    let seed = 20210809;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const binary = Uint8Array.from({ length: 4096 }, () => 1 + Math.floor(random() * 255));
+    expect(() => decodeCapture(binary)).toThrow(DecodeError);
+  });
+});
+
 describe('decodeCapture and text an earlier tool misread', () => {
   it('decodes a UTF-8 page that was read as GBK and saved again as the page it was, saying what it did', () => {
     const original = '湖南省联防联控机制召开电视电话会议\n省委书记主持召开会议\n';
