@@ -4,7 +4,7 @@
  * markdown-it runs with `html: true` because photo captions arrive as HTML figure blocks, so
  * anything a capture smuggled through ingest would reach the page. The rendered HTML is
  * therefore re-parsed and passed through a strict allow-list before the archive adds its own
- * (trusted) markup: heading anchors and the "photo not archived" placeholder.
+ * (trusted) markup: heading ids and links to them, and the "photo not archived" placeholder.
  */
 import MarkdownIt from 'markdown-it';
 import { unified } from 'unified';
@@ -13,7 +13,8 @@ import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { inEdition, treeInEdition, type Edition } from './editions.ts';
+import { treeInEdition, type Edition } from './editions.ts';
+import { interfaceText } from './interface-text.ts';
 
 export interface Heading {
   depth: 2 | 3;
@@ -102,7 +103,14 @@ function withArchiveMarkup(sanitized: Root, edition: Edition): { tree: Root; hea
       }
       const id = node.tagName === 'h2' ? `section-${section}` : `section-${section}-${subsection}`;
       headings.push({ depth: node.tagName === 'h2' ? 2 : 3, id, text: toText(node).trim() });
-      return { ...node, properties: { id } };
+      // A link to the section, for citing a part of a long article by its address.
+      const anchor: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `${interfaceText(edition).sectionLink}：${toText(node).trim()}` },
+        children: [{ type: 'text', value: '#' }],
+      };
+      return { ...node, properties: { id }, children: [...node.children, { type: 'text', value: ' ' }, anchor] };
     }
     if (node.tagName === 'figure') {
       missingPhotos += 1;
@@ -132,7 +140,7 @@ function missingPhotoFigure(figure: Element, edition: Edition): Element {
     tagName: 'div',
     properties: { className: ['photo-missing'] },
     children: [
-      { type: 'element', tagName: 'span', properties: { className: ['photo-missing-label'] }, children: [{ type: 'text', value: inEdition(edition, '图片未存档') }] },
+      { type: 'element', tagName: 'span', properties: { className: ['photo-missing-label'] }, children: [{ type: 'text', value: interfaceText(edition).photoNotArchived }] },
       ...(imageName
         ? [{ type: 'element', tagName: 'span', properties: { className: ['photo-file'], translate: 'no' }, children: [{ type: 'text', value: imageName }] } satisfies Element]
         : []),

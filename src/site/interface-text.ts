@@ -74,6 +74,7 @@ const SIMPLIFIED = {
   noFidelityNotes: '整理中没有需要说明的改动。',
   auditReport: '查看完整整理记录',
   photoNotArchived: '图片未存档',
+  sectionLink: '本节的链接',
   missingPhotosNote: '原网页中的图片均未存档，仅保留图片说明。',
   tagKindProvince: '省份',
   tagKindPerson: '人物',

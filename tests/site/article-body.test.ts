@@ -23,8 +23,15 @@ describe('article body from a hostile capture', () => {
     const found = elements(tree, () => true).filter((element) => !['html', 'head', 'body'].includes(element.tagName));
     expect(found.length).toBeGreaterThan(5);
     for (const element of found) {
+      // The only links are the archive's own, from a heading to itself.
+      if (element.tagName === 'a') {
+        expect(attribute(element, 'className')).toBe('heading-anchor');
+        expect(attribute(element, 'href')).toMatch(/^#section-\d+(-\d+)?$/);
+        expect(Object.keys(element.properties).sort()).toEqual(['ariaLabel', 'className', 'href']);
+        continue;
+      }
       expect(Object.keys(element.properties).filter((name) => !allowed.has(name)), element.tagName).toEqual([]);
-      expect(['a', 'img', 'script', 'iframe', 'style']).not.toContain(element.tagName);
+      expect(['img', 'script', 'iframe', 'style']).not.toContain(element.tagName);
     }
     expect(html).not.toContain('evil.example');
   });
@@ -64,7 +71,19 @@ describe('article body from a well-formed article', () => {
       { depth: 3, id: 'section-1-1', text: '小标题' },
       { depth: 2, id: 'section-2', text: '第二节' },
     ]);
-    expect(bodyHtml(body, 'zh-Hans')).toContain('<h2 id="section-1">第一节</h2>');
+    expect(bodyHtml(body, 'zh-Hans')).toMatch(/<h2 id="section-1">第一节 <a[^>]*>#<\/a><\/h2>/u);
+  });
+
+  it('links each heading to itself, named in the reader’s script, and keeps the link out of the text', () => {
+    const links = (edition: 'zh-Hans' | 'zh-Hant') => elements(parseHtml(bodyHtml(body, edition)), (element) => element.tagName === 'a');
+    expect(links('zh-Hans').map((link) => [attribute(link, 'href'), attribute(link, 'ariaLabel')])).toEqual([
+      ['#section-1', '本节的链接：第一节'],
+      ['#section-1-1', '本节的链接：小标题'],
+      ['#section-2', '本节的链接：第二节'],
+    ]);
+    expect(attribute(links('zh-Hant')[0]!, 'ariaLabel')).toBe('本節的鏈接：第一節');
+    expect(body.plainText['zh-Hans']).not.toContain('#');
+    expect(body.headings.map((heading) => heading.text)).not.toContain(expect.stringContaining('#'));
   });
 
   it('gives long articles a table of contents and short ones none', () => {
@@ -83,6 +102,6 @@ describe('article body from a well-formed article', () => {
     expect(html).toContain('圖片未存檔');
     expect(html).toContain('杜家毫在株洲檢查。');
     expect(html).toContain('0214株洲企业2.jpg');
-    expect(html).toContain('<h2 id="section-1">第一節</h2>');
+    expect(html).toMatch(/<h2 id="section-1">第一節 <a[^>]*>#<\/a><\/h2>/u);
   });
 });
