@@ -103,6 +103,29 @@ export function readCreditLine(line: string, labels: CreditLabel[]): CreditPart[
   return parts.some((part) => part.label.field) ? parts : undefined;
 }
 
+/**
+ * The credits of a line of page chrome, wherever they begin in it: a byline gives its date or
+ * its time first (2022-04-10 20:15  来源：澎湃新闻 · 责任编辑：王佳), spaced or glued to it
+ * (20:15来源：…). The credits are read from the first label that a separator follows, to the end
+ * of the line.
+ */
+export function readChromeCredits(line: string, labels: CreditLabel[]): CreditPart[] | undefined {
+  const text = line.trim();
+  const whole = readCreditLine(text, labels);
+  if (whole || text.length > LINE_MAX) return whole;
+  const { pattern, starts } = compile(labels);
+  for (let at = 1; at < text.length; at++) {
+    if (!starts.has(text[at]!)) continue;
+    pattern.lastIndex = at;
+    const label = pattern.exec(text);
+    if (!label) continue;
+    SEPARATOR.lastIndex = at + label[0].length;
+    if (!SEPARATOR.test(text)) continue;
+    return readCreditLine(text.slice(at), labels);
+  }
+  return undefined;
+}
+
 /** The front-matter values of a credit line, by field: the values of one field joined by spaces. */
 export function creditFields(parts: CreditPart[]): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditFields, creditRule, readCreditLine } from '../../src/ingest/credits.ts';
+import { creditFields, creditRule, readChromeCredits, readCreditLine } from '../../src/ingest/credits.ts';
 import { archiveData, ingest } from './helpers.ts';
 
 const labels = archiveData().credits;
@@ -25,6 +25,26 @@ describe('credit lines', () => {
     expect(fields('作者 快讯编辑部 分类 城市')).toEqual({ authors: '快讯编辑部' });
     expect(fields('记者 张三 李四 通讯员 王五')).toEqual({ authors: '张三 李四 王五' });
     expect(fields('来源：湖南日报 红网')).toEqual({ publisher: '湖南日报 红网' });
+  });
+
+  it('reads the credits of a byline that gives its date and time first, spaced or glued to them', () => {
+    const chrome = (line: string) => {
+      const parts = readChromeCredits(line, labels);
+      return parts ? creditFields(parts) : undefined;
+    };
+    expect(chrome('2022-04-10 20:15  来源：澎湃新闻  责任编辑：王佳')).toEqual({ publisher: '澎湃新闻', editors: '王佳' });
+    expect(chrome('上观新闻 2022-04-10 20:15来源：澎湃新闻')).toEqual({ publisher: '澎湃新闻' });
+    expect(chrome('来源：湖南日报')).toEqual({ publisher: '湖南日报' });
+    // A label needs its separator here: 2022-04-10 记者节 names no one.
+    expect(chrome('2022-04-10 记者节')).toBeUndefined();
+    expect(chrome('2022-04-10 20:15')).toBeUndefined();
+  });
+
+  it('moves a byline’s source into the front matter when the date comes first on its line', () => {
+    const page = `<html><head><title>会议召开</title></head><body><h1>省委召开疫情防控工作会议</h1><div><span>2021-08-04 10:20</span><span>来源：湖南日报</span></div><div><p>${BODY}</p><p>${BODY}</p></div></body></html>`;
+    const result = ingest(page, 'content/raw/byline-source.html');
+    expect(result.meta.publisher).toBe('湖南日报');
+    expect(result.body).not.toContain('来源');
   });
 
   it('is not a line of prose, a heading that begins with a label, or a line without a credit', () => {

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import type { ArchiveData, LineRule } from '../data.ts';
 import { blocks, dataOf, isBody, isProse, setText, textOf } from '../blocks.ts';
-import { creditFields, creditRule, readCreditLine } from '../credits.ts';
+import { creditFields, creditRule, readChromeCredits, readCreditLine } from '../credits.ts';
 import { applyFields } from '../fields.ts';
 
 /**
@@ -64,7 +64,7 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
     }
     const whole = text === textOf(block).trim() ? (dataOf(block).raw ?? text) : text;
     // A line of chrome may carry credits too (发布时间：… 来源：洛阳日报 浏览次数：…): they are read first.
-    const credits = readCreditLine(text, data.credits);
+    const credits = readChromeCredits(text, data.credits);
     record(rule, whole, { ...(credits ? creditFields(credits) : {}), ...rule.pattern.exec(text)?.groups });
     if (proseSentences(text) > 1) {
       const sentences = text.split(/(?<=[。！？])/u).filter((sentence) => sentence.trim()).length;

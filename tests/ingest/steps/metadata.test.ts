@@ -41,3 +41,21 @@ describe('mentioned', () => {
     expect(mentioned('何洪涛、龙腾、郭辉等', people)).toEqual(['龙腾']);
   });
 });
+
+describe('meeting types', () => {
+  const typesOf = (title: string) => ingest(`${title}\n时间:2022-04-11\n\n4月10日下午，市委书记主持召开会议，研究部署疫情防控工作。会议强调，要抓好各项措施落实。\n`).meta.meetingType;
+
+  it('knows the meetings of Party committees, governments, their leading groups and press conferences', () => {
+    expect(typesOf('市委常委会召开会议研究疫情防控工作')).toEqual(['常委会会议']);
+    expect(typesOf('省委常委会会议研究部署疫情防控工作')).toEqual(['常委会会议']);
+    expect(typesOf('省政府常务会议部署疫情防控和经济运行')).toEqual(['常务会议']);
+    expect(typesOf('上海召开疫情防控工作领导小组会议')).toEqual(['领导小组会议']);
+    expect(typesOf('省疫情防控指挥部召开视频调度会议')).toEqual(['调度会议', '领导小组会议', '视频会议']);
+    expect(typesOf('河南省新冠肺炎疫情防控新闻发布会召开')).toEqual(['新闻发布会']);
+  });
+
+  it('does not take an office of a leading group, or a meeting held after a video conference, for the meeting', () => {
+    expect(typesOf('指挥部办公室发布通告')).toEqual([]);
+    expect(typesOf('视频会议后，省委书记深入社区检查')).toEqual([]);
+  });
+});
