@@ -86,9 +86,10 @@ export interface LineRule {
   pattern: RegExp;
   /**
    * `block`: the rule must match a whole block; `head`: a whole block above the article's first
-   * paragraph of prose (a byline); `tail`: the end of the last body paragraph.
+   * paragraph of prose (a byline); `foot`: a whole block below its last (a signature date);
+   * `tail`: the end of the last body paragraph.
    */
-  scope: 'block' | 'head' | 'tail';
+  scope: 'block' | 'head' | 'foot' | 'tail';
 }
 
 export interface SelectorRule {
@@ -445,7 +446,7 @@ function siteProfile(value: Raw, where: string): SiteProfile {
 
 function lineRule(value: Raw, where: string, namespace: string): LineRule {
   const id = text(value, 'id', where);
-  const scope = value.scope === 'tail' || value.scope === 'head' ? value.scope : 'block';
+  const scope = value.scope === 'tail' || value.scope === 'head' || value.scope === 'foot' ? value.scope : 'block';
   return {
     id: namespace === 'common' ? id : `${namespace}/${id}`,
     label: text(value, 'label', where),

@@ -12,8 +12,9 @@ import { applyFields } from '../fields.ts';
  * become front matter (来源 → publisher, 记者 → authors, 责任编辑 → editors), also where they share
  * a line of chrome that a rule removes, and every removal keeps its text in the audit report.
  * Rules scoped to the head apply only above the article's first paragraph of prose, where the
- * byline is. Dates are not chosen here: the publication-date step has chosen the publication day
- * among all the page's sources, and a line that gave it is recorded as moved there.
+ * byline is; rules scoped to the foot only below its last, where a signature date is. Dates are
+ * not chosen here: the publication-date step has chosen the publication day among all the page's
+ * sources, and a line that gave it is recorded as moved there.
  *
  * A rule that matches a block holding more than the furniture (a disclaimer at the start of a
  * run-on paragraph, a copyright at its end) removes the phrase, never the prose: the block is cut
@@ -24,12 +25,14 @@ import { applyFields } from '../fields.ts';
 export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
   const state = file.data.ingest!;
   const rules = [...(state.site?.lines ?? []), ...data.furniture];
-  const blockRules = rules.filter((rule) => rule.scope === 'block' || rule.scope === 'head');
+  const blockRules = rules.filter((rule) => rule.scope === 'block' || rule.scope === 'head' || rule.scope === 'foot');
   const tailRules = rules.filter((rule) => rule.scope === 'tail');
   const publication = state.hints.publication?.day;
 
   const list = blocks(tree);
-  const proseAt = list.findIndex((block) => block.tagName !== 'figure' && isProse(textOf(block)));
+  const prose = list.map((block) => block.tagName !== 'figure' && isProse(textOf(block)));
+  const proseAt = prose.indexOf(true);
+  const lastProseAt = prose.lastIndexOf(true);
   const kept: Element[] = [];
   list.forEach((block, index) => {
     if (block.tagName === 'figure') {
@@ -37,7 +40,9 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
       return;
     }
     const inHead = proseAt < 0 || index < proseAt;
-    const matching = (text: string) => blockRules.find((candidate) => (inHead || candidate.scope !== 'head') && candidate.pattern.test(text));
+    const inFoot = lastProseAt >= 0 && index > lastProseAt;
+    const matching = (text: string) =>
+      blockRules.find((candidate) => (candidate.scope !== 'head' || inHead) && (candidate.scope !== 'foot' || inFoot) && candidate.pattern.test(text));
     let text = textOf(block).trim();
     let rule = matching(text);
     if (!rule) {

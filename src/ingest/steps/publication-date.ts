@@ -93,7 +93,8 @@ const LINE_MAX = 120;
 /**
  * Dates of the visible byline, in the order of the page: the lines under an HTML page's
  * headline (steps/byline.ts), then the short lines at the top of the capture's blocks, then
- * those at its foot with a strong marker (发布日期, never a bare 时间: that is a meeting's time).
+ * those at its foot with a strong marker (发布日期, never a bare 时间: that is a meeting's time) or
+ * alone on their line (a signature date).
  */
 export function bylineDates(state: IngestState, tree: Root, vocabulary: DateVocabulary, zone: string): DateReading[] {
   const list = blocks(tree).filter((block) => block.tagName !== 'figure');
@@ -132,7 +133,12 @@ export function lineDates(line: string, vocabulary: DateVocabulary, zone: string
       out.push(reading);
       continue;
     }
-    if (footOnly) continue;
+    // At the foot, a date alone on its line (with its weekday) is the day the text was signed and
+    // issued, as press releases and notices end (2022年3月2日（星期三）).
+    if (footOnly) {
+      if (!before.trim() && weekdayAlone(vocabulary).test(after)) out.push(reading);
+      continue;
+    }
     if (marker === 'weak') {
       out.push(reading);
       continue;
@@ -154,6 +160,19 @@ function weekdayOnly(vocabulary: DateVocabulary): RegExp {
   if (!pattern) {
     pattern = new RegExp(`^\\s*(?:${vocabulary.weekdayPrefixes.join('|')})[${vocabulary.weekdayNames.join('')}${vocabulary.weekdaySunday.join('')}]\\s*$`, 'u');
     weekdayPatterns.set(vocabulary, pattern);
+  }
+  return pattern;
+}
+
+const weekdayAlonePatterns = new WeakMap<DateVocabulary, RegExp>();
+
+/** Nothing, or a weekday alone, bare or in brackets (星期三, （星期三）). */
+function weekdayAlone(vocabulary: DateVocabulary): RegExp {
+  let pattern = weekdayAlonePatterns.get(vocabulary);
+  if (!pattern) {
+    const weekday = `(?:${vocabulary.weekdayPrefixes.join('|')})[${vocabulary.weekdayNames.join('')}${vocabulary.weekdaySunday.join('')}]`;
+    pattern = new RegExp(`^\\s*(?:[（(]\\s*${weekday}\\s*[）)]|${weekday})?\\s*$`, 'u');
+    weekdayAlonePatterns.set(vocabulary, pattern);
   }
   return pattern;
 }

@@ -45,6 +45,23 @@ describe('byline lines', () => {
     expect(lineDates('时间：2021年8月10日上午9:00', vocabulary, 'Asia/Shanghai', true)).toHaveLength(0);
   });
 
+  it('takes at the foot a date alone on its line, with or without its weekday: the day a release was signed', () => {
+    const foot = (line: string) => lineDates(line, vocabulary, 'Asia/Shanghai', true).map((reading) => (isDay(reading) ? reading.day : reading.problem));
+    expect(foot('2022年3月2日（星期三）')).toEqual(['2022-03-02']);
+    expect(foot('2022年3月2日')).toEqual(['2022-03-02']);
+    expect(foot('会议定于2022年3月10日召开')).toEqual([]);
+    expect(foot('2022年3月2日 多云')).toEqual([]);
+  });
+
+  it('dates a press release by its signature, and removes the signature, its time and its end mark from the text', () => {
+    const body = '政府发言人今日（三月二日）表示，鉴于第五波疫情仍然严峻，政府决定延长现行的社交距离措施。发言人呼吁市民尽量留在家中。';
+    const result = ingest(`<html><body><h1>政府公布加强防疫措施</h1><div><p>${body}</p><p>${body}</p><p>完</p><p>2022年3月2日（星期三）</p><p>香港时间23时55分</p></div></body></html>`, 'content/raw/release.html');
+    expect(result.meta.published).toBe('2022-03-02');
+    expect(result.meta.date).toBe('2022-03-02');
+    expect(result.body).not.toMatch(/完|星期三|23时55分/u);
+    expect(result.body).toContain('发言人呼吁市民尽量留在家中。');
+  });
+
   it('finds the lines under an HTML page’s headline, past a logo <h1>', () => {
     const html = `<html><head><title>我市召开疫情防控工作调度会_某市人民政府</title><meta property="og:title" content="我市召开疫情防控工作调度会"></head><body>
       <h1 class="logo"><img alt="某市人民政府">某市人民政府</h1><ul><li>首页</li><li>政务公开</li></ul>
