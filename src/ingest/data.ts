@@ -286,6 +286,7 @@ function dateVocabulary(value: Raw, file: string): DateVocabulary {
     jsonLdKeys: strings(value, 'jsonLdKeys', file),
     scriptKeys: strings(value, 'scriptKeys', file),
     frontMatterKeys: strings(value, 'frontMatterKeys', file),
+    retrievedKeys: strings(value, 'retrievedKeys', file),
     relativeDays,
     weekdayPrefixes: strings(value, 'weekdayPrefixes', file),
     weekdayNames,

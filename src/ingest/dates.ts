@@ -17,6 +17,8 @@ export interface DateVocabulary {
   jsonLdKeys: string[];
   scriptKeys: string[];
   frontMatterKeys: string[];
+  /** Front-matter keys that give the day a page was saved. */
+  retrievedKeys: string[];
   relativeDays: Record<string, number>;
   weekdayPrefixes: string[];
   weekdayNames: string[];

@@ -2,11 +2,12 @@ import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
 import type { ArchiveData } from '../data.ts';
 import { blocks, isBody, textOf } from '../blocks.ts';
+import { type DateVocabulary, isDay, readDateValue } from '../dates.ts';
 import { eventDay } from '../event-date.ts';
 import { addUnique, names } from '../fields.ts';
 import { frontMatterText } from '../front-matter-text.ts';
 import { findPlaces, type GazetteerPlace } from '../gazetteer.ts';
-import { outletRegion } from '../outlet.ts';
+import { outletRegion, outletTimeZone } from '../outlet.ts';
 import { CaptureError, type IngestState, type SiteIdentity } from '../types.ts';
 import { plainText } from './headline.ts';
 
@@ -40,7 +41,13 @@ export const extractMetadata: Plugin<[ArchiveData], Root> = (data) => (tree, fil
     const url = typeof front[key] === 'string' ? (front[key] as string).trim() : '';
     if (!meta.sourceUrl && /^https?:\/\/[^\s<>"']+$/i.test(url)) meta.sourceUrl = url;
   }
-  recordFrontMatter(state);
+  // A clipped page's front matter says when it was saved (created:), which is not publication.
+  for (const key of data.dates.retrievedKeys) {
+    if (meta.retrieved || front[key] === undefined) continue;
+    const day = readDateValue(frontMatterText(state, key) ?? front[key], outletTimeZone(state, data.regions), data.dates.years);
+    if (isDay(day)) meta.retrieved = day.day;
+  }
+  recordFrontMatter(state, data.dates);
   if (site) meta.site = site.name;
   if (!meta.publisher && site?.publisher) meta.publisher = site.publisher;
 
@@ -121,8 +128,10 @@ function leadParagraphs(body: Element[]): string[] {
 }
 
 /** Every Hexo front-matter key goes in the ledger: what it said, and what became of it. */
-function recordFrontMatter(state: IngestState): void {
-  const used: Record<string, string> = { title: 'title', subtitle: 'subtitle', date: 'published', link: 'sourceUrl', source: 'sourceUrl', url: 'sourceUrl', permalink: 'sourceUrl' };
+function recordFrontMatter(state: IngestState, vocabulary: DateVocabulary): void {
+  const used: Record<string, string> = { title: 'title', subtitle: 'subtitle', link: 'sourceUrl', source: 'sourceUrl', url: 'sourceUrl', permalink: 'sourceUrl' };
+  for (const key of vocabulary.frontMatterKeys) used[key] = 'published';
+  for (const key of vocabulary.retrievedKeys) used[key] = 'retrieved';
   used.author = state.site?.frontMatter.author === 'site' ? 'site' : 'authors';
   for (const [key, value] of Object.entries(state.frontMatter).sort(([a], [b]) => (a < b ? -1 : 1))) {
     // A Date is quoted as the post wrote it: its ISO form may name another day (2021-02-30).

@@ -52,10 +52,20 @@ describe('meeting types', () => {
     expect(typesOf('上海召开疫情防控工作领导小组会议')).toEqual(['领导小组会议']);
     expect(typesOf('省疫情防控指挥部召开视频调度会议')).toEqual(['调度会议', '领导小组会议', '视频会议']);
     expect(typesOf('河南省新冠肺炎疫情防控新闻发布会召开')).toEqual(['新闻发布会']);
+    expect(typesOf('长沙市召开疫情防控工作调度会')).toEqual(['调度会议']);
   });
 
   it('does not take an office of a leading group, or a meeting held after a video conference, for the meeting', () => {
     expect(typesOf('指挥部办公室发布通告')).toEqual([]);
     expect(typesOf('视频会议后，省委书记深入社区检查')).toEqual([]);
+  });
+});
+
+describe('a clipped page’s front matter', () => {
+  it('takes `created` for the day the page was saved, never for its publication', () => {
+    const result = ingest('---\ntitle: 长沙市召开疫情防控工作调度会\ncreated: 2022-04-12 08:03\n---\n\n长沙市委书记主持召开全市疫情防控工作调度会，研究部署下一阶段工作。会议强调，要守牢疫情防控底线。\n', 'content/raw/clipped.md');
+    expect(result.meta.retrieved).toBe('2022-04-12');
+    expect(result.meta.published).toBeUndefined();
+    expect(result.state.ledger).toContainEqual(expect.objectContaining({ step: 'front-matter', action: 'moved', field: 'retrieved' }));
   });
 });
