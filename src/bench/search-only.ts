@@ -60,7 +60,9 @@ try {
     extraMB: cold.extraBytes / 1e6,
     files: cold.files,
     bytes: cold.bytes,
-    bucketCount: cold.bucketCount,
+    segments: cold.segments.length,
+    bucketCount: cold.segments.reduce((sum, segment) => sum + segment.buckets, 0),
+    arenaMB: cold.arenaBytes / 1e6,
     grams: cold.grams,
     postings: cold.postings,
     warmWritten: warm.written,
@@ -69,7 +71,7 @@ try {
   else {
     console.log(
       `search step alone: ${figures.articles} articles, ${figures.cpuMsPerArticle.toFixed(2)} ms of CPU per article (${figures.seconds.toFixed(1)} s), ` +
-        `${figures.extraMB.toFixed(0)} MB of extra memory; ${figures.files} files, ${(figures.bytes / 1e6).toFixed(1)} MB, ${figures.bucketCount} buckets; ` +
+        `${figures.extraMB.toFixed(0)} MB of extra memory (postings ${figures.arenaMB.toFixed(0)} MB); ${figures.files} files, ${(figures.bytes / 1e6).toFixed(1)} MB, ${figures.bucketCount} buckets, ${figures.grams} grams, ${figures.postings} postings; ` +
         `again with nothing changed: ${figures.warmCpuMsPerArticle.toFixed(2)} ms per article, ${figures.warmWritten} files written`,
     );
   }

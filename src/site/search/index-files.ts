@@ -1,9 +1,10 @@
 /**
  * The search index's files other than the buckets: the catalog (what every article is filed
- * under, for filters, facet counts and order) and one file per article (what a result shows, and
- * the text its excerpt and a candidate's check are made from). Formats: search-engine.js.
+ * under, for filters, facet counts and order, and where its postings and texts are) and the
+ * result packs (what a result shows, and the text its excerpt and a candidate's check are made
+ * from). Formats: engine.js (readCatalog, readPack).
  */
-import { FORMAT } from '../../../templates/assets/search-engine.js';
+import { dayNumber, FORMAT, type SegmentHeader, type SimplifiedFix } from './engine.js';
 import type { TagKind } from '../archive.ts';
 
 /** What the index needs of an article (src/site/archive.ts's Article has it all). */
@@ -20,7 +21,7 @@ export interface SearchableArticle {
   places: readonly string[];
   meetingType: readonly string[];
   body: {
-    /** SHA-256 of the article file, which decides everything here. */
+    /** SHA-256 of the article file, which decides everything the index holds of the article. */
     sourceSha256: string;
     /** Simplified plain text: paragraphs, headings and captions, a blank line apart. */
     plainText: string;
@@ -70,25 +71,34 @@ class Bytes {
   }
 }
 
+/** Where an article's postings and texts are: its segment (by index in the catalog) and its document number there. */
+export interface ArticlePlace {
+  segment: number;
+  local: number;
+}
+
 export interface CatalogInput {
+  /** In the archive's order: by meeting date, the undated ones last. */
   articles: readonly SearchableArticle[];
-  ids: readonly number[];
+  places: readonly ArticlePlace[];
+  segments: readonly SegmentHeader[];
   tags: readonly CatalogTag[];
-  bucketCount: number;
-  dayShift: number;
-  epoch: string;
   /** Traditional character → its Simplified counterparts (search-script-map.ts). */
   variants: Record<string, string>;
 }
 
-/** catalog.bin: a JSON header and, per article, its id and the number of its set of tags. */
-export function catalogFile({ articles, ids, tags, bucketCount, dayShift, epoch, variants }: CatalogInput): Uint8Array {
+/** catalog.bin (engine.js, readCatalog). */
+export function catalogFile({ articles, places, segments, tags, variants }: CatalogInput): Uint8Array {
+  const dated = articles.filter((article) => article.date !== undefined);
+  const undated = articles.length - dated.length;
+  if (articles.slice(0, dated.length).some((article) => article.date === undefined)) throw new Error('search index: undated articles must come last');
+  const epoch = `${dated.reduce((year, article) => (article.date!.slice(0, 4) < year ? article.date!.slice(0, 4) : year), dated[0]?.date?.slice(0, 4) ?? '2000')}-01-01`;
   const header = JSON.stringify({
     format: FORMAT,
-    bucketCount,
-    dayShift,
     epoch,
-    docCount: articles.length,
+    articles: articles.length,
+    undated,
+    segments,
     tags: tags.map((tag) => [tag.kind, tag.name, tag.nameHant]),
     variants,
   });
@@ -96,8 +106,22 @@ export function catalogFile({ articles, ids, tags, bucketCount, dayShift, epoch,
   const setNumbers = new Map<string, number>();
   const sets: number[][] = [];
   const body = new Bytes();
-  body.varint(articles.length);
+  const epochDay = dayNumber(epoch);
+  let lastDay = epochDay;
+  const lastLocal = segments.map(() => -1);
   articles.forEach((article, index) => {
+    if (article.date !== undefined) {
+      const day = dayNumber(article.date);
+      if (day < lastDay) throw new Error(`search index: articles must come in date order (${article.date} after ${articles[index - 1]?.date})`);
+      body.varint(day - lastDay);
+      lastDay = day;
+    }
+    const place = places[index]!;
+    const previous = lastLocal[place.segment]!;
+    if (place.local <= previous) throw new Error('search index: a segment’s documents must come in the archive’s order');
+    body.varint(place.segment);
+    body.varint(place.local - previous);
+    lastLocal[place.segment] = place.local;
     const members = [...new Set(KINDS.flatMap((kind) => namesOf(article, kind).map((name) => numberOf.get(`${kind}\u0000${name}`)!)))].sort((a, b) => a - b);
     const key = members.join(',');
     let set = setNumbers.get(key);
@@ -106,7 +130,6 @@ export function catalogFile({ articles, ids, tags, bucketCount, dayShift, epoch,
       setNumbers.set(key, set);
       sets.push(members);
     }
-    body.varint(index === 0 ? ids[0]! : ids[index]! - ids[index - 1]!);
     body.varint(set);
   });
   body.varint(sets.length);
@@ -123,24 +146,91 @@ export function catalogFile({ articles, ids, tags, bucketCount, dayShift, epoch,
   return file;
 }
 
-/**
- * An article's file: its URL and its texts in both scripts. The Traditional texts are the
- * build's phrase-by-phrase conversion (機制, not 機製); `aligned` says whether they have the
- * Simplified texts' lengths, so that a match found in the Simplified text is marked at the same
- * place in the Traditional one.
- */
-export function articleFile(article: SearchableArticle, toHant: (text: string) => string): string {
-  const pair = (text: string): [string, string] => [text, toHant(text)];
-  const title = pair(article.title);
-  const deck = article.subtitle ? pair(article.subtitle) : undefined;
-  const body: [string, string] = [article.body.plainText, article.body.traditionalText];
-  const aligned = [title, deck, body].every((texts) => !texts || texts[0].length === texts[1].length);
-  return JSON.stringify({
-    url: article.url,
-    title,
-    ...(deck ? { deck } : {}),
-    body,
-    ...(article.publisher ? { publisher: pair(article.publisher) } : {}),
-    aligned,
-  });
+/** A result pack's JSON as UTF-16LE bytes (engine.js, readPack, says why). */
+function utf16(json: string): Uint8Array {
+  const buffer = Buffer.from(json, 'utf16le');
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
+
+/** The texts of an article a pack holds: title, deck, publisher, body ('' for a missing one). */
+type Texts = [string, string, string, string];
+
+function simplifiedTexts(article: SearchableArticle): Texts {
+  return [article.title, article.subtitle ?? '', article.publisher ?? '', article.body.plainText];
+}
+
+/** A Simplified result pack of consecutive documents. */
+export function simplifiedPack(articles: readonly SearchableArticle[]): Uint8Array {
+  return utf16(JSON.stringify({ d: articles.map((article) => [article.url, ...simplifiedTexts(article)]) }));
+}
+
+/**
+ * A Traditional result pack: the texts as the Traditional edition shows them (the build's
+ * phrase-by-phrase conversion: 機制, not 機製), and what gives their Simplified texts back, where
+ * the page finds the matches to mark: a table of the pack's converted characters (each
+ * Traditional one with the Simplified one it stands for most often in the pack) and, per text,
+ * the few characters the table does not give. The table is the pack's own rather than the
+ * archive's, so that a pack stays right as the archive grows around it.
+ */
+export function traditionalPack(articles: readonly SearchableArticle[], toHant: (text: string) => string): Uint8Array {
+  const pairs = articles.map((article): { hans: Texts; hant: Texts } => ({
+    hans: simplifiedTexts(article),
+    hant: [toHant(article.title), article.subtitle ? toHant(article.subtitle) : '', article.publisher ? toHant(article.publisher) : '', article.body.traditionalText],
+  }));
+  // How often each Traditional code unit stands for each Simplified one, where they differ: the
+  // first Simplified unit met for it in arrays by code unit (nearly every character has one), others in a map.
+  const touched: number[] = [];
+  const others = new Map<number, number>();
+  for (const { hans, hant } of pairs) {
+    for (let field = 0; field < 4; field++) {
+      const simplified = hans[field]!;
+      const shown = hant[field]!;
+      if (simplified === shown || simplified.length !== shown.length) continue;
+      for (let at = 0; at < shown.length; at++) {
+        const from = shown.charCodeAt(at);
+        const to = simplified.charCodeAt(at);
+        if (from === to) continue;
+        if (firstCount[from] === 0) {
+          firstTarget[from] = to;
+          firstCount[from] = 1;
+          touched.push(from);
+        } else if (firstTarget[from] === to) {
+          firstCount[from]! += 1;
+        } else {
+          others.set(from * 0x10000 + to, (others.get(from * 0x10000 + to) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  for (const [key, count] of others) {
+    const from = Math.floor(key / 0x10000);
+    const to = key % 0x10000;
+    if (count > firstCount[from]! || (count === firstCount[from] && to < firstTarget[from]!)) {
+      firstTarget[from] = to;
+      firstCount[from] = count;
+    }
+  }
+  touched.sort((a, b) => a - b);
+  const tableText = touched.map((from) => String.fromCharCode(from, firstTarget[from]!)).join('');
+  // What the table gives for each Traditional unit: its Simplified unit, or the unit itself.
+  const expected = (from: number) => (firstCount[from] ? firstTarget[from]! : from);
+  const docs = articles.map((article, index) => {
+    const { hans, hant } = pairs[index]!;
+    const fixes = hans.map((simplified, field): SimplifiedFix => {
+      const shown = hant[field]!;
+      if (simplified.length !== shown.length) return simplified;
+      const wrong: (number | string)[] = [];
+      for (let at = 0; at < shown.length; at++) {
+        if (simplified.charCodeAt(at) !== expected(shown.charCodeAt(at))) wrong.push(at, simplified[at]!);
+      }
+      return wrong.length ? wrong : 0;
+    });
+    return fixes.every((fix) => fix === 0) ? [article.url, ...hant] : [article.url, ...hant, fixes];
+  });
+  for (const from of touched) firstCount[from] = 0;
+  return utf16(JSON.stringify({ m: tableText, d: docs }));
+}
+
+/** Per Traditional code unit, the Simplified one it stands for most often in the pack being made, and how often (reset after each pack). */
+const firstTarget = new Uint16Array(0x10000);
+const firstCount = new Uint32Array(0x10000);
