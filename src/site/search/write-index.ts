@@ -261,6 +261,6 @@ export function searchSummary(result: SearchIndexResult): string {
   const segments = result.segments.map((segment) => `${segment.docs} in ${segment.buckets} buckets`).join(' + ');
   return (
     `[archive] search index: ${result.articles} articles, segments ${segments}; ${result.indexed} indexed now (${result.grams} grams, ${result.postings} postings); ` +
-    `${result.written} of ${result.files} files written, ${result.removed} removed (${result.seconds.toFixed(1)} s, CPU ${result.cpuSeconds.toFixed(1)} s)`
+    `${result.written} of ${result.files} files written, ${result.removed} removed (${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s)`
   );
 }
