@@ -197,6 +197,18 @@ describe('search index', async () => {
     }
   });
 
+  it('finds the texts of articles spread over many result packs', async () => {
+    const long = Array.from({ length: 9 }, (_, index) => article(`2021-03-${String(index + 1).padStart(2, '0')}`, `长篇报道${index}`, `第${index}篇。${'会议强调，要完善联防联控机制。'.repeat(250 + index * 40)}`));
+    const { engine: hans, traditional: hant, result: written } = await indexOf(long);
+    const catalog = await hans.catalog();
+    expect(catalog.segments[0]!.packStarts.length).toBeGreaterThan(3);
+    for (let id = 0; id < long.length; id++) {
+      expect((await hans.doc(id)).title[0]).toBe(long[id]!.title);
+      expect((await hant.doc(id)).body).toEqual([long[id]!.body.plainText, long[id]!.body.traditionalText]);
+    }
+    expect(written.files).toBeGreaterThan(2 * catalog.segments[0]!.packStarts.length);
+  });
+
   it('writes each file once, and nothing when nothing changed', async () => {
     expect(result.written).toBe(result.files);
     const siteDir = mkdtempSync(path.join(scratch, 'site-'));

@@ -26,7 +26,7 @@
  * Files, under the index's folder:
  *   catalog.bin                 the articles in date order, their dates, tags and segment numbers
  *   <segment>/b/<n>.bin         postings of the runs whose hash falls in bucket n (findPostings)
- *   <segment>/hans/<n>.bin      result pack n: the texts of 2^k consecutive articles, Simplified
+ *   <segment>/hans/<n>.bin      result pack n: the texts of a few consecutive articles, Simplified
  *   <segment>/hant/<n>.bin      the same as the Traditional edition shows them (readPack)
  */
 
@@ -285,10 +285,12 @@ const NO_POSTINGS = /** @type {Postings} */ ({ ids: new Int32Array(0), ranks: ne
 /**
  * Finds a run's postings in a bucket file of a segment of `docCount` documents. The file: a
  * directory (the number of runs; per run its length in code units, the code units, how many
- * documents it occurs in, and its data's byte length times two, plus one for a bitmap), then each
- * run's data in the directory's order: either a bitmap of the segment's documents (bit d of byte
- * d >> 3, low bit first) followed by the rank bytes, or per document the difference of its number
- * from the one before (from -1) as a varint and its rank byte.
+ * documents it occurs in, and its data's byte length times two, plus one when its documents are a
+ * bitmap), then each run's data in the directory's order: its documents, either as a bitmap of
+ * the segment's (bit d of byte d >> 3, low bit first) or as varints (each the difference of its
+ * number from the one before, from -1); then its ranks: how many distinct rank bytes it has (0
+ * for 256), those bytes, and per document the index of its rank among them, in 0, 1, 2, 4 or 8
+ * bits as their number needs (low bits first).
  * @param {Uint8Array} bucket
  * @param {string} gram 1 to MAX_GRAM code units
  * @param {number} docCount
@@ -298,7 +300,7 @@ export function findPostings(bucket, gram, docCount) {
   const reader = new ByteReader(bucket);
   const gramCount = reader.varint();
   let dataOffset = 0;
-  /** @type {{ at: number, count: number, bytes: number, bitmap: boolean } | undefined} */
+  /** @type {{ at: number, count: number, bitmap: boolean } | undefined} */
   let found;
   for (let entry = 0; entry < gramCount; entry++) {
     const length = reader.u8();
@@ -309,14 +311,14 @@ export function findPostings(bucket, gram, docCount) {
     }
     const count = reader.varint();
     const sized = reader.varint();
-    const bytes = Math.floor(sized / 2);
-    if (same) found = { at: dataOffset, count, bytes, bitmap: sized % 2 === 1 };
-    dataOffset += bytes;
+    if (same) found = { at: dataOffset, count, bitmap: sized % 2 === 1 };
+    dataOffset += Math.floor(sized / 2);
   }
   if (!found) return NO_POSTINGS;
-  const start = reader.offset + found.at;
   const ids = new Int32Array(found.count);
+  const data = new ByteReader(bucket, reader.offset + found.at);
   if (found.bitmap) {
+    const start = data.offset;
     const mapBytes = (docCount + 7) >> 3;
     let index = 0;
     for (let byte = 0; byte < mapBytes && index < found.count; byte++) {
@@ -327,15 +329,24 @@ export function findPostings(bucket, gram, docCount) {
         bits ^= low;
       }
     }
-    return { ids, ranks: bucket.subarray(start + mapBytes, start + mapBytes + found.count) };
+    data.offset = start + mapBytes;
+  } else {
+    let id = -1;
+    for (let index = 0; index < found.count; index++) ids[index] = id += data.varint();
   }
+  const distinct = data.u8() || 256;
+  const table = bucket.subarray(data.offset, data.offset + distinct);
+  data.offset += distinct;
+  const width = distinct <= 1 ? 0 : distinct <= 2 ? 1 : distinct <= 4 ? 2 : distinct <= 16 ? 4 : 8;
   const ranks = new Uint8Array(found.count);
-  const data = new ByteReader(bucket, start);
-  let id = -1;
-  for (let index = 0; index < found.count; index++) {
-    id += data.varint();
-    ids[index] = id;
-    ranks[index] = data.u8();
+  if (!width) ranks.fill(table[0] ?? 0);
+  else {
+    const perByte = 8 / width;
+    const mask = (1 << width) - 1;
+    for (let index = 0; index < found.count; index++) {
+      const byte = bucket[data.offset + Math.floor(index / perByte)] ?? 0;
+      ranks[index] = table[(byte >> ((index % perByte) * width)) & mask] ?? 0;
+    }
   }
   return { ids, ranks };
 }
@@ -346,9 +357,8 @@ export function findPostings(bucket, gram, docCount) {
 /**
  * @typedef {'province' | 'person' | 'place' | 'meeting-type'} TagKind
  * @typedef {{ kind: TagKind, name: string, nameHant: string }} CatalogTag
- * @typedef {{ name: string, docs: number, buckets: number, pack: number }} SegmentHeader
- * A segment: its folder's name, its number of documents (alive or not), its bucket count and the
- * number of documents per result pack.
+ * @typedef {{ name: string, docs: number, buckets: number }} SegmentHeader
+ * A segment: its folder's name, its number of documents (alive or not) and its bucket count.
  * @typedef {{
  *   format: number,
  *   epoch: string,
@@ -358,13 +368,15 @@ export function findPostings(bucket, gram, docCount) {
  *   tags: [TagKind, string, string][],
  *   variants: Record<string, string>,
  * }} CatalogHeader
- * @typedef {SegmentHeader & { globalOf: Int32Array }} Segment
- * A segment as read, with the article number of each of its documents (-1 when not alive).
+ * @typedef {SegmentHeader & { globalOf: Int32Array, packStarts: Int32Array }} Segment
+ * A segment as read, with the article number of each of its documents (-1 when not alive) and
+ * the first document of each of its result packs.
  * @typedef {{
  *   count: number,
  *   undatedFrom: number,
  *   epochDay: number,
  *   days: Int32Array,
+ *   years: Int16Array,
  *   segments: Segment[],
  *   segmentOf: Uint8Array,
  *   localOf: Int32Array,
@@ -375,7 +387,8 @@ export function findPostings(bucket, gram, docCount) {
  * }} Catalog
  * Articles are numbered 0 … count - 1 in the archive's order (by meeting date, the undated ones
  * last, from undatedFrom): sorting by number is sorting by date. The numbers are the catalog's
- * own and may change from build to build; segments number their documents for good.
+ * own and may change from build to build; segments number their documents for good. `days` and
+ * `years` give each article's meeting day (from the epoch) and year, -1 and 0 when undated.
  */
 
 /** The facet value of undated articles in the year filter. */
@@ -392,11 +405,14 @@ export function dateOfDay(day) {
 }
 
 /**
- * Reads catalog.bin: a 4-byte length, a JSON header of that length, then per article (in the
- * archive's order) the days since the epoch (as a difference from the article before; dated
- * articles only), its segment, its document number in the segment (as a difference from the
- * segment's document before, from -1) and its tag set; then the tag sets (their number; per set
- * its size and its tag numbers, ascending, as differences).
+ * Reads catalog.bin: a 4-byte length, a JSON header of that length, then: the meeting days (how
+ * many days have articles; per day, its difference from the day before (from the epoch) and how
+ * many articles it has, in the archive's order); the tag sets (their number; per set its size
+ * and its tag numbers, ascending, as differences) and each article's set number; per segment,
+ * the articles it holds (0 and a list of their numbers as differences from -1, or 1 and a bitmap
+ * of the archive's articles), its dead documents (their number, and their numbers as
+ * differences from -1) and its result packs (their number, and how many documents each holds).
+ * A segment's live documents, in order, are the articles it holds, in order.
  * @param {Uint8Array} bytes
  * @returns {Catalog}
  */
@@ -408,28 +424,22 @@ export function readCatalog(bytes) {
   const reader = new ByteReader(bytes, 4 + headerLength);
   const count = header.articles;
   const undatedFrom = count - header.undated;
+  const epochDay = dayNumber(header.epoch);
   const days = new Int32Array(count).fill(-1);
-  const segmentOf = new Uint8Array(count);
-  const localOf = new Int32Array(count);
-  const tagSetOf = new Int32Array(count);
-  const segments = header.segments.map((segment) => ({ ...segment, globalOf: new Int32Array(segment.docs).fill(-1) }));
-  const lastLocal = segments.map(() => -1);
+  const years = new Int16Array(count);
+  const dayCount = reader.varint();
   let day = 0;
-  for (let article = 0; article < count; article++) {
-    if (article < undatedFrom) {
-      day += reader.varint();
+  let article = 0;
+  for (let group = 0; group < dayCount; group++) {
+    day += reader.varint();
+    const articles = reader.varint();
+    const year = Number(dateOfDay(epochDay + day).slice(0, 4));
+    for (let at = 0; at < articles && article < undatedFrom; at++, article++) {
       days[article] = day;
+      years[article] = year;
     }
-    const segment = reader.varint();
-    const local = (lastLocal[segment] ?? -1) + reader.varint();
-    lastLocal[segment] = local;
-    segmentOf[article] = segment;
-    localOf[article] = local;
-    const owner = segments[segment];
-    if (!owner || local >= owner.docs) throw new Error('search catalog names a document its segment does not have');
-    owner.globalOf[local] = article;
-    tagSetOf[article] = reader.varint();
   }
+  if (article !== undatedFrom) throw new Error('search catalog dates the wrong number of articles');
   const setCount = reader.varint();
   /** @type {number[][]} */
   const tagSets = [];
@@ -443,11 +453,47 @@ export function readCatalog(bytes) {
     }
     tagSets.push(members);
   }
+  const tagSetOf = new Int32Array(count);
+  for (let at = 0; at < count; at++) tagSetOf[at] = reader.varint();
+  const segmentOf = new Uint8Array(count);
+  const localOf = new Int32Array(count).fill(-1);
+  const segments = header.segments.map((segment, index) => {
+    const globalOf = new Int32Array(segment.docs).fill(-1);
+    /** @type {number[]} */
+    const members = [];
+    if (reader.varint() === 1) {
+      const start = reader.offset;
+      reader.offset += (count + 7) >> 3;
+      for (let at = 0; at < count; at++) if ((bytes[start + (at >> 3)] ?? 0) & (1 << (at & 7))) members.push(at);
+    } else {
+      const size = reader.varint();
+      for (let at = 0, last = -1; at < size; at++) members.push((last += reader.varint()));
+    }
+    const dead = new Uint8Array(segment.docs);
+    const deadCount = reader.varint();
+    for (let at = 0, last = -1; at < deadCount; at++) dead[(last += reader.varint())] = 1;
+    let local = 0;
+    for (const member of members) {
+      while (dead[local]) local++;
+      if (local >= segment.docs || member >= count) throw new Error('search catalog names a document its segment does not have');
+      globalOf[local] = member;
+      segmentOf[member] = index;
+      localOf[member] = local;
+      local++;
+    }
+    const packStarts = new Int32Array(reader.varint());
+    for (let pack = 0, start = 0; pack < packStarts.length; pack++) {
+      packStarts[pack] = start;
+      start += reader.varint();
+    }
+    return { ...segment, globalOf, packStarts };
+  });
   return {
     count,
     undatedFrom,
-    epochDay: dayNumber(header.epoch),
+    epochDay,
     days,
+    years,
     segments,
     segmentOf,
     localOf,
@@ -474,7 +520,8 @@ export function dateOfId(catalog, id) {
  * @param {number} id
  */
 export function yearOfId(catalog, id) {
-  return dateOfId(catalog, id).slice(0, 4) || UNDATED_YEAR;
+  const year = catalog.years[id] ?? 0;
+  return year ? String(year) : UNDATED_YEAR;
 }
 
 /**
@@ -492,6 +539,23 @@ export function tagsOfId(catalog, id) {
 
 /** The editions' folders of result packs. */
 export const PACK_FOLDERS = /** @type {const} */ ({ 'zh-Hans': 'hans', 'zh-Hant': 'hant' });
+
+/**
+ * The result pack holding a segment's document, and the document's place in it.
+ * @param {Segment} segment
+ * @param {number} local
+ */
+export function packOf(segment, local) {
+  const starts = segment.packStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= local) low = middle;
+    else high = middle - 1;
+  }
+  return { pack: low, index: local - (starts[low] ?? 0) };
+}
 
 /**
  * @typedef {{
@@ -831,7 +895,7 @@ function tagIndex(catalog, kind, name) {
 
 /**
  * The filters as tests on an article, each facet's apart (so that a facet's counts can leave its
- * own out).
+ * own out). A tag's test is decided once per tag set.
  * @param {Catalog} catalog
  * @param {Filters} filters
  * @returns {Map<string, (id: number) => boolean>}
@@ -843,11 +907,13 @@ function filterTests(catalog, filters) {
     const value = filters[facet];
     if (!value) continue;
     if (facet === 'year') {
-      tests.set(facet, (id) => yearOfId(catalog, id) === value);
+      const year = value === UNDATED_YEAR ? 0 : Number(value);
+      tests.set(facet, (id) => (catalog.years[id] ?? -1) === year);
       continue;
     }
     const tag = tagIndex(catalog, facet, value);
-    tests.set(facet, (id) => tag >= 0 && tagsOfId(catalog, id).includes(tag));
+    const setHas = Uint8Array.from(catalog.tagSets, (members) => (tag >= 0 && members.includes(tag) ? 1 : 0));
+    tests.set(facet, (id) => setHas[catalog.tagSetOf[id] ?? -1] === 1);
   }
   return tests;
 }
@@ -882,6 +948,7 @@ export function filterMatches(catalog, matches, filters) {
 /**
  * For each facet, its values among `matches` with how many articles each has, counting the
  * articles that pass the other facets' filters (so that another value can still be chosen).
+ * Articles are counted by tag set, and each set's count given to its tags.
  * @param {Catalog} catalog
  * @param {Match[]} matches
  * @param {Filters} filters
@@ -893,29 +960,36 @@ export function facetCounts(catalog, matches, filters) {
   const result = {};
   for (const facet of FACETS) {
     const others = [...tests].filter(([name]) => name !== facet).map(([, test]) => test);
-    /** @type {Map<string, FacetValue>} */
-    const counts = new Map();
-    /** Per tag number, its count (tags of this facet only). */
-    const perTag = new Map();
-    for (const { id } of matches) {
-      if (!others.every((test) => test(id))) continue;
-      if (facet === 'year') {
-        const year = yearOfId(catalog, id);
-        const undated = year === UNDATED_YEAR;
-        const entry = counts.get(year) ?? { value: year, label: undated ? '日期不详' : year, labelHant: undated ? '日期不詳' : year, count: 0 };
-        entry.count += 1;
-        counts.set(year, entry);
-        continue;
+    const passing = others.length ? matches.filter((match) => others.every((test) => test(match.id))) : matches;
+    /** @type {FacetValue[]} */
+    const values = [];
+    if (facet === 'year') {
+      /** @type {Map<number, number>} */
+      const perYear = new Map();
+      for (const { id } of passing) {
+        const year = catalog.years[id] ?? 0;
+        perYear.set(year, (perYear.get(year) ?? 0) + 1);
       }
-      for (const index of tagsOfId(catalog, id)) perTag.set(index, (perTag.get(index) ?? 0) + 1);
+      for (const [year, count] of perYear) {
+        values.push(year ? { value: String(year), label: String(year), labelHant: String(year), count } : { value: UNDATED_YEAR, label: '日期不详', labelHant: '日期不詳', count });
+      }
+      values.sort((a, b) => (a.value < b.value ? -1 : 1));
+    } else {
+      const perSet = new Int32Array(catalog.tagSets.length);
+      for (const { id } of passing) {
+        const set = catalog.tagSetOf[id] ?? 0;
+        perSet[set] = (perSet[set] ?? 0) + 1;
+      }
+      const perTag = new Int32Array(catalog.tags.length);
+      perSet.forEach((count, set) => {
+        if (count) for (const tag of catalog.tagSets[set] ?? []) perTag[tag] = (perTag[tag] ?? 0) + count;
+      });
+      perTag.forEach((count, index) => {
+        const tag = catalog.tags[index];
+        if (count && tag && tag.kind === facet) values.push({ value: tag.name, label: tag.name, labelHant: tag.nameHant, count });
+      });
+      values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     }
-    for (const [index, count] of perTag) {
-      const tag = catalog.tags[index];
-      if (!tag || tag.kind !== facet) continue;
-      counts.set(tag.name, { value: tag.name, label: tag.name, labelHant: tag.nameHant, count });
-    }
-    const values = [...counts.values()];
-    values.sort((a, b) => (facet === 'year' ? (a.value < b.value ? -1 : 1) : b.count - a.count || (a.value < b.value ? -1 : 1)));
     result[facet] = values;
   }
   return result;
@@ -1092,14 +1166,15 @@ export class SearchEngine {
     const segment = catalog.segments[catalog.segmentOf[id] ?? -1];
     const local = catalog.localOf[id] ?? -1;
     if (!segment || local < 0) throw new Error(`search index has no article ${id}`);
-    const path = `${segment.name}/${PACK_FOLDERS[this.edition]}/${Math.floor(local / segment.pack)}.bin`;
+    const { pack, index } = packOf(segment, local);
+    const path = `${segment.name}/${PACK_FOLDERS[this.edition]}/${pack}.bin`;
     let load = this.packs.get(path);
     if (!load) {
       load = this.file(path).then((bytes) => readPack(bytes, this.edition === 'zh-Hant'));
       this.packs.set(path, load);
       load.catch(() => this.packs.delete(path));
     }
-    const doc = (await load)[local % segment.pack];
+    const doc = (await load)[index];
     if (!doc) throw new Error(`search result pack ${path} has no document ${local}`);
     return doc;
   }

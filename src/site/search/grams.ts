@@ -254,18 +254,15 @@ export class SegmentPostings {
     const mask = slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const node = slots[slot]!;
-      if (node < 0) return this.created(parent, unit, hash, slot);
+      if (node < 0) return this.created(parent, unit, hash);
       if (this.unit[node] === unit && this.record[node * STRIDE + PARENT] === parent) return node;
     }
   }
 
-  /** A new run of `parent` followed by `unit`, whose free slot is `slot`. */
-  private created(parent: number, unit: number, hash: number, slot: number): number {
-    const mask = this.slots.length - 1;
+  /** A new run of `parent` followed by `unit`. */
+  private created(parent: number, unit: number, hash: number): number {
     const created = this.create(parent, unit, hash, this.length[parent]! + 1);
-    // create may have grown the table: find the new node's slot again.
-    if (this.slots.length - 1 !== mask) this.place(created);
-    else this.slots[slot] = created;
+    this.place(created);
     // Its suffix: the parent's suffix followed by the unit (made now if new, its own suffix with it).
     // (Found before it is stored: finding it may grow the arrays.)
     const parentSuffix = this.suffix[parent]!;
@@ -347,20 +344,117 @@ export class SegmentPostings {
     record[base + BYTES]! += local - start;
   }
 
-  /** The bytes of a run's data in its bucket file: a bitmap and the ranks, or the postings as written. */
-  private dataBytes(node: number): { bytes: number; bitmap: boolean } {
-    const df = this.record[node * STRIDE + DF]!;
-    const written = this.record[node * STRIDE + BYTES]!;
-    const bitmapBytes = ((this.docs + 7) >> 3) + df;
-    return bitmapBytes < written ? { bytes: bitmapBytes, bitmap: true } : { bytes: written, bitmap: false };
+  /** Per rank byte, how many of the run being encoded have it, then its code. */
+  private readonly rankCount = new Uint32Array(256);
+  private ranksOfRun = new Uint8Array(1 << 12);
+
+  /**
+   * Encodes a run's data (engine.js, findPostings) at `at` of `out` (which must have room for
+   * maxDataBytes): its documents as a bitmap or as varint differences, whichever is smaller,
+   * then its ranks coded with the fewest bits its distinct rank bytes need. Returns where it
+   * ends, and whether the documents are a bitmap.
+   */
+  private encode(node: number, out: Uint8Array, at: number): { end: number; bitmap: boolean } {
+    const arena = this.arena;
+    const base = node * STRIDE;
+    const df = this.record[base + DF]!;
+    const bitmapBytes = (this.docs + 7) >> 3;
+    const bitmap = bitmapBytes < this.record[base + BYTES]! - df;
+    if (this.ranksOfRun.length < df) this.ranksOfRun = new Uint8Array(df * 2);
+    const ranks = this.ranksOfRun;
+    const rankCount = this.rankCount;
+    const start = at;
+    if (bitmap) out.fill(0, start, start + bitmapBytes);
+    // The documents, and the ranks set aside.
+    let page = this.head[node]!;
+    let size = FIRST_PAGE;
+    let chunk = arena.chunk(page);
+    let read = page & (CHUNK - 1);
+    let end = read + size - 4;
+    let doc = -1;
+    for (let posting = 0; posting < df; posting++) {
+      if (read + POSTING_ROOM > end) {
+        page = arena.link(page - (page & (CHUNK - 1)) + end);
+        size = nextPageSize(size);
+        chunk = arena.chunk(page);
+        read = page & (CHUNK - 1);
+        end = read + size - 4;
+      }
+      if (bitmap) {
+        let byte = chunk[read++]!;
+        let delta = byte & 0x7f;
+        for (let shift = 7; byte & 0x80; shift += 7) {
+          byte = chunk[read++]!;
+          delta |= (byte & 0x7f) << shift;
+        }
+        doc += delta;
+        out[start + (doc >> 3)]! |= 1 << (doc & 7);
+      } else {
+        let byte = chunk[read++]!;
+        out[at++] = byte;
+        while (byte & 0x80) {
+          byte = chunk[read++]!;
+          out[at++] = byte;
+        }
+      }
+      const rank = chunk[read++]!;
+      ranks[posting] = rank;
+      rankCount[rank]! += 1;
+    }
+    if (bitmap) at = start + bitmapBytes;
+    // The ranks: how many distinct bytes (0 for 256), those bytes ascending, then each rank's code.
+    const countAt = at++;
+    let distinct = 0;
+    for (let rank = 0; rank < 256; rank++) {
+      if (!rankCount[rank]) continue;
+      rankCount[rank] = distinct++;
+      out[at++] = rank;
+    }
+    out[countAt] = distinct & 0xff;
+    const width = rankWidth(distinct);
+    if (width) {
+      // 8 / width codes a byte: the byte of code i is i >> shift, its place (i & spare) * width.
+      const shift = 3 - (31 - Math.clz32(width));
+      const spare = (1 << shift) - 1;
+      const codes = (df + spare) >> shift;
+      out.fill(0, at, at + codes);
+      for (let posting = 0; posting < df; posting++) out[at + (posting >> shift)]! |= rankCount[ranks[posting]!]! << ((posting & spare) * width);
+      at += codes;
+    }
+    // rankCount holds codes now; the next run starts from zeros.
+    for (let posting = 0; posting < df; posting++) rankCount[ranks[posting]!] = 0;
+    return { end: at, bitmap };
   }
 
-  /** Bytes of every bucket file together, for the number of buckets. */
-  totalBytes(): number {
-    let total = 0;
-    for (let node = 0; node < this.size; node++) total += 1 + 2 * this.length[node]! + 8 + this.dataBytes(node).bytes;
-    return total;
+  /** The most bytes a run's data can take (encode). */
+  private maxDataBytes(node: number): number {
+    const df = this.record[node * STRIDE + DF]!;
+    return Math.min((this.docs + 7) >> 3, this.record[node * STRIDE + BYTES]! - df) + 1 + 256 + df;
   }
+
+  /**
+   * Bytes of every bucket file together, for the number of buckets: exact for every
+   * SAMPLE_EVERY-th run, and as much for the others as those runs took per posting.
+   */
+  totalBytes(): number {
+    let sampledBytes = 0;
+    let sampledPostings = 0;
+    let postings = 0;
+    let directory = 0;
+    let buffer = new Uint8Array(1 << 16);
+    for (let node = 0; node < this.size; node++) {
+      const df = this.record[node * STRIDE + DF]!;
+      postings += df;
+      directory += 1 + 2 * this.length[node]! + 8;
+      if (node % SAMPLE_EVERY) continue;
+      if (buffer.length < this.maxDataBytes(node)) buffer = new Uint8Array(this.maxDataBytes(node) * 2);
+      sampledBytes += this.encode(node, buffer, 0).end;
+      sampledPostings += df;
+    }
+    return directory + (sampledPostings ? (sampledBytes / sampledPostings) * postings : postings * 2);
+  }
+
+  private bucketData = new Uint8Array(1 << 16);
 
   /**
    * The bucket files, for `bucketCount` buckets (a power of two), each handed over as soon as it
@@ -380,78 +474,52 @@ export class SegmentPostings {
     const fill = starts.slice(0, bucketCount);
     for (let node = 0; node < this.size; node++) ordered[fill[bucketOfNode[node]!]!++] = node;
     const gramUnits = new Uint16Array(MAX_GRAM);
+    const sizes: number[] = [];
+    const bitmaps: boolean[] = [];
     for (let bucket = 0; bucket < bucketCount; bucket++) {
       const members = ordered.subarray(starts[bucket]!, starts[bucket + 1]!);
-      let directory = varintSize(members.length);
+      // The runs' data first, into one buffer, so that the directory can give their sizes.
+      let room = 0;
+      for (const node of members) room += this.maxDataBytes(node);
+      if (this.bucketData.length < room) this.bucketData = new Uint8Array(room * 2);
       let data = 0;
+      sizes.length = 0;
+      bitmaps.length = 0;
       for (const node of members) {
-        const { bytes, bitmap } = this.dataBytes(node);
-        directory += 1 + 2 * this.length[node]! + varintSize(this.record[node * STRIDE + DF]!) + varintSize(bytes * 2 + (bitmap ? 1 : 0));
-        data += bytes;
+        const { end, bitmap } = this.encode(node, this.bucketData, data);
+        sizes.push(end - data);
+        bitmaps.push(bitmap);
+        data = end;
       }
+      let directory = varintSize(members.length);
+      members.forEach((node, index) => {
+        directory += 1 + 2 * this.length[node]! + varintSize(this.record[node * STRIDE + DF]!) + varintSize(sizes[index]! * 2 + (bitmaps[index] ? 1 : 0));
+      });
       const file = new Uint8Array(directory + data);
       let at = writeVarint(file, 0, members.length);
-      for (const node of members) {
+      members.forEach((node, index) => {
         const length = this.length[node]!;
-        for (let up = node, index = length - 1; index >= 0; index--, up = this.record[up * STRIDE + PARENT]!) gramUnits[index] = this.unit[up]!;
+        for (let up = node, unit = length - 1; unit >= 0; unit--, up = this.record[up * STRIDE + PARENT]!) gramUnits[unit] = this.unit[up]!;
         file[at++] = length;
-        for (let index = 0; index < length; index++) {
-          file[at++] = gramUnits[index]! & 0xff;
-          file[at++] = gramUnits[index]! >>> 8;
+        for (let unit = 0; unit < length; unit++) {
+          file[at++] = gramUnits[unit]! & 0xff;
+          file[at++] = gramUnits[unit]! >>> 8;
         }
-        const { bytes, bitmap } = this.dataBytes(node);
         at = writeVarint(file, at, this.record[node * STRIDE + DF]!);
-        at = writeVarint(file, at, bytes * 2 + (bitmap ? 1 : 0));
-      }
-      for (const node of members) at = this.writeData(node, file, at);
+        at = writeVarint(file, at, sizes[index]! * 2 + (bitmaps[index] ? 1 : 0));
+      });
+      file.set(this.bucketData.subarray(0, data), at);
       onBucket(bucket, file);
     }
   }
+}
 
-  /** Writes a run's data at `at` of `file`; returns where it ends. */
-  private writeData(node: number, file: Uint8Array, at: number): number {
-    const { bytes, bitmap } = this.dataBytes(node);
-    const arena = this.arena;
-    let page = this.head[node]!;
-    let size = FIRST_PAGE;
-    let chunk = arena.chunk(page);
-    let read = page & (CHUNK - 1);
-    let end = read + size - 4;
-    const df = this.record[node * STRIDE + DF]!;
-    const mapBytes = (this.docs + 7) >> 3;
-    let rankAt = at + mapBytes;
-    let doc = -1;
-    for (let posting = 0; posting < df; posting++) {
-      if (read + POSTING_ROOM > end) {
-        page = arena.link(page - (page & (CHUNK - 1)) + end);
-        size = nextPageSize(size);
-        chunk = arena.chunk(page);
-        read = page & (CHUNK - 1);
-        end = read + size - 4;
-      }
-      if (!bitmap) {
-        // The postings as written.
-        let byte = chunk[read++]!;
-        file[at++] = byte;
-        while (byte & 0x80) {
-          byte = chunk[read++]!;
-          file[at++] = byte;
-        }
-        file[at++] = chunk[read++]!;
-        continue;
-      }
-      let byte = chunk[read++]!;
-      let delta = byte & 0x7f;
-      for (let shift = 7; byte & 0x80; shift += 7) {
-        byte = chunk[read++]!;
-        delta |= (byte & 0x7f) << shift;
-      }
-      doc += delta;
-      file[at + (doc >> 3)]! |= 1 << (doc & 7);
-      file[rankAt++] = chunk[read++]!;
-    }
-    return bitmap ? at + bytes : at;
-  }
+/** Runs whose data are encoded to estimate the size of all (totalBytes). */
+const SAMPLE_EVERY = 16;
+
+/** Bits per rank for a run with `distinct` rank bytes: 0, 1, 2, 4 or 8 (so that no code spans two bytes). */
+function rankWidth(distinct: number): number {
+  return distinct <= 1 ? 0 : distinct <= 2 ? 1 : distinct <= 4 ? 2 : distinct <= 16 ? 4 : 8;
 }
 
 function varintSize(value: number): number {

@@ -66,6 +66,10 @@ class Bytes {
     this.parts.push(value);
   }
 
+  raw(bytes: Uint8Array): void {
+    for (const byte of bytes) this.parts.push(byte);
+  }
+
   bytes(): Uint8Array {
     return Uint8Array.from(this.parts);
   }
@@ -81,7 +85,7 @@ export interface CatalogInput {
   /** In the archive's order: by meeting date, the undated ones last. */
   articles: readonly SearchableArticle[];
   places: readonly ArticlePlace[];
-  segments: readonly SegmentHeader[];
+  segments: readonly { header: SegmentHeader; packs: readonly number[] }[];
   tags: readonly CatalogTag[];
   /** Traditional character → its Simplified counterparts (search-script-map.ts). */
   variants: Record<string, string>;
@@ -98,45 +102,75 @@ export function catalogFile({ articles, places, segments, tags, variants }: Cata
     epoch,
     articles: articles.length,
     undated,
-    segments,
+    segments: segments.map((segment) => segment.header),
     tags: tags.map((tag) => [tag.kind, tag.name, tag.nameHant]),
     variants,
   });
-  const numberOf = new Map(tags.map((tag, index) => [`${tag.kind}\u0000${tag.name}`, index]));
-  const setNumbers = new Map<string, number>();
-  const sets: number[][] = [];
   const body = new Bytes();
-  const epochDay = dayNumber(epoch);
-  let lastDay = epochDay;
-  const lastLocal = segments.map(() => -1);
-  articles.forEach((article, index) => {
-    if (article.date !== undefined) {
-      const day = dayNumber(article.date);
-      if (day < lastDay) throw new Error(`search index: articles must come in date order (${article.date} after ${articles[index - 1]?.date})`);
-      body.varint(day - lastDay);
-      lastDay = day;
-    }
-    const place = places[index]!;
-    const previous = lastLocal[place.segment]!;
-    if (place.local <= previous) throw new Error('search index: a segment’s documents must come in the archive’s order');
-    body.varint(place.segment);
-    body.varint(place.local - previous);
-    lastLocal[place.segment] = place.local;
-    const members = [...new Set(KINDS.flatMap((kind) => namesOf(article, kind).map((name) => numberOf.get(`${kind}\u0000${name}`)!)))].sort((a, b) => a - b);
-    const key = members.join(',');
-    let set = setNumbers.get(key);
-    if (set === undefined) {
-      set = sets.length;
-      setNumbers.set(key, set);
-      sets.push(members);
-    }
-    body.varint(set);
-  });
+
+  // Meeting days: per day that has articles, its difference from the day before and how many.
+  const days: [number, number][] = [];
+  for (const article of dated) {
+    const day = dayNumber(article.date!);
+    const last = days[days.length - 1];
+    if (last && day < last[0]) throw new Error(`search index: articles must come in date order (${article.date} after ${dateOfDayNumber(last[0])})`);
+    if (last && last[0] === day) last[1] += 1;
+    else days.push([day, 1]);
+  }
+  body.varint(days.length);
+  let lastDay = dayNumber(epoch);
+  for (const [day, count] of days) {
+    body.varint(day - lastDay);
+    body.varint(count);
+    lastDay = day;
+  }
+
+  // Tag sets, the most used first (so that most articles name theirs in one byte), then each article's.
+  const numberOf = new Map(tags.map((tag, index) => [`${tag.kind}\u0000${tag.name}`, index]));
+  const setOfArticle = articles.map((article) => [...new Set(KINDS.flatMap((kind) => namesOf(article, kind).map((name) => numberOf.get(`${kind}\u0000${name}`)!)))].sort((a, b) => a - b).join(','));
+  const uses = new Map<string, number>();
+  for (const key of setOfArticle) uses.set(key, (uses.get(key) ?? 0) + 1);
+  const sets = [...uses].sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : 1)).map(([key]) => key);
+  const setNumber = new Map(sets.map((key, index) => [key, index]));
   body.varint(sets.length);
-  for (const members of sets) {
+  for (const key of sets) {
+    const members = key ? key.split(',').map(Number) : [];
     body.varint(members.length);
     members.forEach((member, at) => body.varint(at === 0 ? member : member - members[at - 1]!));
   }
+  for (const key of setOfArticle) body.varint(setNumber.get(key)!);
+
+  // Per segment: which articles it holds (a bitmap of the archive's, or their numbers), and which of its documents are dead.
+  segments.forEach(({ header: segment, packs }, index) => {
+    const members: number[] = [];
+    const alive = new Uint8Array(segment.docs);
+    let lastLocal = -1;
+    places.forEach((place, article) => {
+      if (place.segment !== index) return;
+      if (place.local <= lastLocal) throw new Error('search index: a segment’s documents must come in the archive’s order');
+      lastLocal = place.local;
+      alive[place.local] = 1;
+      members.push(article);
+    });
+    const listBytes = members.reduce((bytes, article, at) => bytes + varintSize(article - (at ? members[at - 1]! : -1)), varintSize(members.length));
+    const bitmapBytes = (articles.length + 7) >> 3;
+    if (bitmapBytes < listBytes) {
+      body.varint(1);
+      const bitmap = new Uint8Array(bitmapBytes);
+      for (const article of members) bitmap[article >> 3]! |= 1 << (article & 7);
+      body.raw(bitmap);
+    } else {
+      body.varint(0);
+      body.varint(members.length);
+      members.forEach((article, at) => body.varint(article - (at ? members[at - 1]! : -1)));
+    }
+    const dead = [...alive.keys()].filter((local) => !alive[local]);
+    body.varint(dead.length);
+    dead.forEach((local, at) => body.varint(local - (at ? dead[at - 1]! : -1)));
+    body.varint(packs.length);
+    for (const size of packs) body.varint(size);
+  });
+
   const headerBytes = new TextEncoder().encode(header);
   const tail = body.bytes();
   const file = new Uint8Array(4 + headerBytes.length + tail.length);
@@ -144,6 +178,14 @@ export function catalogFile({ articles, places, segments, tags, variants }: Cata
   file.set(headerBytes, 4);
   file.set(tail, 4 + headerBytes.length);
   return file;
+}
+
+function dateOfDayNumber(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+function varintSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
 }
 
 /** A result pack's JSON as UTF-16LE bytes (engine.js, readPack, says why). */

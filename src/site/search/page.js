@@ -243,6 +243,17 @@ function startSearchPage(form) {
           return item;
         }),
       );
+      // The results on screen now are filled in at once (their packs are fetched before the
+      // facets are counted); the observer fills in the others as they come on screen.
+      for (const item of list.children) {
+        const box = item.getBoundingClientRect();
+        const fillIn = fillers.get(item);
+        if (box.top < window.innerHeight && box.bottom > 0 && fillIn) {
+          observer.unobserve(item);
+          fillers.delete(item);
+          void fillIn();
+        }
+      }
     }
 
     pager.hidden = pages <= 1;

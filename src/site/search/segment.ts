@@ -9,20 +9,46 @@ import { PACK_FOLDERS, searchableText, type SegmentHeader } from './engine.js';
 import { gramText, SegmentPostings } from './grams.ts';
 import { simplifiedPack, traditionalPack, type SearchableArticle } from './index-files.ts';
 
-/** The bucket files aim at about this size: one is fetched per run a query looks up, in each segment. */
-export const BUCKET_TARGET_BYTES = 48 * 1024;
+/**
+ * A bucket file is at most this large on average: one is fetched per run a query looks up, in
+ * each segment, and each is a file to write. A small segment's buckets are smaller (down to
+ * MIN_BUCKET_BYTES), so that a segment of a few recent articles costs a query little.
+ */
+export const BUCKET_TARGET_BYTES = 64 * 1024;
+export const MIN_BUCKET_BYTES = 4 * 1024;
 /** The most buckets of a segment (files in one folder). */
 export const MAX_BUCKETS = 1 << 14;
-/** Documents per result pack: a result on screen costs its pack, and every pack is a file to write. */
-export const PACK_DOCS = 8;
+/**
+ * Characters of text a result pack holds at most, unless it is one document: a result on screen
+ * costs its pack (two bytes a character), and every pack is a file to write.
+ */
+export const PACK_CHARACTERS = 12_000;
+
+/** How many consecutive documents each result pack holds. */
+export function packSizes(articles: readonly SearchableArticle[]): number[] {
+  const sizes: number[] = [];
+  let characters = 0;
+  for (const article of articles) {
+    const length = article.url.length + article.title.length + (article.subtitle?.length ?? 0) + (article.publisher?.length ?? 0) + article.body.plainText.length;
+    if (sizes.length && characters + length <= PACK_CHARACTERS) {
+      sizes[sizes.length - 1]! += 1;
+      characters += length;
+    } else {
+      sizes.push(1);
+      characters = length;
+    }
+  }
+  return sizes;
+}
 
 /**
  * The number of buckets for postings of `bytes` in all: a power of two, so that the bucket of a
  * run is its hash's low bits.
  */
 export function bucketCountFor(bytes: number): number {
+  const target = Math.min(BUCKET_TARGET_BYTES, Math.max(MIN_BUCKET_BYTES, bytes / 64));
   let count = 1;
-  while (count < MAX_BUCKETS && count * BUCKET_TARGET_BYTES < bytes) count *= 2;
+  while (count < MAX_BUCKETS && count * target < bytes) count *= 2;
   return count;
 }
 
@@ -39,6 +65,8 @@ export function segmentName(version: string, articles: readonly SearchableArticl
 
 export interface WrittenSegment {
   header: SegmentHeader;
+  /** How many documents each result pack holds. */
+  packs: number[];
   grams: number;
   postings: number;
   /** Bytes the postings took in memory while the segment was made. */
@@ -66,13 +94,15 @@ export function writeSegment(
     put(file, bytes);
   };
   postings.writeBuckets(buckets, (bucket, bytes) => putFile(`${name}/b/${bucket}.bin`, bytes));
-  for (let start = 0, pack = 0; start < articles.length; start += PACK_DOCS, pack++) {
-    const members = articles.slice(start, start + PACK_DOCS);
+  const packs = packSizes(articles);
+  for (let pack = 0, start = 0; pack < packs.length; start += packs[pack]!, pack++) {
+    const members = articles.slice(start, start + packs[pack]!);
     putFile(`${name}/${PACK_FOLDERS['zh-Hans']}/${pack}.bin`, simplifiedPack(members));
     putFile(`${name}/${PACK_FOLDERS['zh-Hant']}/${pack}.bin`, traditionalPack(members, toHant));
   }
   return {
-    header: { name, docs: articles.length, buckets, pack: PACK_DOCS },
+    header: { name, docs: articles.length, buckets },
+    packs,
     grams: postings.size,
     postings: postings.postings,
     arenaBytes: postings.arenaBytes,

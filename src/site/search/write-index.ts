@@ -76,6 +76,8 @@ type FileRecord = Record<string, [string, number, number]>;
 /** A segment as the build cache remembers it. */
 interface KnownSegment {
   header: SegmentHeader;
+  /** How many documents each of its result packs holds. */
+  packs: number[];
   /** The sourceSha256 of its documents, in their order. */
   articles: string[];
   files: string[];
@@ -210,7 +212,7 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
     postings += segment.postings;
     arenaBytes = Math.max(arenaBytes, segment.arenaBytes);
     indexed += members.length;
-    segments.push({ header: segment.header, articles: members.map((article) => article.body.sourceSha256), files: segment.files });
+    segments.push({ header: segment.header, packs: segment.packs, articles: members.map((article) => article.body.sourceSha256), files: segment.files });
   };
   if (!base) {
     // Everything again, as one segment.
@@ -234,7 +236,7 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
   }
 
   const headers = segments.map((segment) => segment.header);
-  const catalog = catalogFile({ articles, places, segments: headers, tags: catalogTags(articles, toTraditional), variants: options.variants });
+  const catalog = catalogFile({ articles, places, segments, tags: catalogTags(articles, toTraditional), variants: options.variants });
   output.put(inIndex('catalog.bin'), sha256(Buffer.from(catalog.buffer, catalog.byteOffset, catalog.byteLength)), () => catalog);
   output.put(PAGE_SCRIPT_URL.slice(1), codeVersion(PAGE_SCRIPT_SOURCES), pageScript);
   const { removed, record } = output.removeOthers();
