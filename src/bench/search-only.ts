@@ -12,7 +12,7 @@
  * collected: what the step needs on top of what the site build already holds. (The high-water
  * mark counts only if the step raised it: loading the archive may have peaked higher.)
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -34,6 +34,33 @@ const collect: () => void = (() => {
 const archive = loadArchive({ contentDir, cache: new BuildCache(path.resolve('.cache', 'site')) });
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'search-only-'));
 const cache = new BuildCache(path.join(scratch, 'cache'));
+
+/** Per kind of index file (buckets, the result packs of each edition, the catalog): how many, their bytes in all and the largest. */
+export interface FileKinds {
+  [kind: string]: { files: number; bytes: number; largest: number };
+}
+
+/** The index's files by kind: the folder a file is in within its segment (b, hans, hant), or its own name. */
+function fileKinds(indexDir: string): FileKinds {
+  const kinds: FileKinds = {};
+  const walk = (folder: string, parts: string[]) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        walk(file, [...parts, entry.name]);
+        continue;
+      }
+      const kind = parts.length ? parts[parts.length - 1]! : entry.name;
+      const size = statSync(file).size;
+      const figures = (kinds[kind] ??= { files: 0, bytes: 0, largest: 0 });
+      figures.files += 1;
+      figures.bytes += size;
+      figures.largest = Math.max(figures.largest, size);
+    }
+  };
+  walk(indexDir, []);
+  return kinds;
+}
 
 function measured(): SearchIndexResult & { extraBytes: number } {
   collect();
@@ -66,13 +93,17 @@ try {
     grams: cold.grams,
     postings: cold.postings,
     warmWritten: warm.written,
+    kinds: fileKinds(path.join(scratch, 'site', 'search', 'data')),
   };
   if (json) console.log(JSON.stringify(figures));
   else {
     console.log(
       `search step alone: ${figures.articles} articles, ${figures.cpuMsPerArticle.toFixed(2)} ms of CPU per article (${figures.seconds.toFixed(1)} s), ` +
         `${figures.extraMB.toFixed(0)} MB of extra memory (postings ${figures.arenaMB.toFixed(0)} MB); ${figures.files} files, ${(figures.bytes / 1e6).toFixed(1)} MB, ${figures.bucketCount} buckets, ${figures.grams} grams, ${figures.postings} postings; ` +
-        `again with nothing changed: ${figures.warmCpuMsPerArticle.toFixed(2)} ms per article, ${figures.warmWritten} files written`,
+        `again with nothing changed: ${figures.warmCpuMsPerArticle.toFixed(2)} ms per article, ${figures.warmWritten} files written; ` +
+        Object.entries(figures.kinds)
+          .map(([kind, { files, bytes, largest }]) => `${kind}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB, mean ${(bytes / files / 1024).toFixed(1)} KB, largest ${(largest / 1024).toFixed(1)} KB`)
+          .join('; '),
     );
   }
 } finally {
