@@ -219,18 +219,20 @@ export function traditionalPack(articles: readonly SearchableArticle[], toHant: 
     hans: simplifiedTexts(article),
     hant: [toHant(article.title), article.subtitle ? toHant(article.subtitle) : '', article.publisher ? toHant(article.publisher) : '', article.body.traditionalText],
   }));
+  // The texts as code units, read from typed arrays rather than by charCodeAt (the strings are of
+  // several representations, and the loops below visit every character of the pack twice).
+  const units = pairs.map(({ hans, hant }) => hans.map((simplified, field) => (simplified === hant[field] || simplified.length !== hant[field]!.length ? undefined : [codeUnits(simplified), codeUnits(hant[field]!)] as const)));
   // How often each Traditional code unit stands for each Simplified one, where they differ: the
   // first Simplified unit met for it in arrays by code unit (nearly every character has one), others in a map.
   const touched: number[] = [];
   const others = new Map<number, number>();
-  for (const { hans, hant } of pairs) {
-    for (let field = 0; field < 4; field++) {
-      const simplified = hans[field]!;
-      const shown = hant[field]!;
-      if (simplified === shown || simplified.length !== shown.length) continue;
+  for (const fields of units) {
+    for (const field of fields) {
+      if (!field) continue;
+      const [simplified, shown] = field;
       for (let at = 0; at < shown.length; at++) {
-        const from = shown.charCodeAt(at);
-        const to = simplified.charCodeAt(at);
+        const from = shown[at]!;
+        const to = simplified[at]!;
         if (from === to) continue;
         if (firstCount[from] === 0) {
           firstTarget[from] = to;
@@ -254,16 +256,20 @@ export function traditionalPack(articles: readonly SearchableArticle[], toHant: 
   }
   touched.sort((a, b) => a - b);
   const tableText = touched.map((from) => String.fromCharCode(from, firstTarget[from]!)).join('');
-  // What the table gives for each Traditional unit: its Simplified unit, or the unit itself.
-  const expected = (from: number) => (firstCount[from] ? firstTarget[from]! : from);
   const docs = articles.map((article, index) => {
     const { hans, hant } = pairs[index]!;
     const fixes = hans.map((simplified, field): SimplifiedFix => {
       const shown = hant[field]!;
       if (simplified.length !== shown.length) return simplified;
+      const pair = units[index]![field];
+      // A text the edition shows unchanged: the table must give each of its units back as itself.
+      const [from, to] = pair ?? [codeUnits(shown), undefined];
       const wrong: (number | string)[] = [];
-      for (let at = 0; at < shown.length; at++) {
-        if (simplified.charCodeAt(at) !== expected(shown.charCodeAt(at))) wrong.push(at, simplified[at]!);
+      for (let at = 0; at < from.length; at++) {
+        const unit = from[at]!;
+        // What the table gives for the unit: its Simplified unit, or the unit itself.
+        const given = firstCount[unit] ? firstTarget[unit]! : unit;
+        if (given !== (to ? to[at]! : unit)) wrong.push(at, simplified[at]!);
       }
       return wrong.length ? wrong : 0;
     });
@@ -271,6 +277,13 @@ export function traditionalPack(articles: readonly SearchableArticle[], toHant: 
   });
   for (const from of touched) firstCount[from] = 0;
   return utf16(JSON.stringify({ m: tableText, d: docs }));
+}
+
+/** A string's UTF-16 code units. */
+function codeUnits(text: string): Uint16Array {
+  const buffer = Buffer.from(text, 'utf16le');
+  // A Buffer may start at an odd offset of a shared pool: copy it then.
+  return buffer.byteOffset % 2 ? new Uint16Array(Uint8Array.from(buffer).buffer) : new Uint16Array(buffer.buffer, buffer.byteOffset, buffer.length / 2);
 }
 
 /** Per Traditional code unit, the Simplified one it stands for most often in the pack being made, and how often (reset after each pack). */
