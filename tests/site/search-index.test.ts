@@ -209,6 +209,15 @@ describe('search index', async () => {
     expect(written.files).toBeGreaterThan(2 * catalog.segments[0]!.packStarts.length);
   });
 
+  it('costs a Traditional reader hardly more bytes than a Simplified one, the conversion being regular', async () => {
+    const long = Array.from({ length: 6 }, (_, index) => article(`2021-04-${String(index + 1).padStart(2, '0')}`, `会议报道${index}`, '会议强调，要完善联防联控机制。长沙发布通知。'.repeat(200)));
+    const { siteDir } = await indexOf(long);
+    const data = path.join(siteDir, 'search', 'data');
+    const segment = readdirSync(data).find((entry) => entry !== 'catalog.bin')!;
+    const bytes = (folder: string) => readdirSync(path.join(data, segment, folder)).reduce((sum, file) => sum + readFileSync(path.join(data, segment, folder, file)).length, 0);
+    expect(bytes('hant')).toBeLessThan(bytes('hans') * 1.05);
+  });
+
   it('writes each file once, and nothing when nothing changed', async () => {
     expect(result.written).toBe(result.files);
     const siteDir = mkdtempSync(path.join(scratch, 'site-'));

@@ -263,7 +263,7 @@ export function traditionalPack(articles: readonly SearchableArticle[], toHant: 
       if (simplified.length !== shown.length) return simplified;
       const pair = units[index]![field];
       // A text the edition shows unchanged: the table must give each of its units back as itself.
-      const [from, to] = pair ?? [codeUnits(shown), undefined];
+      const [to, from] = pair ?? [undefined, codeUnits(shown)];
       const wrong: (number | string)[] = [];
       for (let at = 0; at < from.length; at++) {
         const unit = from[at]!;
