@@ -4,8 +4,14 @@
  * (every file written) and once more into the same folder (nothing changed, nothing written).
  * Run in a built archive's folder (the benchmark's, kept with --keep), so that the articles load
  * from the build cache:
- *   node --import tsx <repo>/src/bench/search-only.ts [contentDir] [--json]
- * With --json it prints one line of JSON (src/bench/cli.ts reads it).
+ *   node --import tsx <repo>/src/bench/search-only.ts [contentDir] [--json] [--repeat N]
+ * With --json it prints one line of JSON (src/bench/cli.ts reads it). With --repeat N each
+ * article is indexed N times over, as N distinct documents, the copies' meeting dates moved on
+ * by the archive's span of years so that each copy follows the one before: a projection of the step for an archive N times as large whose articles are as alike
+ * as the benchmark's synthetic ones (mixes of the same seed sentences), without building it.
+ *
+ * OpenCC's dictionaries are loaded before the step is measured, as the site build has loaded
+ * them for the Traditional pages by the time it makes the index.
  *
  * Extra memory is the peak resident size while the index is made (sampled every 10 ms, and the
  * kernel's high-water mark), less the resident size once the archive is loaded and garbage
@@ -19,11 +25,18 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadArchive } from '../site/archive.ts';
 import { BuildCache } from '../site/build-cache.ts';
-import { writeSearchIndex, type SearchIndexResult } from '../site/search/write-index.ts';
+import { toTraditional } from '../site/editions.ts';
+import { writeSearchIndex, type SearchableArticle, type SearchIndexResult } from '../site/search/write-index.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
-const contentDir = args.find((arg) => !arg.startsWith('--')) ?? 'content';
+const repeatAt = args.indexOf('--repeat');
+const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
+if (!Number.isInteger(repeat) || repeat < 1) {
+  process.stderr.write('usage: node --import tsx src/bench/search-only.ts [contentDir] [--json] [--repeat N]\n');
+  process.exit(2);
+}
+const contentDir = args.find((arg, index) => !arg.startsWith('--') && index !== repeatAt + 1) ?? 'content';
 /** A full garbage collection before each measurement, as src/site/build.ts makes one before the step. */
 const collect: () => void = (() => {
   v8.setFlagsFromString('--expose-gc');
@@ -32,6 +45,23 @@ const collect: () => void = (() => {
 })();
 
 const archive = loadArchive({ contentDir, cache: new BuildCache(path.resolve('.cache', 'site')) });
+/** Copy `copy` of every article, its meeting date moved on by a span longer than the archive's (so that the copies stay in date order). */
+function copies(copy: number, years: number): SearchableArticle[] {
+  const moved = (date: string) => `${Number(date.slice(0, 4)) + copy * years}${date.slice(4)}`;
+  return archive.articles.map((article) => ({
+    ...article,
+    url: `${article.url}${copy}/`,
+    ...(article.date !== undefined ? { date: moved(article.date) } : {}),
+    body: { ...article.body, sourceSha256: `${article.body.sourceSha256}-${copy}` },
+  }));
+}
+// Whole leap cycles of years, so that a 29 February stays a day.
+const datedYears = archive.articles.flatMap((article) => (article.date ? [Number(article.date.slice(0, 4))] : []));
+const span = datedYears.length ? 4 * Math.ceil((Math.max(...datedYears) - Math.min(...datedYears) + 1) / 4) : 4;
+const repeated = Array.from({ length: repeat }, (_, copy) => (copy ? copies(copy, span) : archive.articles));
+// The undated last, as in the archive's order.
+const articles: SearchableArticle[] = [...repeated.flatMap((all) => all.filter((article) => article.date !== undefined)), ...repeated.flatMap((all) => all.filter((article) => article.date === undefined))];
+toTraditional('会议');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'search-only-'));
 const cache = new BuildCache(path.join(scratch, 'cache'));
 
@@ -69,7 +99,7 @@ function measured(): SearchIndexResult & { extraBytes: number; userSeconds: numb
   const highWater = process.resourceUsage().maxRSS * 1024;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const result = writeSearchIndex(archive.articles, { siteDir: path.join(scratch, 'site'), cache, variants: archive.scriptMap.hansCounterparts });
+  const result = writeSearchIndex(articles, { siteDir: path.join(scratch, 'site'), cache, variants: archive.scriptMap.hansCounterparts });
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   // The kernel's high-water mark covers moments the sampler missed (the step runs on this thread).
