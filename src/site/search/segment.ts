@@ -85,21 +85,22 @@ export function writeSegment(
   toHant: (text: string) => string,
   put: (file: string, bytes: Uint8Array) => void,
 ): WrittenSegment {
-  const postings = new SegmentPostings();
-  for (const article of articles) postings.add(gramText(searchableText(article.title, article.subtitle, article.body.plainText), article.title.length));
-  const buckets = bucketCountFor(postings.totalBytes());
   const files: string[] = [];
   const putFile = (file: string, bytes: Uint8Array) => {
     files.push(file);
     put(file, bytes);
   };
-  postings.writeBuckets(buckets, (bucket, bytes) => putFile(`${name}/b/${bucket}.bin`, bytes));
+  // The packs first, so that what making them leaves to collect is not added to the postings' peak.
   const packs = packSizes(articles);
   for (let pack = 0, start = 0; pack < packs.length; start += packs[pack]!, pack++) {
     const members = articles.slice(start, start + packs[pack]!);
     putFile(`${name}/${PACK_FOLDERS['zh-Hans']}/${pack}.bin`, simplifiedPack(members));
     putFile(`${name}/${PACK_FOLDERS['zh-Hant']}/${pack}.bin`, traditionalPack(members, toHant));
   }
+  const postings = new SegmentPostings();
+  for (const article of articles) postings.add(gramText(searchableText(article.title, article.subtitle, article.body.plainText), article.title.length));
+  const buckets = bucketCountFor(postings.totalBytes());
+  postings.writeBuckets(buckets, (bucket, bytes) => putFile(`${name}/b/${bucket}.bin`, bytes));
   return {
     header: { name, docs: articles.length, buckets },
     packs,
