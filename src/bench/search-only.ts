@@ -4,11 +4,14 @@
  * (every file written) and once more into the same folder (nothing changed, nothing written).
  * Run in a built archive's folder (the benchmark's, kept with --keep), so that the articles load
  * from the build cache:
- *   node --import tsx <repo>/src/bench/search-only.ts [contentDir] [--json] [--repeat N]
+ *   node --import tsx <repo>/src/bench/search-only.ts [contentDir] [--json] [--repeat N] [--site DIR]
  * With --json it prints one line of JSON (src/bench/cli.ts reads it). With --repeat N each
  * article is indexed N times over, as N distinct documents, the copies' meeting dates moved on
  * by the archive's span of years so that each copy follows the one before: a projection of the step for an archive N times as large whose articles are as alike
  * as the benchmark's synthetic ones (mixes of the same seed sentences), without building it.
+ *
+ * With --site DIR the index is written into DIR (a copy of a built site, say), where
+ * search-latency.ts can then search it; else into a scratch folder, removed at the end.
  *
  * OpenCC's dictionaries are loaded before the step is measured, as the site build has loaded
  * them for the Traditional pages by the time it makes the index.
@@ -32,11 +35,13 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const repeatAt = args.indexOf('--repeat');
 const repeat = repeatAt >= 0 ? Number(args[repeatAt + 1]) : 1;
-if (!Number.isInteger(repeat) || repeat < 1) {
-  process.stderr.write('usage: node --import tsx src/bench/search-only.ts [contentDir] [--json] [--repeat N]\n');
+const siteAt = args.indexOf('--site');
+const siteArg = siteAt >= 0 ? args[siteAt + 1] : undefined;
+if (!Number.isInteger(repeat) || repeat < 1 || (siteAt >= 0 && !siteArg)) {
+  process.stderr.write('usage: node --import tsx src/bench/search-only.ts [contentDir] [--json] [--repeat N] [--site DIR]\n');
   process.exit(2);
 }
-const contentDir = args.find((arg, index) => !arg.startsWith('--') && index !== repeatAt + 1) ?? 'content';
+const contentDir = args.find((arg, index) => !arg.startsWith('--') && index !== repeatAt + 1 && index !== siteAt + 1) ?? 'content';
 /** A full garbage collection before each measurement, as src/site/build.ts makes one before the step. */
 const collect: () => void = (() => {
   v8.setFlagsFromString('--expose-gc');
@@ -64,6 +69,7 @@ const articles: SearchableArticle[] = [...repeated.flatMap((all) => all.filter((
 toTraditional('会议');
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'search-only-'));
 const cache = new BuildCache(path.join(scratch, 'cache'));
+const siteDir = siteArg ? path.resolve(siteArg) : path.join(scratch, 'site');
 
 /** Per kind of index file (buckets, the result packs of each edition, the catalog): how many, their bytes in all and the largest. */
 export interface FileKinds {
@@ -99,7 +105,7 @@ function measured(): SearchIndexResult & { extraBytes: number; userSeconds: numb
   const highWater = process.resourceUsage().maxRSS * 1024;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const result = writeSearchIndex(articles, { siteDir: path.join(scratch, 'site'), cache, variants: archive.scriptMap.hansCounterparts });
+  const result = writeSearchIndex(articles, { siteDir, cache, variants: archive.scriptMap.hansCounterparts });
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   // The kernel's high-water mark covers moments the sampler missed (the step runs on this thread).
@@ -128,7 +134,7 @@ try {
     grams: cold.grams,
     postings: cold.postings,
     warmWritten: warm.written,
-    kinds: fileKinds(path.join(scratch, 'site', 'search', 'data')),
+    kinds: fileKinds(path.join(siteDir, 'search', 'data')),
   };
   if (json) console.log(JSON.stringify(figures));
   else {
