@@ -9,8 +9,8 @@
  *   3. bare Eleventy rendering the same articles with one minimal layout (src/bench/bare.eleventy.ts);
  *   4. the search: the index step alone (CPU per article, extra memory: src/bench/search-only.ts)
  *      and a reader's first searches in Chromium (src/bench/search-latency.ts);
- *   5. the rebuild after adding one capture to the built archive (both steps again), and how many
- *      of the search index's files it rewrote.
+ *   5. the rebuild after adding one capture to the built archive (both steps again), and of its
+ *      search step (from the site step's log) the time, the CPU time and the files it wrote.
  * Prints a Markdown table (figures and targets) and writes <work>/bench.json.
  *
  * The work folder is laid out like a checkout — content/, templates/ (a link to the repository's),
@@ -250,8 +250,13 @@ async function main(): Promise<number> {
     const incSite = await runStep({ name: 'incremental-site', script: SITE, args: siteArgs, cwd: work, env: siteEnv, logDir: logs });
     const incSeconds = incIngest.seconds + incSite.seconds;
     result.incremental = { ingest: figures(incIngest), site: figures(incSite), seconds: incSeconds, share: incSeconds / result.full.seconds, pages: countHtml(site) };
-    const rewritten = /search index: .* (\d+) of (\d+) files written/.exec(incSite.stdout);
-    if (rewritten && result.search) result.search.rewritten = { written: Number(rewritten[1]), files: Number(rewritten[2]) };
+    // The site step's own line on its search step (src/site/search/write-index.ts, searchSummary).
+    const rewritten = /search index: .* (\d+) of (\d+) files written, \d+ removed \(([\d.]+) s, CPU ([\d.]+) s\)/.exec(incSite.stdout);
+    if (rewritten && result.search) {
+      result.search.rewritten = { written: Number(rewritten[1]), files: Number(rewritten[2]), seconds: Number(rewritten[3]), cpuSeconds: Number(rewritten[4]) };
+    }
+    const fullSearch = /search index: .*\(([\d.]+) s, CPU ([\d.]+) s\)/.exec(fullSite.stdout);
+    if (fullSearch && result.search) result.search.inFullBuild = { seconds: Number(fullSearch[1]), cpuSeconds: Number(fullSearch[2]) };
     log(`rebuild, site step: ${describe(incSite)}; ${(result.incremental.share * 100).toFixed(1)}% of the full build`);
     const incLog = readIngestLog(incIngest);
     if (incLog.articles !== undefined && ingestLog.articles !== undefined && incLog.articles !== ingestLog.articles + 1) {

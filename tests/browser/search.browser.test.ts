@@ -16,7 +16,7 @@ import { buildSite, REPO_ROOT, type BuiltSite } from '../support/build-site.ts';
 import { serveSite, type RunningServer } from '../support/static-server.ts';
 import { attribute, elements, fileForUrl, readPage } from '../support/site-files.ts';
 import { toTraditional } from '../../src/site/editions.ts';
-import { normalizeText } from '../../templates/assets/search-engine.js';
+import { normalizeText } from '../../src/site/search/engine.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TIMEOUT = 300_000;

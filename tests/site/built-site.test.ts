@@ -16,6 +16,7 @@ import type { Element, Root } from 'hast';
 import { articleSourceCount, buildSite, type BuiltSite } from '../support/build-site.ts';
 import { attribute, elements, fileForUrl, htmlPages, listFiles, pageUrlFor, readPage, referencedUrls } from '../support/site-files.ts';
 import { toTraditional } from '../../src/site/editions.ts';
+import { SearchEngine } from '../../src/site/search/engine.js';
 import { DEFAULT_ORIGIN } from '../../src/site/settings.ts';
 
 const BUILD_TIMEOUT = 240_000;
@@ -40,16 +41,32 @@ beforeAll(async () => {
 
 const read = (built: BuiltSite, file: string) => readFile(path.join(built.dir, file), 'utf8');
 const hant = (file: string) => file.startsWith('zh-hant/');
-/** The files whose bytes differ between two built sites, which must hold the same files. */
-async function differingFiles(a: BuiltSite, b: BuiltSite): Promise<string[]> {
-  const files = await listFiles(a.dir);
-  expect(await listFiles(b.dir)).toEqual(files);
+/**
+ * The files whose bytes differ between two built sites, which must hold the same files; but for
+ * `except`, a folder whose files may differ (searchAnswers compares what they answer).
+ */
+async function differingFiles(a: BuiltSite, b: BuiltSite, except?: string): Promise<string[]> {
+  const kept = (list: string[]) => (except ? list.filter((file) => !file.startsWith(except)) : list);
+  const files = kept(await listFiles(a.dir));
+  expect(kept(await listFiles(b.dir))).toEqual(files);
   const differing: string[] = [];
   for (const file of files) {
     const [x, y] = await Promise.all([readFile(path.join(a.dir, file)), readFile(path.join(b.dir, file))]);
     if (!x.equals(y)) differing.push(file);
   }
   return differing;
+}
+
+/** What a built site's search index answers for each query: the URLs of the articles found, sorted. */
+async function searchAnswers(built: BuiltSite, queries: string[]): Promise<string[][]> {
+  const engine = new SearchEngine(async (file) => new Uint8Array(await readFile(path.join(built.dir, 'search', 'data', file))));
+  return Promise.all(
+    queries.map(async (query) => {
+      let state = await engine.search(query);
+      while (state.verified < state.candidates.length) state = await engine.verify(state, 8);
+      return (await Promise.all(state.matches.map(async (match) => (await engine.doc(match.id)).url))).sort();
+    }),
+  );
 }
 
 /** How many of the search index's files a build wrote, and how many it has. */
@@ -396,13 +413,19 @@ describe('a capture with hostile markup', () => {
 });
 
 describe('search index', () => {
+  /** Every article of the built site's index, as each edition's engine gives it. */
+  async function indexedArticles(built: BuiltSite) {
+    const read = async (file: string) => new Uint8Array(await readFile(path.join(built.dir, 'search', 'data', file)));
+    const editions = [new SearchEngine(read, 'zh-Hans'), new SearchEngine(read, 'zh-Hant')] as const;
+    const { count } = await editions[0].catalog();
+    return Promise.all(Array.from({ length: count }, async (_, id) => Promise.all([editions[0].doc(id), editions[1].doc(id)])));
+  }
+
   it('holds every article once, for the search pages of both editions', async () => {
     const archive = JSON.parse(await read(site, 'archive.json')) as { articles: { url: string; title: string }[] };
-    const docs = (await listFiles(path.join(site.dir, 'search', 'data', 'docs'))).filter((file) => file.endsWith('.json'));
+    const docs = await indexedArticles(site);
     expect(docs).toHaveLength(articleCount);
-    const urls = await Promise.all(docs.map(async (file) => (JSON.parse(await read(site, `search/data/docs/${file}`)) as { url: string }).url));
-    expect(new Set(urls)).toEqual(new Set(archive.articles.map((article) => new URL(article.url).pathname)));
-    expect(existsSync(path.join(site.dir, 'search', 'data', 'catalog.bin'))).toBe(true);
+    expect(new Set(docs.map(([hans]) => hans.url))).toEqual(new Set(archive.articles.map((article) => new URL(article.url).pathname)));
     for (const root of ['', 'zh-hant/']) {
       const form = elements(await readPage(site.dir, `${root}search/index.html`), (element) => attribute(element, 'dataSearch') !== undefined)[0]!;
       expect(attribute(form, 'dataIndex')).toBe('/search/data/');
@@ -411,18 +434,28 @@ describe('search index', () => {
     }
   });
 
-  it('gives each article the texts its pages show in both editions, as the build converted them, and no markup', async () => {
+  it('gives each article the texts its pages show in each edition, as the build converted them, and no markup', async () => {
     const flat = (text: string) => text.replace(/\s+/g, '');
-    for (const file of (await listFiles(path.join(site.dir, 'search', 'data', 'docs'))).filter((name) => name.endsWith('.json'))) {
-      const doc = JSON.parse(await read(site, `search/data/docs/${file}`)) as { url: string; title: string[]; body: string[] };
-      for (const [index, root] of ['', 'zh-hant/'].entries()) {
+    for (const [hans, hant] of await indexedArticles(site)) {
+      // The Traditional pack gives the Simplified texts back exactly, for finding matches.
+      expect(hant.title[0]).toBe(hans.title[0]);
+      expect(hant.body[0]).toBe(hans.body[0]);
+      for (const [doc, root] of [[hans, ''], [hant, 'zh-hant/']] as const) {
         const page = await readPage(site.dir, fileForUrl(`/${root}${doc.url.slice(1)}`, '/')!);
         const body = flat(toText(elements(page, (element) => attribute(element, 'className') === 'article-body')[0]!));
-        expect(flat(toText(elements(page, (element) => element.tagName === 'h1')[0]!))).toBe(flat(doc.title[index]!));
-        for (const block of doc.body[index]!.split('\n\n')) expect(body, `${file} ${root}`).toContain(flat(block));
+        expect(flat(toText(elements(page, (element) => element.tagName === 'h1')[0]!))).toBe(flat(doc.title[1]));
+        for (const block of doc.body[1].split('\n\n')) expect(body, `${doc.url} ${root}`).toContain(flat(block));
+        for (const text of [...doc.title, ...doc.body]) expect(text, doc.url).not.toMatch(/<[a-z]/i);
       }
-      for (const text of [...doc.title, ...doc.body]) expect(text, file).not.toMatch(/<[a-z]/i);
     }
+  });
+
+  it('serves the search page one minified script, with no eval', async () => {
+    const script = await read(site, 'assets/search.js');
+    expect(script).toContain('catalog.bin');
+    expect(script).not.toMatch(/\beval\(|new Function\(|WebAssembly/);
+    expect(script).not.toContain('/**');
+    expect(existsSync(path.join(site.dir, 'assets', 'search-engine.js'))).toBe(false);
   });
 });
 
@@ -458,15 +491,20 @@ describe('the build cache', () => {
     const rebuilt = await buildSite({ contentDir, cacheDir, outputDir: cold.dir });
     const uncached = await buildSite({ contentDir, cacheDir: 'off' });
 
-    // The catalog, the article's own file and the buckets of its grams are written again, no other.
+    // The search index keeps its segment and adds a small one for the edited article (and the catalog).
     const [rewritten, indexFiles] = searchFiles(rebuilt);
     expect(rewritten).toBeGreaterThan(1);
-    expect(rewritten).toBeLessThan(indexFiles);
+    expect(rewritten).toBeLessThan(indexFiles / 2);
     // And nothing at all when nothing changed.
     expect(searchFiles(await buildSite({ contentDir, cacheDir, outputDir: cold.dir }))[0]).toBe(0);
     const written = Number(/Wrote (\d+) files/.exec(rebuilt.log)?.[1]);
     expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
-    expect(await differingFiles(uncached, rebuilt)).toEqual([]);
+    expect(await differingFiles(uncached, rebuilt, 'search/data/')).toEqual([]);
+    // Its files are not those of an index made from scratch, but its answers are.
+    const queries = ['缓存测试新增的一句话', '疫情防控', '许达哲', '会议强调', '"这是缓存测试"'];
+    const answers = await searchAnswers(rebuilt, queries);
+    expect(answers).toEqual(await searchAnswers(uncached, queries));
+    expect(answers[0]).toHaveLength(1);
 
     const archive = JSON.parse(await read(rebuilt, 'archive.json')) as { articles: { url: string; text: string }[] };
     const article = archive.articles.find((candidate) => candidate.text.includes(EDITED));

@@ -4,12 +4,12 @@
  * of the query, its script, its case or its width.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { excerpt, facetCounts, normalizeText, passesFilters, planQuery, SearchEngine, searchableText, sortMatches } from '../../templates/assets/search-engine.js';
-import { writeSearchIndex, type SearchableArticle } from '../../src/site/search/write-index.ts';
-import { articleIds } from '../../src/site/search/article-ids.ts';
+import { excerpt, facetCounts, normalizeText, passesFilters, planQuery, SearchEngine, searchableText, sortMatches } from '../../src/site/search/engine.js';
+import { MERGE_MIN, writeSearchIndex, type SearchableArticle } from '../../src/site/search/write-index.ts';
+import { toTraditional } from '../../src/site/editions.ts';
 import { BuildCache } from '../../src/site/build-cache.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'search-index-'));
@@ -52,8 +52,8 @@ const ARTICLES = [
 
 async function indexOf(articles: SearchableArticle[], siteDir = mkdtempSync(path.join(scratch, 'site-')), cache = new BuildCache(path.join(scratch, 'cache'))) {
   const result = writeSearchIndex(articles, { siteDir, cache, variants: VARIANTS });
-  const engine = new SearchEngine(async (file) => new Uint8Array(readFileSync(path.join(siteDir, 'search', 'data', file))));
-  return { result, engine, siteDir, cache };
+  const read = async (file: string) => new Uint8Array(readFileSync(path.join(siteDir, 'search', 'data', file)));
+  return { result, engine: new SearchEngine(read), traditional: new SearchEngine(read, 'zh-Hant'), siteDir, cache };
 }
 
 /** The articles (as their URLs) a query finds, candidates checked. */
@@ -77,7 +77,7 @@ function expected(articles: SearchableArticle[], term: string): string[] {
 }
 
 describe('search index', async () => {
-  const { engine, result } = await indexOf(ARTICLES);
+  const { engine, traditional, result } = await indexOf(ARTICLES);
 
   it('finds exactly the articles holding every run of one to eight characters of their texts', async () => {
     const texts = ARTICLES.map((candidate) => searchableText(candidate.title, candidate.subtitle, candidate.body.plainText));
@@ -95,13 +95,23 @@ describe('search index', async () => {
     expect(queries).toBeGreaterThan(300);
   });
 
-  it('answers a long run from the positions of the runs of four covering it, without reading any article', async () => {
-    for (const query of ['联防联控机制', '疫情防控不能松懈', '省委书记许达哲主持召开会议', '防控工作会议']) {
+  it('answers runs of up to six characters from the index alone, without reading any article', async () => {
+    for (const query of ['联防联控机制', '疫情防控', '许达哲', '四个口袋', '显著加强核酸']) {
       const state = await engine.search(query);
       // Every article is settled by the index: none is left to check against its text.
       expect(state.candidates, query).toEqual([]);
+      expect(state.matches.length, query).toBeGreaterThan(0);
       expect(await found(engine, query), query).toEqual(expected(ARTICLES, query));
     }
+  });
+
+  it('checks a longer run against the texts of the articles that have the runs of six covering it', async () => {
+    for (const query of ['疫情防控不能松懈', '省委书记许达哲主持召开会议', '防控工作会议']) {
+      const state = await engine.search(query);
+      expect(state.matches, query).toEqual([]);
+      expect(await found(engine, query), query).toEqual(expected(ARTICLES, query));
+    }
+    expect((await engine.search('疫情防控不能松懈')).candidates.length).toBeGreaterThan(0);
   });
 
   it('finds nothing for runs the texts do not have, even when each character is there', async () => {
@@ -166,25 +176,124 @@ describe('search index', async () => {
 
   it('marks the exact match in the excerpt, in the Traditional text at the same place', async () => {
     const state = await engine.search('联防联控机制');
-    expect(state.matches.length + state.candidates.length).toBeGreaterThan(0);
-    const doc = await engine.doc((state.matches[0] ?? state.candidates[0])!.id);
     const marked = (parts: { text: string; marked: boolean }[]) => parts.filter((part) => part.marked).map((part) => part.text);
-    expect(marked(excerpt(doc.body[0], doc.body[0], true, state.plan))).toEqual(['联防联控机制']);
-    expect(doc.aligned).toBe(true);
-    expect(marked(excerpt(doc.body[0], doc.body[1], true, state.plan))).toEqual([toHant('联防联控机制')]);
+    const hans = await engine.doc(state.matches[0]!.id);
+    expect(marked(excerpt(hans.body[0], hans.body[1], hans.aligned, state.plan))).toEqual(['联防联控机制']);
+    const hant = await traditional.doc(state.matches[0]!.id);
+    expect(hant.aligned).toBe(true);
+    expect(marked(excerpt(hant.body[0], hant.body[1], hant.aligned, state.plan))).toEqual([toHant('联防联控机制')]);
   });
 
-  it('writes each file once, and again only those whose bytes change', async () => {
+  it('gives each edition its own texts, the Traditional ones with their Simplified texts exactly', async () => {
+    const catalog = await engine.catalog();
+    for (let id = 0; id < catalog.count; id++) {
+      const article = ARTICLES[id]!;
+      const [hans, hant] = [await engine.doc(id), await traditional.doc(id)];
+      expect(hans.url).toBe(article.url);
+      expect(hans.body).toEqual([article.body.plainText, article.body.plainText]);
+      expect(hant.body).toEqual([article.body.plainText, article.body.traditionalText]);
+      expect(hant.title).toEqual([article.title, toTraditional(article.title)]);
+      expect(hant.deck?.[0]).toBe(article.subtitle);
+    }
+  });
+
+  it('finds the texts of articles spread over many result packs', async () => {
+    const long = Array.from({ length: 9 }, (_, index) => article(`2021-03-${String(index + 1).padStart(2, '0')}`, `长篇报道${index}`, `第${index}篇。${'会议强调，要完善联防联控机制。'.repeat(250 + index * 40)}`));
+    const { engine: hans, traditional: hant, result: written } = await indexOf(long);
+    const catalog = await hans.catalog();
+    expect(catalog.segments[0]!.packStarts.length).toBeGreaterThan(3);
+    for (let id = 0; id < long.length; id++) {
+      expect((await hans.doc(id)).title[0]).toBe(long[id]!.title);
+      expect((await hant.doc(id)).body).toEqual([long[id]!.body.plainText, long[id]!.body.traditionalText]);
+    }
+    expect(written.files).toBeGreaterThan(2 * catalog.segments[0]!.packStarts.length);
+  });
+
+  it('costs a Traditional reader hardly more bytes than a Simplified one, the conversion being regular', async () => {
+    const long = Array.from({ length: 6 }, (_, index) => article(`2021-04-${String(index + 1).padStart(2, '0')}`, `会议报道${index}`, '会议强调，要完善联防联控机制。长沙发布通知。'.repeat(200)));
+    const { siteDir } = await indexOf(long);
+    const data = path.join(siteDir, 'search', 'data');
+    const segment = readdirSync(data).find((entry) => entry !== 'catalog.bin')!;
+    const bytes = (folder: string) => readdirSync(path.join(data, segment, folder)).reduce((sum, file) => sum + readFileSync(path.join(data, segment, folder, file)).length, 0);
+    expect(bytes('hant')).toBeLessThan(bytes('hans') * 1.05);
+  });
+
+  it('writes each file once, and nothing when nothing changed', async () => {
     expect(result.written).toBe(result.files);
     const siteDir = mkdtempSync(path.join(scratch, 'site-'));
-    const cache = new BuildCache(path.join(scratch, 'cache-rewrite'));
-    const first = (await indexOf(ARTICLES, siteDir, cache)).result;
-    const again = (await indexOf(ARTICLES, siteDir, cache)).result;
-    expect(again.written).toBe(0);
-    const added = (await indexOf([...ARTICLES.slice(0, 3), article('2021-08-04', '新报道', '一篇新报道。'), ...ARTICLES.slice(3)], siteDir, cache)).result;
-    expect(added.written).toBeGreaterThan(1);
-    expect(added.written).toBeLessThan(first.files);
-    expect(added.files).toBe(first.files + 1);
+    const cache = new BuildCache(path.join(scratch, 'cache-again'));
+    await indexOf(ARTICLES, siteDir, cache);
+    expect((await indexOf(ARTICLES, siteDir, cache)).result.written).toBe(0);
+  });
+});
+
+/** Every file under a folder, with its bytes. */
+function filesOf(folder: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(path.relative(folder, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+/** Queries whose answers must not depend on how the index was built. */
+const QUERIES = ['许达哲', '会议', '疫情防控', '联防联控机制', '核酸 -许达哲', '"COVID-19 疫情"', '新报道', '改写后的一句', '台湾同胞', '許達哲'];
+
+describe('rebuilding into the same folder', () => {
+  /** Indexes each list of articles in turn into one folder, asking `check` about each index before the next is written over it. */
+  const rebuild = async (steps: SearchableArticle[][], check: (index: Awaited<ReturnType<typeof indexOf>>, step: number) => Promise<void> = async () => undefined) => {
+    const siteDir = mkdtempSync(path.join(scratch, 'site-'));
+    const cache = new BuildCache(mkdtempSync(path.join(scratch, 'cache-')));
+    const results = [];
+    for (const [step, articles] of steps.entries()) {
+      const index = await indexOf(articles, siteDir, cache);
+      await check(index, step);
+      results.push({ ...index, files: filesOf(path.join(siteDir, 'search', 'data')) });
+    }
+    return results;
+  };
+  const answers = async (engine: SearchEngine) => Promise.all(QUERIES.map((query) => found(engine, query)));
+  const added = article('2021-08-04', '新报道', '一篇新报道，许达哲出席会议。');
+
+  it('keeps every file of the earlier segment and writes the new article in a small one of its own, with the answers of an index made from scratch', async () => {
+    const withNew = [...ARTICLES.slice(0, 3), added, ...ARTICLES.slice(3)];
+    const [first, second] = await rebuild([ARTICLES, withNew]);
+    expect(second!.result.segments.map((segment) => segment.docs)).toEqual([ARTICLES.length, 1]);
+    expect(second!.result.indexed).toBe(1);
+    for (const [file, bytes] of first!.files) if (file !== 'catalog.bin') expect(second!.files.get(file), file).toEqual(bytes);
+    // Written: the new segment's files, the catalog; nothing of the old segment.
+    const newFiles = [...second!.files.keys()].filter((file) => !first!.files.has(file));
+    expect(second!.result.written).toBe(newFiles.length + 1);
+    const scratchBuilt = await indexOf(withNew);
+    expect(await answers(second!.engine)).toEqual(await answers(scratchBuilt.engine));
+    expect(await found(second!.engine, '新报道')).toEqual([added.url]);
+  });
+
+  it('no longer finds an edited article by its old text, nor a removed one at all', async () => {
+    const edited = { ...ARTICLES[2]!, body: { ...ARTICLES[2]!.body, sourceSha256: 'edited', plainText: '改写后的一句。', traditionalText: toHant('改写后的一句。') } };
+    const steps = [ARTICLES, [...ARTICLES.slice(0, 2), edited, ...ARTICLES.slice(3)], [...ARTICLES.slice(0, 2), edited, ...ARTICLES.slice(3, 4)]];
+    await rebuild(steps, async ({ engine }, step) => {
+      if (step === 1) {
+        expect(await found(engine, '流调溯源')).toEqual([]);
+        expect(await found(engine, '改写后的一句')).toEqual([edited.url]);
+      }
+      if (step === 2) expect(await found(engine, '台湾同胞')).toEqual([]);
+      const rebuilt = await answers(engine);
+      const fromScratch = await answers((await indexOf(steps[step]!)).engine);
+      QUERIES.forEach((query, at) => expect(rebuilt[at], `${query} after step ${step}`).toEqual(fromScratch[at]));
+    });
+  });
+
+  it('writes one segment again once the recent articles are many', async () => {
+    const many = Array.from({ length: MERGE_MIN + 1 }, (_, index) => article(`2021-09-${String(1 + (index % 28)).padStart(2, '0')}`, `第${index}篇`, `新增报道之${index}。`));
+    const sorted = (list: SearchableArticle[]) => [...list].sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+    const everything = sorted([...ARTICLES, ...many]);
+    const [, some, all] = await rebuild([ARTICLES, sorted([...ARTICLES, ...many.slice(0, MERGE_MIN)]), everything], async ({ engine }, step) => {
+      if (step === 2) for (const query of ['新增报道之3', '新增报道', '许达哲']) expect(await found(engine, query), query).toEqual(expected(everything, query));
+    });
+    expect(some!.result.segments).toHaveLength(2);
+    expect(all!.result.segments).toHaveLength(1);
+    expect(all!.result.indexed).toBe(ARTICLES.length + many.length);
   });
 });
 
@@ -200,15 +309,5 @@ describe('undated articles', () => {
     const years = facetCounts(catalog, state.matches, {}).year!;
     expect(years.find((year) => year.label === '日期不详')?.count).toBe(1);
     expect(state.matches.filter((match) => passesFilters(catalog, match.id, { year: years.find((year) => year.label === '日期不详')!.value }))).toHaveLength(1);
-  });
-});
-
-describe('article ids', () => {
-  it('number articles by meeting day, so that adding one changes no other day’s ids', () => {
-    const before = articleIds(['2020-02-14', '2020-02-14', '2021-07-28']);
-    const after = articleIds(['2020-02-14', '2020-02-14', '2020-06-01', '2021-07-28']);
-    expect(after.ids).toEqual([before.ids[0], before.ids[1], after.ids[2], before.ids[2]]);
-    expect(new Set(after.ids).size).toBe(4);
-    expect([...after.ids].sort((a, b) => a - b)).toEqual(after.ids);
   });
 });

@@ -1,45 +1,57 @@
 /**
  * The search step of a site build: writes the search index under <site>/search/data/ from the
- * archive's articles (one entry point, writeSearchIndex). Both editions search it.
+ * archive's articles, and the search page's script (one entry point, writeSearchIndex). Both
+ * editions search one index. Formats: engine.js.
  *
- *   catalog.bin      every article's id and tags, the bucket count, the script table
- *   b/<n>.bin        postings, by a hash of the gram (postings.ts)
- *   p/<n>.bin        positions of the same bucket's grams of four, for longer queries
- *   docs/<id>.json   per article: URL, title, deck, publisher and body in both scripts
+ * A build from scratch writes one segment holding every article (segment.ts). A build into a
+ * folder that holds the index of an earlier build keeps that segment as it is and writes a small
+ * one of the articles that are new or changed since (as Lucene flushes new documents to a segment
+ * of their own), so that adding a capture writes a few files rather than the whole index; the
+ * catalog says which articles of the old segment are still alive. Once the recent articles and
+ * those the old segment holds in vain are more than MERGE_SHARE of it, everything is written
+ * again as one segment.
  *
- * Everything is computed again on every build (the grams of the whole archive take less time
- * than reading per-article results back from the cache would), but a file is written only when
- * its bytes change: the build cache keeps, per output folder, a hash of what each file holds
- * with the size and time the file had once written, so that a rebuild after adding one capture
- * rewrites the catalog, the buckets that capture's grams fall in and its own article file.
+ * The build cache keeps, per output folder, a hash of what each file holds with the size and
+ * time it had once written (a file is written only when its bytes change, and an earlier
+ * segment is kept only if all its files are as written), and what the segments hold.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { searchableText } from '../../../templates/assets/search-engine.js';
 import { codeVersion, sha256, type BuildCache } from '../build-cache.ts';
 import { toTraditional } from '../editions.ts';
-import { articleIds } from './article-ids.ts';
-import { buildPostings, gramText, type GramSource } from './postings.ts';
-import { articleFile, catalogFile, catalogTags, type SearchableArticle } from './index-files.ts';
+import type { SegmentHeader } from './engine.js';
+import { catalogFile, catalogTags, type ArticlePlace, type SearchableArticle } from './index-files.ts';
+import { PAGE_SCRIPT_SOURCES, PAGE_SCRIPT_URL, pageScript } from './page-script.ts';
+import { segmentName, writeSegment } from './segment.ts';
 
 export type { SearchableArticle } from './index-files.ts';
 
 /** Where the index lives in the site, root-relative. */
 export const SEARCH_INDEX_URL = '/search/data/';
 
+/** The index is written again as one segment when recent and dead articles are more than this share of the old segment… */
+export const MERGE_SHARE = 1 / 16;
+/** …and more than this many. */
+export const MERGE_MIN = 32;
+
 export interface SearchIndexResult {
   articles: number;
-  bucketCount: number;
+  /** The segments, oldest first. */
+  segments: SegmentHeader[];
+  /** Articles indexed by this build (the others are in a segment kept as it was). */
+  indexed: number;
   grams: number;
   postings: number;
   /** Files written by this build (the others were left as they were). */
   written: number;
-  /** Files of the index in all. */
+  /** Files of the index in all (the page script included). */
   files: number;
   /** Files of an earlier index removed. */
   removed: number;
   /** Bytes of the index in all. */
   bytes: number;
+  /** Bytes the postings took in memory. */
+  arenaBytes: number;
   seconds: number;
   /** CPU time of this process over the step (user and system), in seconds. */
   cpuSeconds: number;
@@ -54,53 +66,75 @@ export interface SearchIndexOptions {
 }
 
 /** What decides the index's files besides the articles: this code, the engine's, the conversion to Traditional. */
-const INDEX_CODE = [
-  import.meta.dirname,
-  path.resolve(import.meta.dirname, '..', 'editions.ts'),
-  path.resolve(import.meta.dirname, '..', '..', '..', 'templates', 'assets', 'search-engine.js'),
-];
+const INDEX_CODE = ['write-index.ts', 'segment.ts', 'grams.ts', 'index-files.ts', 'engine.js']
+  .map((file) => path.join(import.meta.dirname, file))
+  .concat(path.resolve(import.meta.dirname, '..', 'editions.ts'));
 
-/** file (relative to the index folder) → [hash of its content, size, mtime] once written. */
-type Record_ = Record<string, [string, number, number]>;
+/** file (relative to the site folder) → [what decides its content, size, mtime] once written. */
+type FileRecord = Record<string, [string, number, number]>;
+
+/** A segment as the build cache remembers it. */
+interface KnownSegment {
+  header: SegmentHeader;
+  /** How many documents each of its result packs holds. */
+  packs: number[];
+  /** The sourceSha256 of its documents, in their order. */
+  articles: string[];
+  files: string[];
+}
+
+interface Manifest {
+  segments: KnownSegment[];
+}
 
 class IndexOutput {
-  private readonly record: Record_;
-  private readonly next: Record_ = {};
+  private readonly next: FileRecord = {};
   written = 0;
   files = 0;
   bytes = 0;
 
   constructor(
-    readonly folder: string,
-    private readonly load: () => Record_ | undefined,
-    private readonly save: (record: Record_) => void,
-  ) {
-    this.record = load() ?? {};
-  }
+    readonly siteDir: string,
+    /** The folder (relative to siteDir) of which every file not put or kept is removed. */
+    readonly managed: string,
+    private readonly record: FileRecord,
+  ) {}
 
-  /** Whether `file` is in place as `key` describes it (then it is kept). */
-  private inPlace(file: string, key: string): boolean {
+  /** The size of `file` if it is in place as `key` describes it. */
+  private sizeInPlace(file: string, key: string): number | undefined {
     const known = this.record[file];
-    if (!known || known[0] !== key) return false;
+    if (!known || known[0] !== key) return undefined;
     try {
-      const stat = statSync(path.join(this.folder, file));
-      if (stat.size !== known[1] || stat.mtimeMs !== known[2]) return false;
-      this.next[file] = known;
-      this.files += 1;
-      this.bytes += stat.size;
-      return true;
+      const stat = statSync(path.join(this.siteDir, file));
+      return stat.size === known[1] && stat.mtimeMs === known[2] ? stat.size : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 
-  /** Writes `file` unless it is in place; `content` is made only when it must be written. */
-  put(file: string, key: string, content: () => string | Uint8Array): void {
-    if (this.inPlace(file, key)) return;
-    const target = path.join(this.folder, file);
+  private keepInPlace(file: string, size: number): void {
+    this.next[file] = this.record[file]!;
+    this.files += 1;
+    this.bytes += size;
+  }
+
+  /** Whether every one of `files` is in place as written under `key`. */
+  allInPlace(files: readonly string[], key: string): boolean {
+    return files.every((file) => this.sizeInPlace(file, key) !== undefined);
+  }
+
+  /** Keeps `files`, all in place (allInPlace), as they are. */
+  keep(files: readonly string[], key: string): void {
+    for (const file of files) this.keepInPlace(file, this.sizeInPlace(file, key)!);
+  }
+
+  /** Writes `file` unless it is in place as `key` describes it; `content` is made only when it must be written. */
+  put(file: string, key: string, content: () => Uint8Array): void {
+    const size = this.sizeInPlace(file, key);
+    if (size !== undefined) return this.keepInPlace(file, size);
+    const target = path.join(this.siteDir, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    const bytes = content();
-    writeFileSync(target, bytes);
+    writeFileSync(target, content());
     const stat = statSync(target);
     this.next[file] = [key, stat.size, stat.mtimeMs];
     this.written += 1;
@@ -108,72 +142,127 @@ class IndexOutput {
     this.bytes += stat.size;
   }
 
-  /** Removes every file of the folder this build did not put there; returns how many. */
-  removeOthers(): number {
+  /** Removes every file of the managed folder this build did not put or keep; returns how many, and the new record. */
+  removeOthers(): { removed: number; record: FileRecord } {
     let removed = 0;
     const walk = (folder: string) => {
       if (!existsSync(folder)) return;
       for (const entry of readdirSync(folder, { withFileTypes: true })) {
         const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) walk(full);
-        else if (!this.next[path.relative(this.folder, full).split(path.sep).join('/')]) {
+        if (entry.isDirectory()) {
+          walk(full);
+          if (!readdirSync(full).length) rmSync(full, { recursive: true, force: true });
+        } else if (!this.next[path.relative(this.siteDir, full).split(path.sep).join('/')]) {
           rmSync(full, { force: true });
           removed += 1;
         }
       }
     };
-    walk(this.folder);
-    this.save(this.next);
-    return removed;
+    walk(path.join(this.siteDir, this.managed));
+    return { removed, record: this.next };
   }
 }
 
 /**
- * Writes the search index of `articles` (the archive's, in its order: by meeting date) under
- * <siteDir>/search/data/.
+ * Writes the search index of `articles` (the archive's, in its order: by meeting date, the
+ * undated ones last) under <siteDir>/search/data/, and the search page's script.
  */
 export function writeSearchIndex(articles: readonly SearchableArticle[], options: SearchIndexOptions): SearchIndexResult {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const folder = path.join(path.resolve(options.siteDir), ...SEARCH_INDEX_URL.split('/').filter(Boolean));
-  const area = options.cache.area('search', codeVersion(INDEX_CODE));
-  const recordKey = sha256('search-index-files', folder);
-  const output = new IndexOutput(folder, () => area.readJson<Record_>(recordKey), (record) => area.writeJson(recordKey, record));
+  const siteDir = path.resolve(options.siteDir);
+  const indexFolder = SEARCH_INDEX_URL.split('/').filter(Boolean).join('/');
+  const version = codeVersion(INDEX_CODE);
+  const area = options.cache.area('search', version);
+  const recordKey = sha256('search-index-files', siteDir);
+  const manifestKey = sha256('search-index-segments', siteDir);
+  const output = new IndexOutput(siteDir, indexFolder, area.readJson<FileRecord>(recordKey) ?? {});
+  const known = area.readJson<Manifest>(manifestKey)?.segments ?? [];
+  const inIndex = (file: string) => `${indexFolder}/${file}`;
 
-  const { ids, dayShift, epoch } = articleIds(articles.map((article) => article.date));
-  const sources = function* (): Generator<GramSource> {
-    for (let index = 0; index < articles.length; index++) {
-      const article = articles[index]!;
-      yield { id: ids[index]!, ...gramText(searchableText(article.title, article.subtitle, article.body.plainText), article.title.length) };
+  // The segment of an earlier build this one can keep, and the articles it cannot serve.
+  let base = known[0] && output.allInPlace(known[0].files.map(inIndex), known[0].header.name) ? known[0] : undefined;
+  const places: ArticlePlace[] = [];
+  let recent: SearchableArticle[] = [];
+  if (base) {
+    const localOf = new Map(base.articles.map((sha, local) => [sha, local]));
+    for (const article of articles) {
+      const local = localOf.get(article.body.sourceSha256);
+      if (local === undefined) {
+        places.push({ segment: 1, local: recent.length });
+        recent.push(article);
+      } else {
+        localOf.delete(article.body.sourceSha256);
+        places.push({ segment: 0, local });
+      }
     }
+    // What is left of localOf: documents of the old segment no article is any more.
+    const dead = localOf.size;
+    if (recent.length + dead > Math.max(MERGE_MIN, base.header.docs * MERGE_SHARE)) base = undefined;
+  }
+
+  const segments: KnownSegment[] = [];
+  let grams = 0;
+  let postings = 0;
+  let arenaBytes = 0;
+  let indexed = 0;
+  const write = (name: string, members: readonly SearchableArticle[]) => {
+    const segment = writeSegment(name, members, toTraditional, (file, bytes) => output.put(inIndex(file), name, () => bytes));
+    grams += segment.grams;
+    postings += segment.postings;
+    arenaBytes = Math.max(arenaBytes, segment.arenaBytes);
+    indexed += members.length;
+    segments.push({ header: segment.header, packs: segment.packs, articles: members.map((article) => article.body.sourceSha256), files: segment.files });
   };
-  const hash = (bytes: Uint8Array) => sha256(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const postings = buildPostings(sources, (bucket, bytes, positions) => {
-    output.put(`b/${bucket}.bin`, hash(bytes), () => bytes);
-    output.put(`p/${bucket}.bin`, hash(positions), () => positions);
-  });
-  const tags = catalogTags(articles, toTraditional);
-  const catalog = catalogFile({ articles, ids, tags, bucketCount: postings.bucketCount, dayShift, epoch, variants: options.variants });
-  output.put('catalog.bin', hash(catalog), () => catalog);
-  articles.forEach((article, index) => {
-    output.put(`docs/${ids[index]}.json`, sha256(article.body.sourceSha256, article.url), () => articleFile(article, toTraditional));
-  });
-  const removed = output.removeOthers();
+  if (!base) {
+    // Everything again, as one segment.
+    places.length = 0;
+    recent = [];
+    articles.forEach((_, local) => places.push({ segment: 0, local }));
+    write(segmentName(version, articles), articles);
+  } else {
+    output.keep(base.files.map(inIndex), base.header.name);
+    segments.push(base);
+    if (recent.length) {
+      const name = segmentName(version, recent);
+      const before = known[1];
+      if (before?.header.name === name && output.allInPlace(before.files.map(inIndex), name)) {
+        output.keep(before.files.map(inIndex), name);
+        segments.push(before);
+      } else {
+        write(name, recent);
+      }
+    }
+  }
+
+  const headers = segments.map((segment) => segment.header);
+  const catalog = catalogFile({ articles, places, segments, tags: catalogTags(articles, toTraditional), variants: options.variants });
+  output.put(inIndex('catalog.bin'), sha256(Buffer.from(catalog.buffer, catalog.byteOffset, catalog.byteLength)), () => catalog);
+  output.put(PAGE_SCRIPT_URL.slice(1), codeVersion(PAGE_SCRIPT_SOURCES), pageScript);
+  const { removed, record } = output.removeOthers();
+  area.writeJson(recordKey, record);
+  area.writeJson(manifestKey, { segments } satisfies Manifest);
   const used = process.cpuUsage(cpu);
   return {
     articles: articles.length,
-    bucketCount: postings.bucketCount,
-    grams: postings.grams,
-    postings: postings.postings,
+    segments: headers,
+    indexed,
+    grams,
+    postings,
     written: output.written,
     files: output.files,
     removed,
     bytes: output.bytes,
+    arenaBytes,
     seconds: (performance.now() - started) / 1000,
     cpuSeconds: (used.user + used.system) / 1e6,
   };
 }
 
 export function searchSummary(result: SearchIndexResult): string {
-  return `[archive] search index: ${result.articles} articles, ${result.grams} grams, ${result.postings} postings in ${result.bucketCount} buckets; ${result.written} of ${result.files} files written, ${result.removed} removed (${result.seconds.toFixed(1)} s)`;
+  const segments = result.segments.map((segment) => `${segment.docs} in ${segment.buckets} buckets`).join(' + ');
+  return (
+    `[archive] search index: ${result.articles} articles, segments ${segments}; ${result.indexed} indexed now (${result.grams} grams, ${result.postings} postings); ` +
+    `${result.written} of ${result.files} files written, ${result.removed} removed (${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s)`
+  );
 }

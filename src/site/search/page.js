@@ -1,15 +1,15 @@
 // @ts-check
 /**
  * The search page: reads the query, filters, order and page from the URL, searches the archive's
- * index (search-engine.js) as the reader types, and keeps the URL in step, so that a result list
+ * index (engine.js) as the reader types, and keeps the URL in step, so that a result list
  * can be cited. Both editions search one index of the Simplified text; on the Traditional edition
  * results link to the Traditional pages and show the build's Traditional titles and excerpts.
  *
  * Results are listed a page at a time; an article's title, publisher and excerpt come from its
- * own file, fetched when its result is on screen. Each result keeps the same height before and
+ * segment's result pack of the edition being read, fetched when its result is on screen. Each result keeps the same height before and
  * after (titles and excerpts are clamped), so nothing moves as they arrive.
  */
-import { dateOfId, excerpt, facetCounts, FACETS, markedParts, matchRanges, PAGE_SIZE, passesFilters, SearchEngine, sortMatches } from './search-engine.js';
+import { dateOfId, excerpt, facetCounts, FACETS, filterMatches, markedParts, matchRanges, PAGE_SIZE, SearchEngine, sortMatches, tagsOfId } from './engine.js';
 
 const form = document.querySelector('form[data-search]');
 if (form instanceof HTMLFormElement) startSearchPage(form);
@@ -37,7 +37,7 @@ function element(tag, className, children = []) {
   return node;
 }
 
-/** @param {import('./search-engine.js').ExcerptPart[]} parts */
+/** @param {import('./engine.js').ExcerptPart[]} parts */
 function partNodes(parts) {
   return parts.map((part) => (part.marked ? element('mark', '', [part.text]) : document.createTextNode(part.text)));
 }
@@ -75,12 +75,12 @@ function startSearchPage(form) {
     const response = await fetch(new URL(path, indexUrl));
     if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
-  });
+  }, traditional ? 'zh-Hant' : 'zh-Hans');
 
   /** The search the URL describes. */
   const fromUrl = () => {
     const params = new URLSearchParams(location.search);
-    /** @type {import('./search-engine.js').Filters} */
+    /** @type {import('./engine.js').Filters} */
     const chosen = {};
     for (const facet of FACETS) {
       const value = params.get(facet)?.trim();
@@ -90,7 +90,7 @@ function startSearchPage(form) {
     return {
       query: params.get('q')?.trim() ?? '',
       filters: chosen,
-      sort: /** @type {import('./search-engine.js').SortOrder} */ (sort === 'date-desc' || sort === 'date-asc' ? sort : 'relevance'),
+      sort: /** @type {import('./engine.js').SortOrder} */ (sort === 'date-desc' || sort === 'date-asc' ? sort : 'relevance'),
       page: Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1),
     };
   };
@@ -108,11 +108,11 @@ function startSearchPage(form) {
 
   /** The form's fields as a search (page 1). */
   const fromForm = () => {
-    /** @type {import('./search-engine.js').Filters} */
+    /** @type {import('./engine.js').Filters} */
     const chosen = {};
-    for (const [facet, select] of facetSelects) if (select.value) chosen[/** @type {keyof import('./search-engine.js').Filters} */ (facet)] = select.value;
+    for (const [facet, select] of facetSelects) if (select.value) chosen[/** @type {keyof import('./engine.js').Filters} */ (facet)] = select.value;
     const sort = sortSelect.value;
-    return { query: input.value.trim(), filters: chosen, sort: /** @type {import('./search-engine.js').SortOrder} */ (sort === 'date-desc' || sort === 'date-asc' ? sort : 'relevance'), page: 1 };
+    return { query: input.value.trim(), filters: chosen, sort: /** @type {import('./engine.js').SortOrder} */ (sort === 'date-desc' || sort === 'date-asc' ? sort : 'relevance'), page: 1 };
   };
 
   /** @param {ReturnType<typeof fromUrl>} search */
@@ -120,7 +120,7 @@ function startSearchPage(form) {
     input.value = search.query;
     sortSelect.value = search.sort === 'relevance' ? '' : search.sort;
     for (const [facet, select] of facetSelects) {
-      const value = search.filters[/** @type {keyof import('./search-engine.js').Filters} */ (facet)] ?? '';
+      const value = search.filters[/** @type {keyof import('./engine.js').Filters} */ (facet)] ?? '';
       // A value given in the other script selects the same option.
       const option = [...select.options].find((candidate) => candidate.value === value || optionTexts.get(candidate) === value);
       select.value = option ? option.value : '';
@@ -160,14 +160,14 @@ function startSearchPage(form) {
   let fillers = new WeakMap();
 
   /**
-   * @param {import('./search-engine.js').Catalog} catalog
-   * @param {import('./search-engine.js').QueryPlan} plan
+   * @param {import('./engine.js').Catalog} catalog
+   * @param {import('./engine.js').QueryPlan} plan
    * @param {number} id
    */
   const resultItem = (catalog, plan, id) => {
     const date = dateOfId(catalog, id);
-    const tags = (catalog.tagSetOf.get(id) ?? []).map((index) => catalog.tags[index]).filter((tag) => tag !== undefined);
-    const nameOf = (/** @type {import('./search-engine.js').CatalogTag} */ tag) => (traditional ? tag.nameHant : tag.name);
+    const tags = tagsOfId(catalog, id).map((index) => catalog.tags[index]).filter((tag) => tag !== undefined);
+    const nameOf = (/** @type {import('./engine.js').CatalogTag} */ tag) => (traditional ? tag.nameHant : tag.name);
     const province = tags.filter((tag) => tag.kind === 'province').map(nameOf);
     const types = tags.filter((tag) => tag.kind === 'meeting-type').map(nameOf);
     const title = element('h2', 'result-title', [settings.msgResultLoading ?? '']);
@@ -206,17 +206,17 @@ function startSearchPage(form) {
   };
 
   let run = 0;
-  /** @type {{ query: string, state: import('./search-engine.js').SearchState } | undefined} */
+  /** @type {{ query: string, state: import('./engine.js').SearchState } | undefined} */
   let lastSearch;
 
   /**
-   * @param {import('./search-engine.js').Catalog} catalog
-   * @param {import('./search-engine.js').SearchState} state
+   * @param {import('./engine.js').Catalog} catalog
+   * @param {import('./engine.js').SearchState} state
    * @param {ReturnType<typeof fromUrl>} search
    */
   const render = (catalog, state, search) => {
     const checking = state.verified < state.candidates.length;
-    const passing = state.matches.filter((match) => passesFilters(catalog, match.id, search.filters));
+    const passing = filterMatches(catalog, state.matches, search.filters);
     const ordered = sortMatches(passing, search.sort, catalog);
     const pages = Math.max(1, Math.ceil(ordered.length / PAGE_SIZE));
     const page = Math.min(search.page, pages);
@@ -243,6 +243,17 @@ function startSearchPage(form) {
           return item;
         }),
       );
+      // The results on screen now are filled in at once (their packs are fetched before the
+      // facets are counted); the observer fills in the others as they come on screen.
+      for (const item of list.children) {
+        const box = item.getBoundingClientRect();
+        const fillIn = fillers.get(item);
+        if (box.top < window.innerHeight && box.bottom > 0 && fillIn) {
+          observer.unobserve(item);
+          fillers.delete(item);
+          void fillIn();
+        }
+      }
     }
 
     pager.hidden = pages <= 1;

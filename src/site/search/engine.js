@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * The archive's search engine: what the index builder (src/site/search/) and the search page
- * (search.js) must agree on, and the query side of it. A plain ES module, without the DOM, so
- * that Node runs it in the tests and the builder imports its normalisation, keys and hash.
+ * (page.js) must agree on, and the query side of it. A plain ES module, without the DOM, so that
+ * Node runs it in the tests and the builder imports its normalisation, hash and formats.
  *
  * The rule it implements: a term matches an article when the term occurs, character for
  * character, in the article's title, deck or body text (captions and headings included), after
@@ -11,18 +11,29 @@
  * character the Traditional edition writes for a Simplified one) also matches where the
  * Simplified text has a character that the Traditional edition writes that way: 許達哲 is 许达哲.
  *
- * The index holds, for every run of one to four consecutive "word" characters (letters, digits,
- * marks, all of Han) of every article, the articles it occurs in, each with one rank byte (in the
- * title, how often, how early). Such a run is looked up and answered exactly. A longer run is
- * looked up by the runs of four that cover it, and answered exactly by their positions (kept
- * apart, in files fetched only for such queries). A term with punctuation or spaces inside is
- * looked up by its runs, which give candidates, and each candidate is checked against its text.
+ * The index holds, for every run of one to MAX_GRAM consecutive "word" characters (letters,
+ * digits, marks, all of Han) of every article, the articles it occurs in, each with one rank byte
+ * (in the title, how often, how early). Such a run is looked up in one file and answered exactly.
+ * A longer run, or a term with punctuation or spaces inside, is looked up by its runs, which give
+ * candidates, and each candidate is checked against its text.
+ *
+ * The index is made of segments (as Lucene's is): a build from scratch writes one; a rebuild that
+ * adds a few articles leaves it as it is and writes a small segment of the recent articles beside
+ * it, until that one grows enough to be merged. The catalog says which articles are alive in
+ * which segment, so that an article edited or removed since its segment was written is ignored
+ * there. A query reads the bucket of each of its runs in each segment.
+ *
+ * Files, under the index's folder:
+ *   catalog.bin                 the articles in date order, their dates, tags and segment numbers
+ *   <segment>/b/<n>.bin         postings of the runs whose hash falls in bucket n (findPostings)
+ *   <segment>/hans/<n>.bin      result pack n: the texts of a few consecutive articles, Simplified
+ *   <segment>/hant/<n>.bin      the same as the Traditional edition shows them (readPack)
  */
 
 /** Version of the file formats below; the builder writes it, the page refuses another. */
-export const FORMAT = 1;
+export const FORMAT = 2;
 /** The longest run of word characters the index answers exactly. */
-export const MAX_GRAM = 4;
+export const MAX_GRAM = 6;
 /** Results per page. */
 export const PAGE_SIZE = 20;
 /** Query variants tried at most for one term (products of a character's Simplified counterparts). */
@@ -153,36 +164,50 @@ export function normalizeText(text, withOrigins = false) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Keys and buckets
+// Hash and buckets
+
+/** The hash of the empty run; each code unit is folded in with gramHashStep (FNV-1a over code units). */
+export const GRAM_HASH_SEED = 0x811c9dc5;
 
 /**
- * The key of the run of one to four code units at `start` of `text`: the code units packed into
- * two 32-bit numbers, a missing one being 0 (no word character is U+0000).
- * @param {string} text
- * @param {number} start
- * @param {number} length
- * @returns {[number, number]}
+ * The hash of a run followed by one more code unit, from the hash of the run: the builder extends
+ * runs a unit at a time, so that each run's hash costs one step.
+ * @param {number} hash
+ * @param {number} unit
  */
-export function gramKey(text, start, length) {
-  const unit = (/** @type {number} */ at) => (at < length ? text.charCodeAt(start + at) : 0);
-  return [((unit(0) << 16) | unit(1)) >>> 0, ((unit(2) << 16) | unit(3)) >>> 0];
+export function gramHashStep(hash, unit) {
+  return Math.imul(hash ^ unit, 0x01000193) >>> 0;
+}
+
+/** @param {string} gram */
+export function gramHash(gram) {
+  let hash = GRAM_HASH_SEED;
+  for (let at = 0; at < gram.length; at++) hash = gramHashStep(hash, gram.charCodeAt(at));
+  return hash;
 }
 
 /**
- * The bucket file holding a key's postings, of `bucketCount` (a power of two).
- * @param {number} high
- * @param {number} low
+ * The bucket of a run's hash, of `bucketCount` (a power of two): the hash mixed once more
+ * (murmur3's finaliser), since FNV's low bits alone are poorly spread.
+ * @param {number} hash
  * @param {number} bucketCount
  */
-export function bucketOf(high, low, bucketCount) {
-  let hash = Math.imul(high ^ 0x9e3779b9, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash ^ low, 0xc2b2ae35);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x27d4eb2f);
-  hash ^= hash >>> 15;
-  return (hash >>> 0) & (bucketCount - 1);
+export function bucketOfHash(hash, bucketCount) {
+  let mixed = hash ^ (hash >>> 16);
+  mixed = Math.imul(mixed, 0x85ebca6b);
+  mixed ^= mixed >>> 13;
+  mixed = Math.imul(mixed, 0xc2b2ae35);
+  mixed ^= mixed >>> 16;
+  return (mixed >>> 0) & (bucketCount - 1);
 }
+
+/** @param {string} gram @param {number} bucketCount */
+export function bucketOfGram(gram, bucketCount) {
+  return bucketOfHash(gramHash(gram), bucketCount);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranks
 
 /**
  * One rank byte: in the title (bit 7), how often (bits 4–6, classes of a doubling scale) and how
@@ -217,7 +242,7 @@ export function searchableText(title, deck, body) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Binary files
+// Bucket files
 
 /** Reads the unsigned LEB128 numbers and fixed-width fields the index files are made of. */
 export class ByteReader {
@@ -251,26 +276,33 @@ export class ByteReader {
 }
 
 /**
- * @typedef {{ ids: number[], ranks: Uint8Array }} Postings
- * The articles a key occurs in, by ascending id, and the rank byte of each.
+ * @typedef {{ ids: Int32Array, ranks: Uint8Array }} Postings
+ * The documents of one segment a run occurs in, by ascending number, and the rank byte of each.
  */
 
+const NO_POSTINGS = /** @type {Postings} */ ({ ids: new Int32Array(0), ranks: new Uint8Array(0) });
+
 /**
- * Finds a key's postings in a bucket file: a directory (key count; per key its length in code
- * units, the code units, how many articles, the byte length of its ids), then per key its ids
- * (the first as is, then differences, as varints) followed by its rank bytes.
+ * Finds a run's postings in a bucket file of a segment of `docCount` documents. The file: a
+ * directory (the number of runs; per run its length in code units, the code units, how many
+ * documents it occurs in, and its data's byte length times two, plus one when its documents are a
+ * bitmap), then each run's data in the directory's order: its documents, either as a bitmap of
+ * the segment's (bit d of byte d >> 3, low bit first) or as varints (each the difference of its
+ * number from the one before, from -1); then its ranks: how many distinct rank bytes it has (0
+ * for 256), those bytes, and per document the index of its rank among them, in 0, 1, 2, 4 or 8
+ * bits as their number needs (low bits first).
  * @param {Uint8Array} bucket
  * @param {string} gram 1 to MAX_GRAM code units
+ * @param {number} docCount
  * @returns {Postings}
  */
-export function findPostings(bucket, gram) {
+export function findPostings(bucket, gram, docCount) {
   const reader = new ByteReader(bucket);
-  const keyCount = reader.varint();
+  const gramCount = reader.varint();
   let dataOffset = 0;
-  /** @type {{ at: number, count: number, idBytes: number } | undefined} */
+  /** @type {{ at: number, count: number, bitmap: boolean } | undefined} */
   let found;
-  const entries = [];
-  for (let key = 0; key < keyCount; key++) {
+  for (let entry = 0; entry < gramCount; entry++) {
     const length = reader.u8();
     let same = length === gram.length;
     for (let unit = 0; unit < length; unit++) {
@@ -278,91 +310,86 @@ export function findPostings(bucket, gram) {
       if (same && code !== gram.charCodeAt(unit)) same = false;
     }
     const count = reader.varint();
-    const idBytes = reader.varint();
-    entries.push(count + idBytes);
-    if (same) found = { at: dataOffset, count, idBytes };
-    dataOffset += idBytes + count;
+    const sized = reader.varint();
+    if (same) found = { at: dataOffset, count, bitmap: sized % 2 === 1 };
+    dataOffset += Math.floor(sized / 2);
   }
-  if (!found) return { ids: [], ranks: new Uint8Array(0) };
-  const start = reader.offset + found.at;
-  const ids = new Array(found.count);
-  const idReader = new ByteReader(bucket, start);
-  let id = 0;
-  for (let index = 0; index < found.count; index++) {
-    id = index === 0 ? idReader.varint() : id + idReader.varint();
-    ids[index] = id;
+  if (!found) return NO_POSTINGS;
+  const ids = new Int32Array(found.count);
+  const data = new ByteReader(bucket, reader.offset + found.at);
+  if (found.bitmap) {
+    const start = data.offset;
+    const mapBytes = (docCount + 7) >> 3;
+    let index = 0;
+    for (let byte = 0; byte < mapBytes && index < found.count; byte++) {
+      let bits = bucket[start + byte] ?? 0;
+      while (bits) {
+        const low = bits & -bits;
+        ids[index++] = byte * 8 + 31 - Math.clz32(low);
+        bits ^= low;
+      }
+    }
+    data.offset = start + mapBytes;
+  } else {
+    let id = -1;
+    for (let index = 0; index < found.count; index++) ids[index] = id += data.varint();
   }
-  const ranks = bucket.subarray(start + found.idBytes, start + found.idBytes + found.count);
+  const distinct = data.u8() || 256;
+  const table = bucket.subarray(data.offset, data.offset + distinct);
+  data.offset += distinct;
+  const width = distinct <= 1 ? 0 : distinct <= 2 ? 1 : distinct <= 4 ? 2 : distinct <= 16 ? 4 : 8;
+  const ranks = new Uint8Array(found.count);
+  if (!width) ranks.fill(table[0] ?? 0);
+  else {
+    const perByte = 8 / width;
+    const mask = (1 << width) - 1;
+    for (let index = 0; index < found.count; index++) {
+      const byte = bucket[data.offset + Math.floor(index / perByte)] ?? 0;
+      ranks[index] = table[(byte >> ((index % perByte) * width)) & mask] ?? 0;
+    }
+  }
   return { ids, ranks };
 }
 
-/**
- * The positions of a gram of MAX_GRAM units in each article it occurs in, from a bucket's
- * positions file: a directory (key count; per key its four code units and the byte length of its
- * positions), then per key, per article in the order of its postings, the number of occurrences
- * and their positions (the first, then differences).
- * @param {Uint8Array} file
- * @param {string} gram MAX_GRAM code units
- * @param {number[]} ids the gram's postings' ids
- * @returns {Map<number, number[]>}
- */
-export function findPositions(file, gram, ids) {
-  const reader = new ByteReader(file);
-  const keyCount = reader.varint();
-  let dataOffset = 0;
-  let found = -1;
-  for (let key = 0; key < keyCount; key++) {
-    let same = true;
-    for (let unit = 0; unit < MAX_GRAM; unit++) if (reader.u16() !== gram.charCodeAt(unit)) same = false;
-    const bytes = reader.varint();
-    if (same) found = dataOffset;
-    dataOffset += bytes;
-  }
-  /** @type {Map<number, number[]>} */
-  const positions = new Map();
-  if (found < 0) return positions;
-  const data = new ByteReader(file, reader.offset + found);
-  for (const id of ids) {
-    const count = data.varint();
-    const list = new Array(count);
-    let at = 0;
-    for (let index = 0; index < count; index++) {
-      at += data.varint();
-      list[index] = at;
-    }
-    positions.set(id, list);
-  }
-  return positions;
-}
+// ---------------------------------------------------------------------------------------------
+// The catalog
 
 /**
  * @typedef {'province' | 'person' | 'place' | 'meeting-type'} TagKind
  * @typedef {{ kind: TagKind, name: string, nameHant: string }} CatalogTag
+ * @typedef {{ name: string, docs: number, buckets: number }} SegmentHeader
+ * A segment: its folder's name, its number of documents (alive or not) and its bucket count.
  * @typedef {{
  *   format: number,
- *   bucketCount: number,
- *   dayShift: number,
  *   epoch: string,
- *   docCount: number,
+ *   articles: number,
+ *   undated: number,
+ *   segments: SegmentHeader[],
  *   tags: [TagKind, string, string][],
  *   variants: Record<string, string>,
  * }} CatalogHeader
+ * @typedef {SegmentHeader & { globalOf: Int32Array, packStarts: Int32Array }} Segment
+ * A segment as read, with the article number of each of its documents (-1 when not alive) and
+ * the first document of each of its result packs.
  * @typedef {{
- *   bucketCount: number,
- *   ids: number[],
- *   tagSetOf: Map<number, number[]>,
+ *   count: number,
+ *   undatedFrom: number,
+ *   epochDay: number,
+ *   days: Int32Array,
+ *   years: Int16Array,
+ *   segments: Segment[],
+ *   segmentOf: Uint8Array,
+ *   localOf: Int32Array,
+ *   tagSets: number[][],
+ *   tagSetOf: Int32Array,
  *   tags: CatalogTag[],
  *   variants: Record<string, string>,
- *   dayShift: number,
- *   epochDay: number,
  * }} Catalog
+ * Articles are numbered 0 … count - 1 in the archive's order (by meeting date, the undated ones
+ * last, from undatedFrom): sorting by number is sorting by date. The numbers are the catalog's
+ * own and may change from build to build; segments number their documents for good. `days` and
+ * `years` give each article's meeting day (from the epoch) and year, -1 and 0 when undated.
  */
-
-/**
- * Undated articles (日期不详) are numbered from this many days after the epoch: far beyond any
- * meeting day, so that they sort after the dated ones and a new dated article never moves them.
- */
-export const UNDATED_DAY = 2 ** 20;
 
 /** The facet value of undated articles in the year filter. */
 export const UNDATED_YEAR = 'undated';
@@ -378,9 +405,14 @@ export function dateOfDay(day) {
 }
 
 /**
- * Reads catalog.bin: a 4-byte length, a JSON header of that length, then the articles (their
- * number; per article the difference of its id from the last and its tag set) and the tag sets
- * (their number; per set its size and its tag numbers, ascending, as differences).
+ * Reads catalog.bin: a 4-byte length, a JSON header of that length, then: the meeting days (how
+ * many days have articles; per day, its difference from the day before (from the epoch) and how
+ * many articles it has, in the archive's order); the tag sets (their number; per set its size
+ * and its tag numbers, ascending, as differences) and each article's set number; per segment,
+ * the articles it holds (0 and a list of their numbers as differences from -1, or 1 and a bitmap
+ * of the archive's articles), its dead documents (their number, and their numbers as
+ * differences from -1) and its result packs (their number, and how many documents each holds).
+ * A segment's live documents, in order, are the articles it holds, in order.
  * @param {Uint8Array} bytes
  * @returns {Catalog}
  */
@@ -390,18 +422,27 @@ export function readCatalog(bytes) {
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength)));
   if (header.format !== FORMAT) throw new Error(`search index format ${header.format}, this page reads ${FORMAT}`);
   const reader = new ByteReader(bytes, 4 + headerLength);
-  const docCount = reader.varint();
-  const ids = new Array(docCount);
-  const setOfDoc = new Array(docCount);
-  let id = 0;
-  for (let index = 0; index < docCount; index++) {
-    id = index === 0 ? reader.varint() : id + reader.varint();
-    ids[index] = id;
-    setOfDoc[index] = reader.varint();
+  const count = header.articles;
+  const undatedFrom = count - header.undated;
+  const epochDay = dayNumber(header.epoch);
+  const days = new Int32Array(count).fill(-1);
+  const years = new Int16Array(count);
+  const dayCount = reader.varint();
+  let day = 0;
+  let article = 0;
+  for (let group = 0; group < dayCount; group++) {
+    day += reader.varint();
+    const articles = reader.varint();
+    const year = Number(dateOfDay(epochDay + day).slice(0, 4));
+    for (let at = 0; at < articles && article < undatedFrom; at++, article++) {
+      days[article] = day;
+      years[article] = year;
+    }
   }
+  if (article !== undatedFrom) throw new Error('search catalog dates the wrong number of articles');
   const setCount = reader.varint();
   /** @type {number[][]} */
-  const sets = [];
+  const tagSets = [];
   for (let set = 0; set < setCount; set++) {
     const size = reader.varint();
     const members = [];
@@ -410,29 +451,67 @@ export function readCatalog(bytes) {
       tag = at === 0 ? reader.varint() : tag + reader.varint();
       members.push(tag);
     }
-    sets.push(members);
+    tagSets.push(members);
   }
-  const tagSetOf = new Map();
-  ids.forEach((docId, index) => tagSetOf.set(docId, sets[setOfDoc[index]] ?? []));
+  const tagSetOf = new Int32Array(count);
+  for (let at = 0; at < count; at++) tagSetOf[at] = reader.varint();
+  const segmentOf = new Uint8Array(count);
+  const localOf = new Int32Array(count).fill(-1);
+  const segments = header.segments.map((segment, index) => {
+    const globalOf = new Int32Array(segment.docs).fill(-1);
+    /** @type {number[]} */
+    const members = [];
+    if (reader.varint() === 1) {
+      const start = reader.offset;
+      reader.offset += (count + 7) >> 3;
+      for (let at = 0; at < count; at++) if ((bytes[start + (at >> 3)] ?? 0) & (1 << (at & 7))) members.push(at);
+    } else {
+      const size = reader.varint();
+      for (let at = 0, last = -1; at < size; at++) members.push((last += reader.varint()));
+    }
+    const dead = new Uint8Array(segment.docs);
+    const deadCount = reader.varint();
+    for (let at = 0, last = -1; at < deadCount; at++) dead[(last += reader.varint())] = 1;
+    let local = 0;
+    for (const member of members) {
+      while (dead[local]) local++;
+      if (local >= segment.docs || member >= count) throw new Error('search catalog names a document its segment does not have');
+      globalOf[local] = member;
+      segmentOf[member] = index;
+      localOf[member] = local;
+      local++;
+    }
+    const packStarts = new Int32Array(reader.varint());
+    for (let pack = 0, start = 0; pack < packStarts.length; pack++) {
+      packStarts[pack] = start;
+      start += reader.varint();
+    }
+    return { ...segment, globalOf, packStarts };
+  });
   return {
-    bucketCount: header.bucketCount,
-    ids,
+    count,
+    undatedFrom,
+    epochDay,
+    days,
+    years,
+    segments,
+    segmentOf,
+    localOf,
+    tagSets,
     tagSetOf,
     tags: header.tags.map(([kind, name, nameHant]) => ({ kind, name, nameHant })),
     variants: header.variants,
-    dayShift: header.dayShift,
-    epochDay: dayNumber(header.epoch),
   };
 }
 
 /**
- * The meeting date of an article, from its id (ids count days from the epoch, several a day).
+ * The meeting date of an article (YYYY-MM-DD), '' when it is undated.
  * @param {Catalog} catalog
  * @param {number} id
  */
 export function dateOfId(catalog, id) {
-  const day = Math.floor(id / 2 ** catalog.dayShift);
-  return day >= UNDATED_DAY ? '' : dateOfDay(catalog.epochDay + day);
+  const day = catalog.days[id] ?? -1;
+  return day < 0 ? '' : dateOfDay(catalog.epochDay + day);
 }
 
 /**
@@ -441,7 +520,114 @@ export function dateOfId(catalog, id) {
  * @param {number} id
  */
 export function yearOfId(catalog, id) {
-  return dateOfId(catalog, id).slice(0, 4) || UNDATED_YEAR;
+  const year = catalog.years[id] ?? 0;
+  return year ? String(year) : UNDATED_YEAR;
+}
+
+/**
+ * The tags of an article, by number in catalog.tags.
+ * @param {Catalog} catalog
+ * @param {number} id
+ * @returns {number[]}
+ */
+export function tagsOfId(catalog, id) {
+  return catalog.tagSets[catalog.tagSetOf[id] ?? -1] ?? [];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result packs
+
+/** The editions' folders of result packs. */
+export const PACK_FOLDERS = /** @type {const} */ ({ 'zh-Hans': 'hans', 'zh-Hant': 'hant' });
+
+/**
+ * The result pack holding a segment's document, and the document's place in it.
+ * @param {Segment} segment
+ * @param {number} local
+ */
+export function packOf(segment, local) {
+  const starts = segment.packStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= local) low = middle;
+    else high = middle - 1;
+  }
+  return { pack: low, index: local - (starts[low] ?? 0) };
+}
+
+/**
+ * @typedef {{
+ *   url: string,
+ *   title: [string, string],
+ *   deck?: [string, string],
+ *   body: [string, string],
+ *   publisher?: [string, string],
+ *   aligned: boolean,
+ * }} SearchDoc
+ * An article as a result shows it: its URL (root-relative, Simplified edition), and its texts,
+ * each as [Simplified, as the edition shows it]; `aligned` when every shown text has its
+ * Simplified text's length, character for character, so that a match found in the Simplified
+ * text is marked at the same place in the shown one.
+ */
+
+/**
+ * How one text of a Traditional pack gives back its Simplified text: 0, each character through
+ * the pack's table; a list [position, character, …] of the characters where the table is not
+ * right (著 is written for 着 and for 著); or, for a text whose conversion changed its length,
+ * the Simplified text itself.
+ * @typedef {0 | (number | string)[] | string} SimplifiedFix
+ */
+
+/**
+ * The Simplified text of a Traditional one.
+ * @param {string} shown
+ * @param {SimplifiedFix | undefined} fix
+ * @param {Map<string, string>} table the pack's Traditional → Simplified characters
+ */
+export function simplifiedOf(shown, fix, table) {
+  if (typeof fix === 'string') return fix;
+  if (!table.size && !fix) return shown;
+  const units = new Array(shown.length);
+  for (let at = 0; at < shown.length; at++) {
+    const unit = shown[at] ?? '';
+    units[at] = table.get(unit) ?? unit;
+  }
+  if (Array.isArray(fix)) for (let at = 0; at + 1 < fix.length; at += 2) units[Number(fix[at])] = String(fix[at + 1]);
+  return units.join('');
+}
+
+/**
+ * Reads a result pack: UTF-16LE JSON (two bytes a Chinese character, where UTF-8 takes three, for
+ * a host that does not compress), an object { d: docs } where each doc is [url, title, deck,
+ * publisher, body] in the edition's script ('' for a missing deck or publisher); a Traditional
+ * pack also has { m: table } (pairs of code units: Traditional, then Simplified) and per doc a
+ * sixth entry, its four SimplifiedFix (title, deck, publisher, body), left out when all are 0.
+ * @param {Uint8Array} bytes
+ * @param {boolean} traditional
+ * @returns {SearchDoc[]}
+ */
+export function readPack(bytes, traditional) {
+  /** @type {{ d: [string, string, string, string, string, SimplifiedFix[]?][], m?: string }} */
+  const pack = JSON.parse(new TextDecoder('utf-16le').decode(bytes));
+  /** @type {Map<string, string>} */
+  const table = new Map();
+  const pairs = pack.m ?? '';
+  for (let at = 0; at + 1 < pairs.length; at += 2) table.set(pairs[at] ?? '', pairs[at + 1] ?? '');
+  return pack.d.map(([url, title, deck, publisher, body, fixes]) => {
+    const pair = (/** @type {string} */ shown, /** @type {number} */ field) => /** @type {[string, string]} */ ([traditional ? simplifiedOf(shown, fixes?.[field], table) : shown, shown]);
+    const texts = { title: pair(title, 0), deck: deck ? pair(deck, 1) : undefined, publisher: publisher ? pair(publisher, 2) : undefined, body: pair(body, 3) };
+    const aligned = !fixes || fixes.every((fix) => typeof fix !== 'string');
+    return {
+      url,
+      title: texts.title,
+      ...(texts.deck ? { deck: texts.deck } : {}),
+      body: texts.body,
+      ...(texts.publisher ? { publisher: texts.publisher } : {}),
+      aligned,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,15 +657,15 @@ export function parseQuery(query) {
 
 /**
  * A normalised term's run of word characters: where it starts and its length.
- * @typedef {{ start: number, length: number }} Segment
+ * @typedef {{ start: number, length: number }} Segment_
  */
 
 /**
  * @param {string} text normalised
- * @returns {Segment[]}
+ * @returns {Segment_[]}
  */
 export function wordSegments(text) {
-  /** @type {Segment[]} */
+  /** @type {Segment_[]} */
   const segments = [];
   let start = -1;
   for (let index = 0; index <= text.length; index++) {
@@ -520,11 +706,11 @@ export function termVariants(term, variants) {
 }
 
 /**
- * What one form of a term needs from the index: the grams to look up, and whether their
- * postings answer it exactly (a single run of word characters of at most MAX_GRAM), or with
- * their positions (`steps`: a single longer run, covered by grams of MAX_GRAM at these offsets),
- * or only give candidates to check against the text.
- * @typedef {{ form: string, grams: string[], exact: boolean, steps?: { gram: string, offset: number }[] }} FormPlan
+ * What one form of a term needs from the index: the runs to look up, and whether their postings
+ * answer it exactly (a single run of word characters of at most MAX_GRAM) or only give candidates
+ * to check against the text (a longer run, looked up by the runs of MAX_GRAM covering it, or
+ * several runs with punctuation or spaces between them).
+ * @typedef {{ form: string, grams: string[], exact: boolean }} FormPlan
  */
 
 /**
@@ -544,14 +730,7 @@ export function planForm(form) {
     grams.push(form.slice(start + length - MAX_GRAM, start + length));
   }
   const whole = segments.length === 1 && segments[0]?.start === 0 && segments[0].length === form.length;
-  if (whole && form.length > MAX_GRAM) {
-    const offsets = [];
-    for (let at = 0; at + MAX_GRAM < form.length; at += MAX_GRAM) offsets.push(at);
-    offsets.push(form.length - MAX_GRAM);
-    const steps = offsets.map((offset) => ({ gram: form.slice(offset, offset + MAX_GRAM), offset }));
-    return { form, grams: [...new Set(grams)], exact: true, steps };
-  }
-  return { form, grams: [...new Set(grams)], exact: whole };
+  return { form, grams: [...new Set(grams)], exact: whole && form.length <= MAX_GRAM };
 }
 
 /**
@@ -560,7 +739,7 @@ export function planForm(form) {
  */
 
 /**
- * Plans a query: each term normalised, its forms, the grams of each form. Terms without a word
+ * Plans a query: each term normalised, its forms, the runs of each form. Terms without a word
  * character (punctuation alone) are ignored, and listed so.
  * @param {string} query
  * @param {Record<string, string>} variants
@@ -583,85 +762,50 @@ export function planQuery(query, variants) {
   return { terms, ignored };
 }
 
-/** @param {QueryPlan} plan @returns {string[]} every gram the plan looks up */
+/** @param {QueryPlan} plan @returns {string[]} every run the plan looks up */
 export function planGrams(plan) {
   return [...new Set(plan.terms.flatMap((term) => term.forms.flatMap((form) => form.grams)))];
 }
 
-/** @param {QueryPlan} plan @returns {string[]} every gram whose positions the plan needs */
-export function planPositionGrams(plan) {
-  return [...new Set(plan.terms.flatMap((term) => term.forms.flatMap((form) => (form.steps ?? []).map((step) => step.gram))))];
-}
-
 /**
- * Whether positions put the grams of `steps` at their offsets from one start: the form occurs.
- * @param {{ gram: string, offset: number }[]} steps
- * @param {(gram: string) => number[] | undefined} positionsIn the article's positions of a gram
- */
-function stepsAlign(steps, positionsIn) {
-  const [first, ...rest] = steps;
-  if (!first) return false;
-  const sets = rest.map((step) => ({ offset: step.offset - first.offset, at: new Set(positionsIn(step.gram) ?? []) }));
-  return (positionsIn(first.gram) ?? []).some((start) => sets.every(({ offset, at }) => at.has(start + offset)));
-}
-
-/**
- * @param {string} gram
- * @param {number} bucketCount
- */
-export function bucketOfGram(gram, bucketCount) {
-  const [high, low] = gramKey(gram, 0, gram.length);
-  return bucketOf(high, low, bucketCount);
-}
-
-/**
- * What the index says of each article for one term: 'yes' (it occurs), or 'maybe' (a candidate
- * to check against the text); articles it does not mention do not have the term.
- * @typedef {{ status: 'yes' | 'maybe', score: number }} TermHit
+ * What the index says of each article for one term: its score where the term occurs or may
+ * occur (-1 elsewhere), and whether that is only a candidate, to check against the text.
+ * @typedef {{ score: Int32Array, maybe: Uint8Array }} TermHits
  */
 
 /**
  * @param {TermPlan} term
- * @param {(gram: string) => Postings} postingsOf
- * @param {(gram: string) => Map<number, number[]>} [positionsOf] for forms with steps
- * @returns {Map<number, TermHit>}
+ * @param {(gram: string) => Int16Array} ranksOf per article the rank byte of a run, -1 where it does not occur
+ * @param {number} count articles
+ * @returns {TermHits}
  */
-export function termHits(term, postingsOf, positionsOf = () => new Map()) {
-  /** @type {Map<number, TermHit>} */
-  const hits = new Map();
+export function termHits(term, ranksOf, count) {
+  const score = new Int32Array(count).fill(-1);
+  const maybe = new Uint8Array(count);
   for (const form of term.forms) {
-    /** @type {Map<number, number> | undefined} */
-    let common;
-    for (const gram of form.grams) {
-      const { ids, ranks } = postingsOf(gram);
-      /** @type {Map<number, number>} */
-      const next = new Map();
-      ids.forEach((id, index) => {
-        const score = rankScore(ranks[index] ?? 0);
-        if (!common) next.set(id, score);
-        else {
-          const before = common.get(id);
-          if (before !== undefined) next.set(id, Math.min(before, score));
+    const lists = form.grams.map(ranksOf);
+    for (let id = 0; id < count; id++) {
+      let formScore = Infinity;
+      for (const ranks of lists) {
+        const rank = ranks[id] ?? -1;
+        if (rank < 0) {
+          formScore = -1;
+          break;
         }
-      });
-      common = next;
-      if (!common.size) break;
-    }
-    const steps = form.steps;
-    if (steps && common?.size) {
-      const positions = new Map(steps.map((step) => [step.gram, positionsOf(step.gram)]));
-      for (const id of [...common.keys()]) {
-        if (!stepsAlign(steps, (gram) => positions.get(gram)?.get(id))) common.delete(id);
+        formScore = Math.min(formScore, rankScore(rank));
+      }
+      if (formScore < 0 || formScore === Infinity) continue;
+      const before = score[id] ?? -1;
+      if (before < 0) {
+        score[id] = formScore;
+        maybe[id] = form.exact ? 0 : 1;
+      } else {
+        score[id] = Math.max(before, formScore);
+        if (form.exact) maybe[id] = 0;
       }
     }
-    for (const [id, score] of common ?? []) {
-      const status = form.exact ? 'yes' : 'maybe';
-      const before = hits.get(id);
-      if (!before) hits.set(id, { status, score });
-      else hits.set(id, { status: before.status === 'yes' || status === 'yes' ? 'yes' : 'maybe', score: Math.max(before.score, score) });
-    }
   }
-  return hits;
+  return { score, maybe };
 }
 
 /**
@@ -682,40 +826,39 @@ export function termOccursIn(term, normalized) {
 /**
  * Combines the terms' hits: every included term must hit, no excluded term may.
  * @param {QueryPlan} plan
- * @param {Map<number, TermHit>[]} hitsPerTerm in the order of plan.terms
- * @param {number[]} allIds every article, for a query of exclusions only
+ * @param {TermHits[]} hitsPerTerm in the order of plan.terms
+ * @param {number} count articles
  * @returns {Evaluation}
  */
-export function combineHits(plan, hitsPerTerm, allIds) {
-  const included = plan.terms.flatMap((term, index) => (term.exclude ? [] : [hitsPerTerm[index] ?? new Map()]));
-  const excluded = plan.terms.flatMap((term, index) => (term.exclude ? [hitsPerTerm[index] ?? new Map()] : []));
+export function combineHits(plan, hitsPerTerm, count) {
   /** @type {Match[]} */
   const matches = [];
   /** @type {Match[]} */
   const candidates = [];
-  const smallest = included.reduce((best, hits) => (!best || hits.size < best.size ? hits : best), /** @type {Map<number, TermHit> | undefined} */ (undefined));
-  const ids = smallest ? [...smallest.keys()] : allIds;
-  for (const id of ids) {
+  const included = plan.terms.flatMap((term, index) => (term.exclude || !hitsPerTerm[index] ? [] : [hitsPerTerm[index]]));
+  const excluded = plan.terms.flatMap((term, index) => (term.exclude && hitsPerTerm[index] ? [hitsPerTerm[index]] : []));
+  if (!included.length) return { matches, candidates };
+  for (let id = 0; id < count; id++) {
     let certain = true;
     let score = 0;
     let present = true;
     for (const hits of included) {
-      const hit = hits.get(id);
-      if (!hit) {
+      const hit = hits.score[id] ?? -1;
+      if (hit < 0) {
         present = false;
         break;
       }
-      if (hit.status === 'maybe') certain = false;
-      score += hit.score;
+      if (hits.maybe[id]) certain = false;
+      score += hit;
     }
     if (!present) continue;
     for (const hits of excluded) {
-      const hit = hits.get(id);
-      if (hit?.status === 'yes') {
+      if ((hits.score[id] ?? -1) < 0) continue;
+      if (!hits.maybe[id]) {
         present = false;
         break;
       }
-      if (hit) certain = false;
+      certain = false;
     }
     if (!present) continue;
     (certain ? matches : candidates).push({ id, score });
@@ -741,13 +884,38 @@ export function textMatches(plan, normalized) {
 export const FACETS = ['province', 'person', 'place', 'meeting-type', 'year'];
 
 /**
- * The tag numbers of a filter's value, by its name in either script.
+ * The tag number of a filter's value, by its name in either script (-1 when there is none).
  * @param {Catalog} catalog
  * @param {TagKind} kind
  * @param {string} name
  */
 function tagIndex(catalog, kind, name) {
   return catalog.tags.findIndex((tag) => tag.kind === kind && (tag.name === name || tag.nameHant === name));
+}
+
+/**
+ * The filters as tests on an article, each facet's apart (so that a facet's counts can leave its
+ * own out). A tag's test is decided once per tag set.
+ * @param {Catalog} catalog
+ * @param {Filters} filters
+ * @returns {Map<string, (id: number) => boolean>}
+ */
+function filterTests(catalog, filters) {
+  /** @type {Map<string, (id: number) => boolean>} */
+  const tests = new Map();
+  for (const facet of FACETS) {
+    const value = filters[facet];
+    if (!value) continue;
+    if (facet === 'year') {
+      const year = value === UNDATED_YEAR ? 0 : Number(value);
+      tests.set(facet, (id) => (catalog.years[id] ?? -1) === year);
+      continue;
+    }
+    const tag = tagIndex(catalog, facet, value);
+    const setHas = Uint8Array.from(catalog.tagSets, (members) => (tag >= 0 && members.includes(tag) ? 1 : 0));
+    tests.set(facet, (id) => setHas[catalog.tagSetOf[id] ?? -1] === 1);
+  }
+  return tests;
 }
 
 /**
@@ -758,17 +926,19 @@ function tagIndex(catalog, kind, name) {
  * @param {string} [except]
  */
 export function passesFilters(catalog, id, filters, except) {
-  for (const facet of FACETS) {
-    const value = filters[facet];
-    if (!value || facet === except) continue;
-    if (facet === 'year') {
-      if (yearOfId(catalog, id) !== value) return false;
-      continue;
-    }
-    const tag = tagIndex(catalog, facet, value);
-    if (tag < 0 || !(catalog.tagSetOf.get(id) ?? []).includes(tag)) return false;
-  }
+  for (const [facet, test] of filterTests(catalog, filters)) if (facet !== except && !test(id)) return false;
   return true;
+}
+
+/**
+ * Matches that pass the filters.
+ * @param {Catalog} catalog
+ * @param {Match[]} matches
+ * @param {Filters} filters
+ */
+export function filterMatches(catalog, matches, filters) {
+  const tests = [...filterTests(catalog, filters).values()];
+  return tests.length ? matches.filter((match) => tests.every((test) => test(match.id))) : matches;
 }
 
 /**
@@ -778,52 +948,63 @@ export function passesFilters(catalog, id, filters, except) {
 /**
  * For each facet, its values among `matches` with how many articles each has, counting the
  * articles that pass the other facets' filters (so that another value can still be chosen).
+ * Articles are counted by tag set, and each set's count given to its tags.
  * @param {Catalog} catalog
  * @param {Match[]} matches
  * @param {Filters} filters
  * @returns {Record<string, FacetValue[]>}
  */
 export function facetCounts(catalog, matches, filters) {
+  const tests = filterTests(catalog, filters);
   /** @type {Record<string, FacetValue[]>} */
   const result = {};
   for (const facet of FACETS) {
-    /** @type {Map<string, FacetValue>} */
-    const counts = new Map();
-    for (const { id } of matches) {
-      if (!passesFilters(catalog, id, filters, facet)) continue;
-      if (facet === 'year') {
-        const year = yearOfId(catalog, id);
-        const undated = year === UNDATED_YEAR;
-        const entry = counts.get(year) ?? { value: year, label: undated ? '日期不详' : year, labelHant: undated ? '日期不詳' : year, count: 0 };
-        entry.count += 1;
-        counts.set(year, entry);
-        continue;
+    const others = [...tests].filter(([name]) => name !== facet).map(([, test]) => test);
+    const passing = others.length ? matches.filter((match) => others.every((test) => test(match.id))) : matches;
+    /** @type {FacetValue[]} */
+    const values = [];
+    if (facet === 'year') {
+      /** @type {Map<number, number>} */
+      const perYear = new Map();
+      for (const { id } of passing) {
+        const year = catalog.years[id] ?? 0;
+        perYear.set(year, (perYear.get(year) ?? 0) + 1);
       }
-      for (const index of catalog.tagSetOf.get(id) ?? []) {
+      for (const [year, count] of perYear) {
+        values.push(year ? { value: String(year), label: String(year), labelHant: String(year), count } : { value: UNDATED_YEAR, label: '日期不详', labelHant: '日期不詳', count });
+      }
+      values.sort((a, b) => (a.value < b.value ? -1 : 1));
+    } else {
+      const perSet = new Int32Array(catalog.tagSets.length);
+      for (const { id } of passing) {
+        const set = catalog.tagSetOf[id] ?? 0;
+        perSet[set] = (perSet[set] ?? 0) + 1;
+      }
+      const perTag = new Int32Array(catalog.tags.length);
+      perSet.forEach((count, set) => {
+        if (count) for (const tag of catalog.tagSets[set] ?? []) perTag[tag] = (perTag[tag] ?? 0) + count;
+      });
+      perTag.forEach((count, index) => {
         const tag = catalog.tags[index];
-        if (!tag || tag.kind !== facet) continue;
-        const entry = counts.get(tag.name) ?? { value: tag.name, label: tag.name, labelHant: tag.nameHant, count: 0 };
-        entry.count += 1;
-        counts.set(tag.name, entry);
-      }
+        if (count && tag && tag.kind === facet) values.push({ value: tag.name, label: tag.name, labelHant: tag.nameHant, count });
+      });
+      values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
     }
-    const values = [...counts.values()];
-    values.sort((a, b) => (facet === 'year' ? (a.value < b.value ? -1 : 1) : b.count - a.count || (a.value < b.value ? -1 : 1)));
     result[facet] = values;
   }
   return result;
 }
 
 /**
- * Orders matches: by relevance (score, then the newer meeting), or by meeting date.
+ * Orders matches: by relevance (score, then the newer meeting), or by meeting date, the undated
+ * articles after the dated ones whichever way the dates run.
  * @param {Match[]} matches
  * @param {SortOrder} order
- * @param {Catalog} [catalog] tells which ids are undated, to put them last
+ * @param {Catalog} [catalog] tells which articles are undated, to put them last
  */
 export function sortMatches(matches, order, catalog) {
   const sorted = [...matches];
-  // Undated articles come after the dated ones whichever way the dates run.
-  const undatedFrom = catalog ? UNDATED_DAY * 2 ** catalog.dayShift : Infinity;
+  const undatedFrom = catalog ? catalog.undatedFrom : Infinity;
   const undated = (/** @type {Match} */ match) => (match.id >= undatedFrom ? 1 : 0);
   if (order === 'date-asc') sorted.sort((a, b) => undated(a) - undated(b) || a.id - b.id);
   else if (order === 'date-desc') sorted.sort((a, b) => undated(a) - undated(b) || b.id - a.id);
@@ -932,19 +1113,6 @@ export function excerpt(body, shown, aligned, plan, { before = 30, length = 110 
 
 /**
  * @typedef {{
- *   url: string,
- *   title: [string, string],
- *   deck?: [string, string],
- *   body: [string, string],
- *   publisher?: [string, string],
- *   aligned: boolean,
- * }} SearchDoc
- * An article's file: its URL (root-relative, Simplified edition), and its texts in both scripts
- * (Simplified first); `aligned` when the Traditional texts have the Simplified ones' lengths.
- */
-
-/**
- * @typedef {{
  *   plan: QueryPlan,
  *   matches: Match[],
  *   candidates: Match[],
@@ -954,77 +1122,96 @@ export function excerpt(body, shown, aligned, plan, { before = 30, length = 110 
 
 /**
  * Runs queries against an index, fetching its files with `fetchBytes` (relative to the index's
- * folder: `catalog.bin`, `b/<n>.bin`, `docs/<id>.json`), each at most once.
+ * folder), each at most once. `edition` chooses the result packs: those of the Simplified or of
+ * the Traditional edition.
  */
 export class SearchEngine {
-  /** @param {(path: string) => Promise<Uint8Array>} fetchBytes */
-  constructor(fetchBytes) {
+  /**
+   * @param {(path: string) => Promise<Uint8Array>} fetchBytes
+   * @param {'zh-Hans' | 'zh-Hant'} [edition]
+   */
+  constructor(fetchBytes, edition = 'zh-Hans') {
     this.fetchBytes = fetchBytes;
+    this.edition = edition;
     /** @type {Promise<Catalog> | undefined} */
     this.catalogLoad = undefined;
     /** @type {Map<string, Promise<Uint8Array>>} */
-    this.buckets = new Map();
-    /** @type {Map<number, Promise<SearchDoc>>} */
-    this.docs = new Map();
+    this.files = new Map();
+    /** @type {Map<string, Promise<SearchDoc[]>>} */
+    this.packs = new Map();
   }
 
   catalog() {
     return (this.catalogLoad ??= this.fetchBytes('catalog.bin').then(readCatalog));
   }
 
-  /** @param {number} bucket @param {'b' | 'p'} [kind] postings, or positions */
-  bucket(bucket, kind = 'b') {
-    const path = `${kind}/${bucket}.bin`;
-    let load = this.buckets.get(path);
+  /** @param {string} path */
+  file(path) {
+    let load = this.files.get(path);
     if (!load) {
       load = this.fetchBytes(path);
-      this.buckets.set(path, load);
-      load.catch(() => this.buckets.delete(path));
-    }
-    return load;
-  }
-
-  /** @param {number} id @returns {Promise<SearchDoc>} */
-  doc(id) {
-    let load = this.docs.get(id);
-    if (!load) {
-      load = this.fetchBytes(`docs/${id}.json`).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
-      this.docs.set(id, load);
-      load.catch(() => this.docs.delete(id));
+      this.files.set(path, load);
+      load.catch(() => this.files.delete(path));
     }
     return load;
   }
 
   /**
+   * An article's texts, from its segment's result pack in this engine's edition.
+   * @param {number} id
+   * @returns {Promise<SearchDoc>}
+   */
+  async doc(id) {
+    const catalog = await this.catalog();
+    const segment = catalog.segments[catalog.segmentOf[id] ?? -1];
+    const local = catalog.localOf[id] ?? -1;
+    if (!segment || local < 0) throw new Error(`search index has no article ${id}`);
+    const { pack, index } = packOf(segment, local);
+    const path = `${segment.name}/${PACK_FOLDERS[this.edition]}/${pack}.bin`;
+    let load = this.packs.get(path);
+    if (!load) {
+      load = this.file(path).then((bytes) => readPack(bytes, this.edition === 'zh-Hant'));
+      this.packs.set(path, load);
+      load.catch(() => this.packs.delete(path));
+    }
+    const doc = (await load)[index];
+    if (!doc) throw new Error(`search result pack ${path} has no document ${local}`);
+    return doc;
+  }
+
+  /**
    * What the index answers for a query: matches, and candidates still to check against their
-   * texts (verify). The buckets the query needs are fetched at once.
+   * texts (verify). The buckets the query needs, in every segment, are fetched at once.
    * @param {string} query
    * @returns {Promise<SearchState>}
    */
   async search(query) {
     const catalog = await this.catalog();
     const plan = planQuery(query, catalog.variants);
+    if (!plan.terms.some((term) => !term.exclude)) return { plan, matches: [], candidates: [], verified: 0 };
     const grams = planGrams(plan);
-    const positionGrams = planPositionGrams(plan);
-    const bucketsOf = (/** @type {string[]} */ list) => [...new Set(list.map((gram) => bucketOfGram(gram, catalog.bucketCount)))];
-    const [buckets, positionFiles] = await Promise.all([
-      Promise.all(bucketsOf(grams).map(async (bucket) => /** @type {const} */ ([bucket, await this.bucket(bucket)]))).then((entries) => new Map(entries)),
-      Promise.all(bucketsOf(positionGrams).map(async (bucket) => /** @type {const} */ ([bucket, await this.bucket(bucket, 'p')]))).then((entries) => new Map(entries)),
-    ]);
-    /** @type {Map<string, Postings>} */
-    const postings = new Map();
-    const postingsOf = (/** @type {string} */ gram) => {
-      let found = postings.get(gram);
-      if (!found) {
-        found = findPostings(buckets.get(bucketOfGram(gram, catalog.bucketCount)) ?? new Uint8Array([0]), gram);
-        postings.set(gram, found);
+    const paths = [...new Set(catalog.segments.flatMap((segment) => grams.map((gram) => `${segment.name}/b/${bucketOfGram(gram, segment.buckets)}.bin`)))];
+    const files = new Map(await Promise.all(paths.map(async (path) => /** @type {const} */ ([path, await this.file(path)]))));
+    /** @type {Map<string, Int16Array>} */
+    const ranks = new Map();
+    const ranksOf = (/** @type {string} */ gram) => {
+      let found = ranks.get(gram);
+      if (found) return found;
+      found = new Int16Array(catalog.count).fill(-1);
+      for (const segment of catalog.segments) {
+        const bucket = files.get(`${segment.name}/b/${bucketOfGram(gram, segment.buckets)}.bin`);
+        if (!bucket) continue;
+        const { ids, ranks: bytes } = findPostings(bucket, gram, segment.docs);
+        for (let index = 0; index < ids.length; index++) {
+          const article = segment.globalOf[ids[index] ?? -1] ?? -1;
+          if (article >= 0) found[article] = bytes[index] ?? 0;
+        }
       }
+      ranks.set(gram, found);
       return found;
     };
-    const positionsOf = (/** @type {string} */ gram) => findPositions(positionFiles.get(bucketOfGram(gram, catalog.bucketCount)) ?? new Uint8Array([0]), gram, postingsOf(gram).ids);
-    if (!plan.terms.some((term) => !term.exclude)) return { plan, matches: [], candidates: [], verified: 0 };
-    const hits = plan.terms.map((term) => termHits(term, postingsOf, positionsOf));
-    const { matches, candidates } = combineHits(plan, hits, catalog.ids);
+    const hits = plan.terms.map((term) => termHits(term, ranksOf, catalog.count));
+    const { matches, candidates } = combineHits(plan, hits, catalog.count);
     return { plan, matches, candidates, verified: 0 };
   }
 
