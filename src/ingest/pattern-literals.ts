@@ -92,14 +92,81 @@ function shortest(words: string[]): number {
   return Math.min(...words.map((word) => word.length));
 }
 
-const literals = new WeakMap<RegExp, string[] | null>();
+/**
+ * Whether the engine has work to do at many positions of a text before it can rule the text out:
+ * a pattern that starts with a lookaround or a run of any characters (`^.{0,40}…`, `[^\s]{2,40}?`),
+ * or that is not anchored and may start anywhere (`\s*(版权所有…)`). A pattern anchored at the
+ * start of a fixed word (`^(来源|发布)`), or starting with a character it can scan for, fails
+ * faster than a search for its words: it is left to the engine.
+ */
+export function slowToRuleOut(pattern: RegExp): boolean {
+  let parsed;
+  try {
+    parsed = new RegExpParser().parsePattern(pattern.source, 0, pattern.source.length, { unicode: pattern.flags.includes('u') || pattern.flags.includes('v'), unicodeSets: pattern.flags.includes('v') });
+  } catch {
+    return false;
+  }
+  return startsSlowly(parsed.alternatives, pattern.flags.includes('m'), false);
+}
+
+function startsSlowly(alternatives: Alternative[], multiline: boolean, anchored: boolean): boolean {
+  return alternatives.some((alternative) => {
+    const [first, ...rest] = alternative.elements;
+    const anchor = !multiline && first?.type === 'Assertion' && first.kind === 'start';
+    return slowStart(anchor ? rest[0] : first, anchored || anchor, multiline);
+  });
+}
+
+function slowStart(element: Element | undefined, anchored: boolean, multiline: boolean): boolean {
+  if (!element) return false;
+  switch (element.type) {
+    case 'Character':
+      return false;
+    case 'CharacterClass':
+      return !anchored && broad(element);
+    case 'CapturingGroup':
+    case 'Group':
+      return startsSlowly(element.alternatives, multiline, anchored);
+    case 'Quantifier':
+      if (broad(element.element) && element.max > 1) return true;
+      if (element.min === 0 && !anchored) return true;
+      return slowStart(element.element, anchored, multiline);
+    case 'CharacterSet':
+      return !anchored;
+    default:
+      return true;
+  }
+}
+
+/** An element that matches a wide range of characters: `.`, a negated class or set, a class with ranges. */
+function broad(element: Element): boolean {
+  if (element.type === 'CharacterSet') return element.kind === 'any' || ('negate' in element && element.negate) || element.kind === 'property';
+  if (element.type === 'CharacterClass') return element.negate || element.elements.some((item) => item.type !== 'Character');
+  return false;
+}
+
+const prefilters = new WeakMap<RegExp, string[] | null>();
+
+/**
+ * The words to look for in a text before trying the pattern on it (see requiredLiterals), or
+ * undefined when the pattern is better tried at once: it requires no word, or it fails fast
+ * (slowToRuleOut). Made once per pattern.
+ */
+export function prefilterWords(pattern: RegExp): string[] | undefined {
+  let words = prefilters.get(pattern);
+  if (words === undefined) {
+    words = (slowToRuleOut(pattern) && requiredLiterals(pattern)) || null;
+    prefilters.set(pattern, words);
+  }
+  return words ?? undefined;
+}
 
 /** False only when the text lacks every word the pattern requires, so that the pattern cannot match it. */
 export function mayMatch(pattern: RegExp, text: string): boolean {
-  let words = literals.get(pattern);
-  if (words === undefined) {
-    words = requiredLiterals(pattern) ?? null;
-    literals.set(pattern, words);
-  }
+  return mayHold(text, prefilterWords(pattern));
+}
+
+/** mayMatch with the pattern's prefilterWords looked up beforehand, for a loop over many texts. */
+export function mayHold(text: string, words: string[] | undefined): boolean {
   return !words || words.some((word) => text.includes(word));
 }

@@ -2,7 +2,7 @@ import type { ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
 import type { ArchiveData, IdentityRules } from '../data.ts';
 import { findPlaces, type Gazetteer, type GazetteerPlace } from '../gazetteer.ts';
-import { mayMatch } from '../pattern-literals.ts';
+import { mayHold, prefilterWords } from '../pattern-literals.ts';
 import { simplified, simplifiedEach } from '../script-variants.ts';
 import { declaredTitles } from '../titles.ts';
 import type { IdentitySource, IngestState, SiteIdentity } from '../types.ts';
@@ -64,8 +64,9 @@ function candidateNames(state: IngestState, lines: string[], rules: IdentityRule
   for (const item of page.jsonLd) if (item['@type'] === 'WebSite' && typeof item.name === 'string') names.push({ name: item.name, source: 'json-ld' });
   // The footer is at the end of the page: its lines are read from the last.
   for (const pattern of rules.footerPatterns) {
+    const words = prefilterWords(pattern);
     for (let index = lines.length - 1; index >= 0; index--) {
-      if (!mayMatch(pattern, lines[index]!)) continue;
+      if (!mayHold(lines[index]!, words)) continue;
       const name = pattern.exec(lines[index]!)?.groups?.name;
       if (name) names.push({ name, source: 'footer' });
     }
