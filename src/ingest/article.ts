@@ -41,6 +41,7 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
   const body = list.filter(isBody).map(textOf);
   const articleText = [state.meta.title, state.meta.subtitle, ...list.map(textOf)].join('');
   const count = visibleCharacters;
+  const letters = body.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.replace(/[\s\p{P}]/gu, ''));
   const sum = (action: LedgerEntry['action'][]) =>
     state.ledger.filter((entry) => action.includes(entry.action)).reduce((total, entry) => total + count(entry.text) * (entry.count ?? 1), 0);
   return {
@@ -60,8 +61,9 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
         characters: { capture: count(decodedText), article: count(articleText), removed: sum(['removed']), moved: sum(['moved']) },
       },
     ],
-    textKey: createHash('sha256').update(body.join('\n').replace(/[\s\p{P}]/gu, '')).digest('hex'),
-    sentences: body.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.replace(/[\s\p{P}]/gu, '')).filter((sentence) => sentence.length >= 8),
+    // The key is the body without white space and punctuation: its sentences' letters, in order.
+    textKey: createHash('sha256').update(letters.join('')).digest('hex'),
+    sentences: letters.filter((sentence) => sentence.length >= 8),
     titleSlug: slugFromTitle(state.meta.title ?? ''),
   };
 }

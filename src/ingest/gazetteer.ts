@@ -68,6 +68,19 @@ export interface Gazetteer {
    * or more), longest first: two small-integer look-ups per position of a text.
    */
   forms: (Map<number, PlaceForm[]> | undefined)[];
+  /**
+   * One bit per hash of a form's first two codes (pairKey): clear where no form starts with the
+   * pair. The table of forms is large and scattered in memory, and read at every character of a
+   * text, of which few start a place's name; this bit set is small enough to stay in the cache.
+   */
+  pairs: Uint8Array;
+}
+
+const PAIR_BITS = 1 << 16;
+
+/** The bit of a pair of UTF-16 codes in `pairs`. */
+function pairKey(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_BITS - 1);
 }
 
 interface DivisionRow {
@@ -189,7 +202,12 @@ export function buildGazetteer(rules: GazetteerRules, entries: PlaceEntry[], div
     else second.set(form.form.charCodeAt(1), [form]);
   }
   for (const second of byFirst) if (second) for (const list of second.values()) list.sort(byLengthThenForm);
-  return { places, provinces, forms: byFirst };
+  const pairs = new Uint8Array(PAIR_BITS / 8);
+  for (const form of forms) {
+    const key = pairKey(form.form.charCodeAt(0), form.form.charCodeAt(1));
+    pairs[key >> 3]! |= 1 << (key & 7);
+  }
+  return { places, provinces, forms: byFirst, pairs };
 }
 
 function byLengthThenForm(a: PlaceForm, b: PlaceForm): number {
@@ -303,7 +321,13 @@ interface Match {
 export function findPlaces(text: string, gazetteer: Gazetteer, province?: string): PlaceMentions {
   const matches: Match[] = [];
   let previous: Match | undefined;
+  const { pairs } = gazetteer;
   for (let at = 0; at < text.length; ) {
+    const key = pairKey(text.charCodeAt(at), text.charCodeAt(at + 1));
+    if (!(pairs[key >> 3]! & (1 << (key & 7)))) {
+      at++;
+      continue;
+    }
     const forms = gazetteer.forms[text.charCodeAt(at)]?.get(text.charCodeAt(at + 1));
     let matched: Match | undefined;
     for (let index = 0; forms && index < forms.length && !matched; index++) {

@@ -4,6 +4,7 @@ import type { ArchiveData, LineRule } from '../data.ts';
 import { blocks, dataOf, isBody, isProse, setText, textOf } from '../blocks.ts';
 import { creditFields, creditRule, readChromeCredits, readCreditLine } from '../credits.ts';
 import { applyFields } from '../fields.ts';
+import { mayHold, prefilterWords } from '../pattern-literals.ts';
 
 /**
  * Removes furniture lines (navigation, page dates, counters, toolbars, footers, notices) and
@@ -25,7 +26,10 @@ import { applyFields } from '../fields.ts';
 export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree, file) => {
   const state = file.data.ingest!;
   const rules = [...(state.site?.lines ?? []), ...data.furniture];
-  const blockRules = rules.filter((rule) => rule.scope === 'block' || rule.scope === 'head' || rule.scope === 'foot');
+  // Each block is tried against every rule: a rule that would scan the whole block first looks for the words it needs.
+  const blockRules = rules
+    .filter((rule) => rule.scope === 'block' || rule.scope === 'head' || rule.scope === 'foot')
+    .map((rule) => ({ rule, words: prefilterWords(rule.pattern) }));
   const tailRules = rules.filter((rule) => rule.scope === 'tail');
   const publication = state.hints.publication?.day;
 
@@ -42,7 +46,10 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
     const inHead = proseAt < 0 || index < proseAt;
     const inFoot = lastProseAt >= 0 && index > lastProseAt;
     const matching = (text: string) =>
-      blockRules.find((candidate) => (candidate.scope !== 'head' || inHead) && (candidate.scope !== 'foot' || inFoot) && candidate.pattern.test(text));
+      blockRules.find(
+        ({ rule: candidate, words }) =>
+          (candidate.scope !== 'head' || inHead) && (candidate.scope !== 'foot' || inFoot) && mayHold(text, words) && candidate.pattern.test(text),
+      )?.rule;
     let text = textOf(block).trim();
     let rule = matching(text);
     if (!rule) {

@@ -2,7 +2,8 @@ import type { ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
 import type { ArchiveData, IdentityRules } from '../data.ts';
 import { findPlaces, type Gazetteer, type GazetteerPlace } from '../gazetteer.ts';
-import { hasTraditional, simplified } from '../script-variants.ts';
+import { mayHold, prefilterWords } from '../pattern-literals.ts';
+import { simplified, simplifiedEach } from '../script-variants.ts';
 import { declaredTitles } from '../titles.ts';
 import type { IdentitySource, IngestState, SiteIdentity } from '../types.ts';
 
@@ -31,7 +32,7 @@ export const readSiteIdentity: Plugin<[ArchiveData], Root> = (data) => (tree, fi
 const LINE_MAX = 200;
 
 export function siteIdentity(state: IngestState, lines: string[], rules: IdentityRules, gazetteer: Gazetteer): SiteIdentity | undefined {
-  const short = lines.filter((line) => line.length <= LINE_MAX).map((line) => (hasTraditional(line) ? simplified(line) : line));
+  const short = simplifiedEach(lines.filter((line) => line.length <= LINE_MAX));
   const registration = registrationProvince(short, rules);
   const province = registration ?? state.site?.province;
 
@@ -63,7 +64,9 @@ function candidateNames(state: IngestState, lines: string[], rules: IdentityRule
   for (const item of page.jsonLd) if (item['@type'] === 'WebSite' && typeof item.name === 'string') names.push({ name: item.name, source: 'json-ld' });
   // The footer is at the end of the page: its lines are read from the last.
   for (const pattern of rules.footerPatterns) {
+    const words = prefilterWords(pattern);
     for (let index = lines.length - 1; index >= 0; index--) {
+      if (!mayHold(lines[index]!, words)) continue;
       const name = pattern.exec(lines[index]!)?.groups?.name;
       if (name) names.push({ name, source: 'footer' });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { variantCharacters } from '../../../src/ingest/script-variants.ts';
+import { simplifiedEach, variantCharacters } from '../../../src/ingest/script-variants.ts';
 import { detectScript, simplified } from '../../../src/ingest/steps/script.ts';
 import { ingest, seed } from '../helpers.ts';
 
@@ -42,5 +42,15 @@ describe('regional variants', () => {
 
   it('keeps the outlet’s words: only how they are written changes', () => {
     expect(simplified('資訊軟體', 'tw')).toBe('资讯软体');
+  });
+});
+
+describe('simplifiedEach', () => {
+  it('converts many texts in one go exactly as one by one, phrases and Hong Kong forms included', () => {
+    const texts = ['著力把確診病例下降', '著名', '', '湖南日报社版权所有', '國家衞健委', '他説', '版權所有\u0000', '乾隆年間', '臺達電子'];
+    for (const variant of ['tw', 'hk'] as const) {
+      expect(simplifiedEach(texts, variant)).toEqual(texts.map((text) => simplified(text, variant)));
+      expect(simplifiedEach(texts.filter((text) => !text.includes('\u0000')), variant)).toEqual(texts.filter((text) => !text.includes('\u0000')).map((text) => simplified(text, variant)));
+    }
   });
 });
