@@ -11,7 +11,7 @@ import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 import { readSiteSettings, absoluteUrl } from './src/site/settings.ts';
 import { loadArchive, type Archive } from './src/site/archive.ts';
 import type { ArchiveData } from './src/site/page-template.ts';
-import { BuildCache } from './src/site/build-cache.ts';
+import { BuildCache } from './src/support/cache.ts';
 import { SiteBuild, currentDrivenBatch, readStaticTexts, RENDERING_CODE, searchSummary } from './src/site/site-build.ts';
 import { interfaceText } from './src/site/interface-text.ts';
 

@@ -18,7 +18,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadArchive } from '../site/archive.ts';
-import { BuildCache } from '../site/build-cache.ts';
+import { BuildCache, cacheRoot } from '../support/cache.ts';
 import { writeSearchIndex, type SearchIndexResult } from '../site/search/write-index.ts';
 
 const args = process.argv.slice(2);
@@ -31,7 +31,7 @@ const collect: () => void = (() => {
   return typeof gc === 'function' ? (gc as () => void) : () => undefined;
 })();
 
-const archive = loadArchive({ contentDir, cache: new BuildCache(path.resolve('.cache', 'site')) });
+const archive = loadArchive({ contentDir, cache: new BuildCache(cacheRoot()) });
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'search-only-'));
 const cache = new BuildCache(path.join(scratch, 'cache'));
 

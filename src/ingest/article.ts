@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { blocks, isBody, textOf } from './blocks.ts';
 import { toArticleMarkdown } from './markdown.ts';
 import type { IngestedCapture } from './pipeline.ts';
 import { slugFromTitle } from './slug.ts';
+import { sha256 } from '../support/hash.ts';
 import type { ArticleMeta, LedgerEntry, Script, Shape } from './types.ts';
 
 /** One capture behind an article, as its provenance records it. */
@@ -60,7 +60,7 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
         characters: { capture: count(decodedText), article: count(articleText), removed: sum(['removed']), moved: sum(['moved']) },
       },
     ],
-    textKey: createHash('sha256').update(body.join('\n').replace(/[\s\p{P}]/gu, '')).digest('hex'),
+    textKey: sha256(body.join('\n').replace(/[\s\p{P}]/gu, '')),
     sentences: body.flatMap((paragraph) => paragraph.split(/(?<=[。！？])/u)).map((sentence) => sentence.replace(/[\s\p{P}]/gu, '')).filter((sentence) => sentence.length >= 8),
     titleSlug: slugFromTitle(state.meta.title ?? ''),
   };

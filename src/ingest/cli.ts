@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from './data.ts';
 import { runIngest } from './run.ts';
+import { cacheRoot } from '../support/cache.ts';
 
 const USAGE = 'usage: npm run ingest -- [--input DIR] [--output DIR] [--reports DIR] [--data DIR] [--check] [--no-cache] [--threads N]';
 
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const threads = values.threads === undefined ? undefined : Number(values.threads);
     const outcome = await runIngest({
-      ...(values['no-cache'] ? {} : { cache: resolve('.cache', 'ingest') }),
+      ...(values['no-cache'] || !cacheRoot() ? {} : { cache: cacheRoot()! }),
       ...(threads && threads > 0 ? { threads } : {}),
       input: resolve(values.input),
       output,

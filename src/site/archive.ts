@@ -19,7 +19,7 @@ import type { ArticleBody } from './article-body.ts';
 import type { Edition } from './editions.ts';
 import { assignSlugs } from './tag-slug.ts';
 import { loadRenderedArticle } from './rendered-article.ts';
-import { BuildCache } from './build-cache.ts';
+import { BuildCache } from '../support/cache.ts';
 import { ScriptTallySum, type ScriptMap } from './search-script-map.ts';
 import { publishedRawNames, quoteName } from '../support/raw-names.ts';
 

@@ -6,7 +6,7 @@
  * batch of rendered pages (at 10,000 captures all of them would not fit in 1.5 GB).
  *
  * usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]
- * Environment: ARCHIVE_CONTENT_DIR, ARCHIVE_SITE_URL, ARCHIVE_PATH_PREFIX, ARCHIVE_SITE_CACHE
+ * Environment: ARCHIVE_CONTENT_DIR, ARCHIVE_SITE_URL, ARCHIVE_PATH_PREFIX, ARCHIVE_CACHE
  * (src/site/settings.ts), and ARCHIVE_BATCH_PAGES, the most pages per Eleventy run (default 2,000).
  */
 import path from 'node:path';
@@ -15,7 +15,7 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Eleventy from '@11ty/eleventy';
 import { normalisePathPrefix, readSiteSettings } from './settings.ts';
-import { BuildCache } from './build-cache.ts';
+import { BuildCache } from '../support/cache.ts';
 import { readStaticTexts, RENDERING_CODE, SiteBuild, searchSummary, setDrivenBatch } from './site-build.ts';
 import { prerenderArticles } from './render-pool.ts';
 

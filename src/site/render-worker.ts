@@ -2,16 +2,20 @@
  * A worker thread of src/site/render-pool.ts: renders the article files it is sent and files
  * each in the build cache, where the archive then reads it.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { CacheArea } from './build-cache.ts';
+import { readFileSync } from 'node:fs';
+import { CacheArea } from '../support/cache.ts';
+import { sha256 } from '../support/hash.ts';
+import { poolData, serveJobs } from '../support/worker-pool.ts';
 import { renderArticleFile } from './rendered-article.ts';
 
-const area = new CacheArea((workerData as { areaFolder: string }).areaFolder);
-parentPort!.on('message', ({ key, source, text }: { key: string; source: string; text: string }) => {
+const area = new CacheArea(poolData<{ areaFolder: string }>().areaFolder);
+serveJobs(({ key, source }: { key: string; source: string }) => {
   try {
-    area.writeJson(key, renderArticleFile(text, source));
+    const bytes = readFileSync(source);
+    // A file changed since its key was taken is left to loadArchive.
+    if (sha256(bytes) === key) area.write(key, renderArticleFile(bytes.toString('utf8'), source));
   } catch {
     // Not filed: loading the archive renders the file again and reports what is wrong with it.
   }
-  parentPort!.postMessage('done');
+  return true;
 });

@@ -10,7 +10,8 @@ import { parseFrontMatter, type ArticleFrontMatter } from './contract.ts';
 import { renderArticleBody, type ArticleBody } from './article-body.ts';
 import { toTraditional } from './editions.ts';
 import { scriptTally, type ScriptTally } from './search-script-map.ts';
-import { codeVersion, sha256, type BuildCache, type CacheArea } from './build-cache.ts';
+import { codeVersion, type BuildCache, type CacheArea } from '../support/cache.ts';
+import { sha256 } from '../support/hash.ts';
 
 export interface RenderedArticle {
   front: ArticleFrontMatter;
@@ -56,9 +57,9 @@ export function renderArticleFile(text: string, source: string): RenderedArticle
 export function loadRenderedArticle(bytes: Buffer, source: string, cache: BuildCache): RenderedArticle & { sourceSha256: string } {
   const area = renderedArticlesArea(cache);
   const key = sha256(bytes);
-  const cached = area.readJson<RenderedArticle>(key);
+  const cached = area.read<RenderedArticle>(key);
   if (cached) return { ...cached, sourceSha256: key };
   const rendered = renderArticleFile(bytes.toString('utf8'), source);
-  area.writeJson(key, rendered);
+  area.write(key, rendered);
   return { ...rendered, sourceSha256: key };
 }

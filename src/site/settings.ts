@@ -4,7 +4,7 @@
  * Everything here comes from the environment so that the same checkout can be built for
  * GitHub Pages, for another host under a sub-path, or against sample content in tests.
  */
-import path from 'node:path';
+import { cacheRoot } from '../support/cache.ts';
 
 export interface SiteSettings {
   /** Folder holding `articles/`, `reports/` and `data/` (the ingest output). */
@@ -28,16 +28,8 @@ export function readSiteSettings(env: Env = process.env): SiteSettings {
     // `npm run build -- --pathprefix=/archive/` reaches the nested `npm run site` as an npm
     // config value rather than an argument, so npm exports it as npm_config_pathprefix.
     pathPrefix: normalisePathPrefix(env.ARCHIVE_PATH_PREFIX ?? env.npm_config_pathprefix ?? '/'),
-    // Relative to the working folder, like content/: the checkout's .cache/ (ignored by git).
-    cacheDir: readCacheDir(env.ARCHIVE_SITE_CACHE),
+    cacheDir: cacheRoot(env),
   };
-}
-
-/** ARCHIVE_SITE_CACHE: a folder, or `off` for a build that neither reads nor writes a cache. */
-function readCacheDir(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  if (trimmed === 'off') return undefined;
-  return trimmed || path.join('.cache', 'site');
 }
 
 export function normaliseOrigin(value: string): string {

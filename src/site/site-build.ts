@@ -18,7 +18,7 @@ import { loadArchive, type Archive } from './archive.ts';
 import { buildArticlePages, buildListingPages, buildPages, noPages, type SitePages, type StaticTexts } from './pages.ts';
 import type { ArchiveData } from './page-template.ts';
 import { writeSearchIndex, type SearchIndexResult } from './search/write-index.ts';
-import type { BuildCache } from './build-cache.ts';
+import type { BuildCache } from '../support/cache.ts';
 export { searchSummary } from './search/write-index.ts';
 import { publishRawCaptures } from './raw-copies.ts';
 import { WrittenPages } from './written-pages.ts';

@@ -17,7 +17,8 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { PageEntry, SitePages } from './pages.ts';
-import { codeVersion, sha256, type BuildCache, type CacheArea } from './build-cache.ts';
+import { codeVersion, type BuildCache, type CacheArea } from '../support/cache.ts';
+import { sha256, sha256OfParts } from '../support/hash.ts';
 
 interface WrittenPage {
   /** Hash of the page's entry. */
@@ -68,8 +69,8 @@ export class WrittenPages {
     const outputDir = path.resolve(settings.outputDir);
     // One record per output folder and settings: the same folder built for another origin or
     // path prefix holds other pages.
-    const key = sha256(outputDir, settings.origin, settings.pathPrefix);
-    return new WrittenPages(area, key, outputDir, area.readJson<WrittenRecord>(key) ?? {});
+    const key = sha256OfParts(outputDir, settings.origin, settings.pathPrefix);
+    return new WrittenPages(area, key, outputDir, area.read<WrittenRecord>(key) ?? {});
   }
 
   private isWritten(entry: PageEntry, hash: string): boolean {
@@ -113,6 +114,6 @@ export class WrittenPages {
         // Not written (the build stopped early): written again next time.
       }
     }
-    this.area.writeJson(this.key, record);
+    this.area.write(this.key, record);
   }
 }

@@ -2,7 +2,8 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BuildCache, sha256 } from '../../src/site/build-cache.ts';
+import { BuildCache } from '../../src/support/cache.ts';
+import { sha256 } from '../../src/support/hash.ts';
 import { prerenderArticles } from '../../src/site/render-pool.ts';
 import { renderArticleFile, renderedArticlesArea } from '../../src/site/rendered-article.ts';
 
@@ -33,7 +34,7 @@ describe('rendering articles on worker threads', () => {
     for (const name of readdirSync(articlesDir)) {
       const source = path.join(articlesDir, name);
       const bytes = readFileSync(source);
-      const filed = area.readJson(sha256(bytes));
+      const filed = area.read(sha256(bytes));
       expect(filed, name).toEqual(JSON.parse(JSON.stringify(renderArticleFile(bytes.toString('utf8'), source))));
     }
     // A second build finds them all and starts no worker.

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { excerpt, facetCounts, normalizeText, passesFilters, planQuery, SearchEngine, searchableText, sortMatches } from '../../templates/assets/search-engine.js';
 import { writeSearchIndex, type SearchableArticle } from '../../src/site/search/write-index.ts';
 import { articleIds } from '../../src/site/search/article-ids.ts';
-import { BuildCache } from '../../src/site/build-cache.ts';
+import { BuildCache } from '../../src/support/cache.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'search-index-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

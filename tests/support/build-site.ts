@@ -19,7 +19,7 @@ export interface BuildOptions {
   outputDir?: string;
   /** Pass the prefix through the environment instead of --pathprefix. */
   prefixViaEnv?: boolean;
-  /** The build cache folder (ARCHIVE_SITE_CACHE), or 'off'; default: the checkout's .cache/site. */
+  /** The build cache folder (ARCHIVE_CACHE), or 'off'; default: the checkout's .cache. */
   cacheDir?: string;
   /** The most pages per Eleventy run (ARCHIVE_BATCH_PAGES); default: the site's own. */
   batchPages?: number;
@@ -60,10 +60,10 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_CONTENT_DIR: contentDir };
   delete env.ARCHIVE_PATH_PREFIX;
   delete env.npm_config_pathprefix;
-  delete env.ARCHIVE_SITE_CACHE;
+  delete env.ARCHIVE_CACHE;
   delete env.ARCHIVE_BATCH_PAGES;
   if (options.batchPages !== undefined) env.ARCHIVE_BATCH_PAGES = String(options.batchPages);
-  if (options.cacheDir) env.ARCHIVE_SITE_CACHE = options.cacheDir;
+  if (options.cacheDir) env.ARCHIVE_CACHE = options.cacheDir;
   if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
   else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
   try {

@@ -16,7 +16,8 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { searchableText } from '../../../templates/assets/search-engine.js';
-import { codeVersion, sha256, type BuildCache } from '../build-cache.ts';
+import { codeVersion, type BuildCache } from '../../support/cache.ts';
+import { sha256, sha256OfParts } from '../../support/hash.ts';
 import { toTraditional } from '../editions.ts';
 import { articleIds } from './article-ids.ts';
 import { buildPostings, gramText, type GramSource } from './postings.ts';
@@ -137,8 +138,8 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
   const cpu = process.cpuUsage();
   const folder = path.join(path.resolve(options.siteDir), ...SEARCH_INDEX_URL.split('/').filter(Boolean));
   const area = options.cache.area('search', codeVersion(INDEX_CODE));
-  const recordKey = sha256('search-index-files', folder);
-  const output = new IndexOutput(folder, () => area.readJson<Record_>(recordKey), (record) => area.writeJson(recordKey, record));
+  const recordKey = sha256OfParts('search-index-files', folder);
+  const output = new IndexOutput(folder, () => area.read<Record_>(recordKey), (record) => area.write(recordKey, record));
 
   const { ids, dayShift, epoch } = articleIds(articles.map((article) => article.date));
   const sources = function* (): Generator<GramSource> {
@@ -156,7 +157,7 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
   const catalog = catalogFile({ articles, ids, tags, bucketCount: postings.bucketCount, dayShift, epoch, variants: options.variants });
   output.put('catalog.bin', hash(catalog), () => catalog);
   articles.forEach((article, index) => {
-    output.put(`docs/${ids[index]}.json`, sha256(article.body.sourceSha256, article.url), () => articleFile(article, toTraditional));
+    output.put(`docs/${ids[index]}.json`, sha256OfParts(article.body.sourceSha256, article.url), () => articleFile(article, toTraditional));
   });
   const removed = output.removeOthers();
   const used = process.cpuUsage(cpu);
