@@ -4,17 +4,7 @@
  */
 import { readFileSync, readdirSync, existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
-import {
-  parseReport,
-  parseOfficials,
-  parsePlaces,
-  ContractError,
-  type ArticleFrontMatter,
-  type AuditReport,
-  type Official,
-  type Place,
-} from './contract.ts';
+import { ContractError, loadOfficials, loadPlaces, readAuditReport as readReport, type ArticleFrontMatter, type AuditReport, type Official, type Place } from '../contract.ts';
 import type { ArticleBody } from './article-body.ts';
 import type { Edition } from './editions.ts';
 import { assignSlugs } from './tag-slug.ts';
@@ -96,7 +86,7 @@ function archivedBody(body: ArticleBody, sourceSha256: string): ArchivedBody {
 
 /** An article's audit report, from its `reportFile`. */
 export function readAuditReport(reportFile: string): AuditReport {
-  return parseReport(JSON.parse(readFileSync(reportFile, 'utf8')), reportFile);
+  return readReport(JSON.parse(readFileSync(reportFile, 'utf8')), reportFile);
 }
 
 export const TAG_KINDS = ['province', 'person', 'place', 'meeting-type'] as const;
@@ -110,7 +100,16 @@ export interface Tag {
   /** Chronological. */
   articles: Article[];
   official?: Official;
-  place?: Place;
+  place?: TagPlace;
+}
+
+/** What a place tag page says of the place: from places.yaml, else from its articles' placePaths. */
+export interface TagPlace {
+  name: string;
+  aliases: string[];
+  province?: string;
+  parent?: string;
+  level?: Place['level'];
 }
 
 export interface MonthOfYear {
@@ -174,10 +173,6 @@ function compareDay(a: string | undefined, b: string | undefined): number {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function readYamlList(file: string): unknown {
-  return existsSync(file) ? YAML.parse(readFileSync(file, 'utf8')) : [];
 }
 
 export interface LoadOptions {
@@ -264,8 +259,10 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
     };
   });
 
-  const officials = parseOfficials(readYamlList(path.join(contentDir, 'data', 'officials.yaml')));
-  const places = parsePlaces(readYamlList(path.join(contentDir, 'data', 'places.yaml')));
+  const officialsFile = path.join(contentDir, 'data', 'officials.yaml');
+  const placesFile = path.join(contentDir, 'data', 'places.yaml');
+  const officials = existsSync(officialsFile) ? loadOfficials(officialsFile) : [];
+  const places = existsSync(placesFile) ? loadPlaces(placesFile) : [];
 
   const { tags, tagByName } = collectTags(articles, officials, places);
   return {
@@ -323,7 +320,7 @@ export function collectTags(
   const officialByName = new Map(officials.map((official) => [official.name, official]));
   // Places of the national gazetteer are not in places.yaml: their articles give their path
   // (province/prefecture/county); places.yaml adds aliases and what the path does not say.
-  const placeByName = new Map<string, Place>();
+  const placeByName = new Map<string, TagPlace>();
   for (const article of articles) {
     article.placePaths?.forEach((path, index) => {
       const name = article.places[index];

@@ -11,7 +11,7 @@ import { interfaceText, type InterfaceText } from './interface-text.ts';
 import { bodyHtml, wantsTableOfContents, type ArticleBody } from './article-body.ts';
 import { dayLabel, monthLabel, beijingDate } from './dates.ts';
 import { readAuditReport, TAG_KINDS, UNDATED_URL, type Archive, type Article, type Tag, type TagKind, type RawFile } from './archive.ts';
-import type { AuditReport, ReportEntry } from './contract.ts';
+import type { AuditReport, OfficialRole } from '../contract.ts';
 import { SEARCH_INDEX_URL } from './search/write-index.ts';
 
 export const PAGE_SIZE = 50;
@@ -666,7 +666,7 @@ function tagPages(views: EditionViews, tag: Tag): TagPage[] {
       kindLabel,
       name,
       count: tag.articles.length,
-      roles: (tag.official?.roles ?? []).map((role) => views.text(role)),
+      roles: (tag.official?.roles ?? []).map((role) => views.text(roleText(role))),
       aliases: [...(tag.official?.aliases ?? []), ...(tag.place?.aliases ?? [])].map((alias) => views.text(alias)),
       province: province && province !== tag.name ? views.tagLink('province', province) : undefined,
       parent: parentName
@@ -718,10 +718,20 @@ const CHARACTER_LABELS: Record<string, string> = {
   moved: '移动',
 };
 
+/** A role as a person page lists it: its title, with the years it was held when known (湖南省省长（–2020）). */
+function roleText(role: OfficialRole): string {
+  const years = role.from !== undefined || role.to !== undefined ? `（${role.from ?? ''}–${role.to ?? ''}）` : '';
+  return `${role.title}${years}`;
+}
+
 function reportPage(views: EditionViews, article: Article, report: AuditReport): ReportPage {
   const { ui, edition } = views;
   const title = views.text(article.title);
-  const rows: ReportRow[] = report.entries.map((item: ReportEntry) => ({
+  // Every capture's entries, each naming its capture when the article has several.
+  const entries = report.captures.flatMap((capture) => capture.entries.map((entry) => ({ ...entry, capture: report.captures.length > 1 ? capture.raw : undefined })));
+  const characters: Record<string, number> = {};
+  for (const capture of report.captures) for (const [key, count] of Object.entries(capture.characters)) characters[key] = (characters[key] ?? 0) + count;
+  const rows: ReportRow[] = entries.map((item) => ({
     step: views.text(STEP_LABELS[item.step] ?? item.step),
     rule: item.rule,
     label: item.label && views.text(item.label),
@@ -749,7 +759,7 @@ function reportPage(views: EditionViews, article: Article, report: AuditReport):
       shape: capture.shape,
       bytes: capture.bytes,
     })),
-    characters: Object.entries(report.characters).map(([key, count]) => ({
+    characters: Object.entries(characters).map(([key, count]) => ({
       key: CHARACTER_LABELS[key] ? views.text(CHARACTER_LABELS[key]) : key,
       count,
     })),

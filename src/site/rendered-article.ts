@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import matter from 'gray-matter';
-import { parseFrontMatter, type ArticleFrontMatter } from './contract.ts';
+import { readArticleFrontMatter, type ArticleFrontMatter } from '../contract.ts';
 import { renderArticleBody, type ArticleBody } from './article-body.ts';
 import { toTraditional } from './editions.ts';
 import { scriptTally, type ScriptTally } from './search-script-map.ts';
@@ -25,7 +25,7 @@ export interface RenderedArticle {
  * function, not a constant: the render workers' bundle (render-pool.ts) has no import.meta.
  */
 export function derivingCode(): string[] {
-  return ['rendered-article.ts', 'contract.ts', 'article-body.ts', 'editions.ts', 'search-script-map.ts'].map((file) => path.join(import.meta.dirname, file));
+  return [...['rendered-article.ts', 'article-body.ts', 'editions.ts', 'search-script-map.ts'].map((file) => path.join(import.meta.dirname, file)), path.join(import.meta.dirname, '..', 'contract.ts')];
 }
 
 const areas = new WeakMap<BuildCache, CacheArea>();
@@ -43,7 +43,7 @@ export function renderedArticlesArea(cache: BuildCache): CacheArea {
 export function renderArticleFile(text: string, source: string): RenderedArticle {
   // Options given, so that gray-matter does not keep every file it parsed in its own cache.
   const parsed = matter(text, {});
-  const front = parseFrontMatter(parsed.data, source);
+  const front = readArticleFrontMatter(parsed.data, source);
   const body = renderArticleBody(parsed.content);
   const names = [front.title, ...front.people, ...front.places, ...front.meetingType, front.province];
   return {
