@@ -1,7 +1,7 @@
 /** The home page of each edition: the timeline by year and month, the most used tags, downloads. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { HomePage } from '../src/site/pages.ts';
+import type { HomePage } from './timeline.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
 import { basePage } from './_includes/layouts/base.ts';
 

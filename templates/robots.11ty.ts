@@ -1,8 +1,9 @@
 /** robots.txt: everything may be crawled; the sitemap lists both editions. */
-import { singleFile, type SingleFileTemplate } from '../src/site/page-template.ts';
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
+import type { FileEntry } from '../src/site/views.ts';
 
-const template: SingleFileTemplate = {
-  data: singleFile('/robots.txt'),
+const template: PaginatedTemplate<FileEntry> = {
+  data: paginate('robots', (entry) => entry.url),
 
   render() {
     return `User-agent: *\nAllow: /\n\nSitemap: ${this.siteUrl('/sitemap.xml')}\n`;

@@ -17,7 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { loadArchive } from '../site/archive.ts';
+import { archiveOf, checkArticles } from '../site/archive.ts';
+import { indexArchive } from '../site/archive-index.ts';
+import { searchableArticles } from '../site/site-run.ts';
 import { BuildCache, cacheRoot } from '../support/cache.ts';
 import { writeSearchIndex, type SearchIndexResult } from '../site/search/write-index.ts';
 
@@ -31,7 +33,9 @@ const collect: () => void = (() => {
   return typeof gc === 'function' ? (gc as () => void) : () => undefined;
 })();
 
-const archive = loadArchive({ contentDir, cache: new BuildCache(cacheRoot()) });
+const buildCache = new BuildCache(cacheRoot());
+const index = indexArchive(contentDir, buildCache);
+const { articles, variants } = searchableArticles(archiveOf(checkArticles(index, contentDir).articles, index.officials, index.places), buildCache);
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'search-only-'));
 const cache = new BuildCache(path.join(scratch, 'cache'));
 
@@ -41,7 +45,7 @@ function measured(): SearchIndexResult & { extraBytes: number } {
   const highWater = process.resourceUsage().maxRSS * 1024;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const result = writeSearchIndex(archive.articles, { siteDir: path.join(scratch, 'site'), cache, variants: archive.scriptMap.hansCounterparts });
+  const result = writeSearchIndex(articles, { siteDir: path.join(scratch, 'site'), cache, variants });
   clearInterval(sampler);
   // The kernel's high-water mark covers moments the sampler missed (the step runs on this thread).
   const highWaterNow = process.resourceUsage().maxRSS * 1024;

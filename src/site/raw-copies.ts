@@ -23,7 +23,7 @@ function statOrUndefined(file: string): Stats | undefined {
 }
 
 /**
- * Copies each capture (`absolute`, checked by loadArchive) to <site>/raw/<name>. Returns how many
+ * Copies each capture (`absolute`, checked by checkArticles in archive.ts) to <site>/raw/<name>. Returns how many
  * were copied, and `<file>: <reason>` for each that could not be.
  */
 export function publishRawCaptures(rawFiles: readonly RawFile[], siteDir: string): { copied: number; problems: string[] } {

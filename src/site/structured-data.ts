@@ -2,7 +2,7 @@
  * Machine-readable descriptions of article pages: schema.org NewsArticle as JSON-LD.
  */
 import { beijingDateTime } from './dates.ts';
-import type { ArticlePage } from './pages.ts';
+import type { ArticlePage } from '../../templates/article.page.ts';
 
 export type AbsoluteUrl = (rootRelative: string) => string;
 

@@ -16,8 +16,8 @@ import path from 'node:path';
 import { writeAtomic, writeAtomicLater } from './atomic-write.ts';
 import { sha256OfParts } from './hash.ts';
 
-/** drafts: ingest's drafts by capture; articles: rendered articles; outputs: what a build wrote where; search: the search index's record. */
-export type CacheKind = 'drafts' | 'articles' | 'outputs' | 'search' | 'archive';
+/** drafts: ingest's drafts by capture; archive: the site's archive index; bodies and texts: articles as rendered for pages and for search; outputs: what a build wrote where; search: the search index's record. */
+export type CacheKind = 'drafts' | 'archive' | 'bodies' | 'texts' | 'outputs' | 'search';
 
 /** Files and folders (all files under them), sorted. */
 function filesOf(entries: readonly string[]): string[] {

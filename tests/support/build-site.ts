@@ -21,8 +21,8 @@ export interface BuildOptions {
   prefixViaEnv?: boolean;
   /** The build cache folder (ARCHIVE_CACHE), or 'off'; default: the checkout's .cache. */
   cacheDir?: string;
-  /** The most pages per Eleventy run (ARCHIVE_BATCH_PAGES); default: the site's own. */
-  batchPages?: number;
+  /** The most pages per part of the build (ARCHIVE_PART_PAGES); default: the site's own. */
+  partPages?: number;
   /** Resolve with the exit status instead of rejecting when the build exits non-zero. */
   allowFailure?: boolean;
 }
@@ -61,8 +61,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   delete env.ARCHIVE_PATH_PREFIX;
   delete env.npm_config_pathprefix;
   delete env.ARCHIVE_CACHE;
-  delete env.ARCHIVE_BATCH_PAGES;
-  if (options.batchPages !== undefined) env.ARCHIVE_BATCH_PAGES = String(options.batchPages);
+  delete env.ARCHIVE_PART_PAGES;
+  if (options.partPages !== undefined) env.ARCHIVE_PART_PAGES = String(options.partPages);
   if (options.cacheDir) env.ARCHIVE_CACHE = options.cacheDir;
   if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
   else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);

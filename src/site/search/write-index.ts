@@ -50,7 +50,7 @@ export interface SearchIndexOptions {
   /** The site's output folder. */
   siteDir: string;
   cache: BuildCache;
-  /** Traditional character → its Simplified counterparts (Archive.scriptMap.hansCounterparts). */
+  /** Traditional character → its Simplified counterparts (the script map of the articles' texts: src/site/search-script-map.ts). */
   variants: Record<string, string>;
 }
 

@@ -31,6 +31,8 @@ declare module '@11ty/eleventy' {
     getFilter(name: string): Filter;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
+    /** Called with each output file's content before it is written; returns the content to write. */
+    addTransform(name: string, transform: (this: FilterContext, content: unknown) => unknown): void;
     /** `key` makes the extension an alias of a built-in template language (11ty.ts → 11ty.js). */
     addExtension(extensions: string | string[], options: { key: string }): void;
     setServerOptions(options: Record<string, unknown>): void;
@@ -38,22 +40,6 @@ declare module '@11ty/eleventy' {
     on(event: 'eleventy.before', handler: (event: { directories: EleventyDirectories; runMode: string }) => unknown): void;
     setQuietMode(quiet: boolean): void;
   }
-
-  export interface EleventyOptions {
-    /** 'cli': the output folder given wins over the configuration's, and errors fail the process. */
-    source?: 'cli' | 'script';
-    configPath?: string;
-    pathPrefix?: string;
-    quietMode?: boolean;
-  }
-
-  /** The programmatic API, as src/site/build.ts runs it: one build per instance. */
-  export class Eleventy {
-    constructor(input: string | undefined, output: string, options?: EleventyOptions);
-    /** Builds and writes the site; resolves to what was written (not used). */
-    write(): Promise<unknown>;
-  }
-  export default Eleventy;
 
   export const HtmlBasePlugin: unknown;
   export const InputPathToUrlTransformPlugin: unknown;

@@ -9,7 +9,8 @@
  */
 import { html, raw, type Markup } from '../../../src/site/html.ts';
 import type { TemplateContext } from '../../../src/site/page-template.ts';
-import type { ArticlePage, PageEntry } from '../../../src/site/pages.ts';
+import type { PageEntry } from '../../../src/site/views.ts';
+import type { ArticlePage } from '../../article.page.ts';
 import { jsonLdScriptText, newsArticle } from '../../../src/site/structured-data.ts';
 import { otherEdition } from '../../../src/site/editions.ts';
 import { PAGE_POLICY, REFERRER_POLICY } from '../../../src/site/security.ts';
