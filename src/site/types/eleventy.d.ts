@@ -50,3 +50,21 @@ declare module '@11ty/eleventy-plugin-rss' {
   export default rssPlugin;
   export function dateToRfc3339(date: Date): string;
 }
+
+/** The part of @11ty/eleventy-dev-server's documented API `npm start` uses (src/start.ts). */
+declare module '@11ty/eleventy-dev-server' {
+  export interface DevServerOptions {
+    domDiff?: boolean;
+    pathPrefix?: string;
+    portReassignmentRetryCount?: number;
+    logger?: { info(text: string): void; log(text: string): void; error(text: string): void };
+  }
+
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    /** Tells every open page to reload (with no files named: the whole page). */
+    reload(event?: { files?: string[] }): void;
+    close(): Promise<void>;
+  }
+}
