@@ -13,7 +13,7 @@
  */
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 
-import { absoluteUrl, readSiteSettings } from './src/site/settings.ts';
+import { absoluteUrl, readSiteSettings, siteUrlNotice } from './src/site/settings.ts';
 import { partFromEnvironment, SiteRun } from './src/site/site-run.ts';
 import { BuildCache } from './src/support/cache.ts';
 import { interfaceText } from './src/site/interface-text.ts';
@@ -31,11 +31,15 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addGlobalData('archive', () => run.data());
   eleventyConfig.addGlobalData('site', { origin: settings.origin, name: interfaceText('zh-Hans').siteName });
 
-  // --- URLs: root-relative in templates, prefixed for sub-path deploys by the HTML base plugin. ---
+  // --- URLs: root-relative in templates, prefixed for sub-path deploys by the HTML base plugin;
+  // absolute ones only with a site URL (ARCHIVE_SITE_URL or data/site.yaml): without one, what
+  // needs it (canonical and hreflang links, feeds, sitemap) is left out, never given localhost. ---
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // eleventyConfig.pathPrefix holds the prefix in force for the build (config, environment or
-  // --pathprefix) once plugins run, so it is read on use. Templates call it as this.siteUrl().
+  // --pathprefix) once plugins run, so it is read on use. Templates call them as this.siteUrl().
+  eleventyConfig.addFilter('hasSiteUrl', () => settings.origin !== undefined);
   eleventyConfig.addFilter('siteUrl', (rootRelative: string) => absoluteUrl(settings.origin, eleventyConfig.pathPrefix, rootRelative));
+  if (!told && !settings.origin) process.stderr.write(`${siteUrlNotice(settings.contentDir)}\n`);
 
   // --- Templates: TypeScript modules (templates/*.11ty.ts) run by Eleventy's JavaScript engine. ---
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });

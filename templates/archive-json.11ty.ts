@@ -7,7 +7,8 @@ const template: PaginatedTemplate<ArchiveDownload> = {
   data: paginate('archiveJson', (entry) => entry.url),
 
   render({ entry }) {
-    return researchExport(entry.articles, (url) => this.siteUrl(url));
+    // Without a site URL, the URLs are the site's own, root-relative with the path prefix.
+    return researchExport(entry.articles, (url) => (this.hasSiteUrl() ? this.siteUrl(url) : this.url(url)));
   },
 };
 

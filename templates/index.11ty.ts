@@ -55,9 +55,7 @@ ${tagGroups}      <p class="more"><a href="${entry.root}tags/">${ui.allTags}</a>
         <h2 id="downloads-title">${ui.download}</h2>
         <ul>
           <li><a href="/archive.json">${ui.downloadArchive}</a></li>
-          <li><a href="${entry.url}feed.xml">${ui.atomFeed}</a></li>
-          <li><a href="${entry.url}feed.json">${ui.jsonFeed}</a></li>
-        </ul>
+${this.hasSiteUrl() ? html`          <li><a href="${entry.url}feed.xml">${ui.atomFeed}</a></li>\n          <li><a href="${entry.url}feed.json">${ui.jsonFeed}</a></li>\n` : ''}        </ul>
       </section>
     </aside>
   </div>

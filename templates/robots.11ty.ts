@@ -1,4 +1,4 @@
-/** robots.txt: everything may be crawled; the sitemap lists both editions. */
+/** robots.txt: everything may be crawled; the sitemap (with a site URL: src/site/settings.ts) lists both editions. */
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { FileEntry } from '../src/site/views.ts';
 
@@ -6,7 +6,7 @@ const template: PaginatedTemplate<FileEntry> = {
   data: paginate('robots', (entry) => entry.url),
 
   render() {
-    return `User-agent: *\nAllow: /\n\nSitemap: ${this.siteUrl('/sitemap.xml')}\n`;
+    return `User-agent: *\nAllow: /\n${this.hasSiteUrl() ? `\nSitemap: ${this.siteUrl('/sitemap.xml')}\n` : ''}`;
   },
 };
 

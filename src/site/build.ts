@@ -23,7 +23,7 @@ import { BuildCache } from '../support/cache.ts';
 import { count, Progress } from '../support/progress.ts';
 import { DEFAULT_PAGES_PER_PART, planSite, type PlannedPart } from './plan.ts';
 import { searchSummary } from './search/write-index.ts';
-import { normalisePathPrefix, readSiteSettings } from './settings.ts';
+import { normalisePathPrefix, readSiteSettings, siteUrlNotice } from './settings.ts';
 import type { RunMessage } from './site-run.ts';
 
 const USAGE = 'usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]';
@@ -111,6 +111,7 @@ async function main(): Promise<number> {
   const pathPrefix = normalisePathPrefix(values.pathprefix ?? settings.pathPrefix);
   const outputDir = path.resolve(values.output);
   const progress = new Progress();
+  if (!settings.origin) progress.line(siteUrlNotice(settings.contentDir), process.stderr);
 
   // Parts hand rendered bodies to the final part through the cache: without one (ARCHIVE_CACHE=off)
   // a cache of this build's own is used and removed at the end.

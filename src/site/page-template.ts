@@ -12,7 +12,9 @@ import type { KindName, SitePages } from './pages.ts';
 export interface TemplateContext {
   /** Eleventy's `url` filter: a root-relative URL with the deploy path prefix, for attributes the HTML base plugin does not rewrite. */
   url(rootRelative: string): string;
-  /** Origin + path prefix + root-relative URL (feeds, canonical links, sitemap, JSON-LD). */
+  /** Whether the site has a URL (ARCHIVE_SITE_URL or data/site.yaml), so that siteUrl can be called. */
+  hasSiteUrl(): boolean;
+  /** Origin + path prefix + root-relative URL (feeds, canonical links, sitemap, JSON-LD); only with a site URL. */
   siteUrl(rootRelative: string): string;
 }
 

@@ -30,6 +30,9 @@ export type SitePages = { [Name in KindName]: EntryOf<(typeof PAGE_KINDS)[Name]>
 /** The kinds of page the sitemap lists (the others are files, feeds and the not-found page), in its order. */
 export const SITEMAP_KINDS: readonly KindName[] = ['home', 'articles', 'reports', 'tagIndex', 'tags', 'years', 'undated', 'about', 'search'];
 
+/** Files made of absolute URLs: without a site URL they are not written (src/site/settings.ts). */
+export const SITE_URL_KINDS: readonly KindName[] = ['feeds', 'sitemaps', 'sitemapIndex'];
+
 /** Pages that print article bodies: a part of the build renders the bodies of the pages it writes. */
 export const BODY_KINDS: readonly KindName[] = ['articles', 'reports'];
 

@@ -30,7 +30,7 @@ import { archiveOf, checkArticles, type Archive, type Article, type CheckedArtic
 import { renderArticleBody } from './article-body.ts';
 import { ArticleRenderer, type ArticleTexts, type PageBody } from './article-render.ts';
 import type { Edition } from './editions.ts';
-import { BODY_KINDS, noPages, PAGE_KINDS, SITEMAP_KINDS, type KindName, type SitePages } from './pages.ts';
+import { BODY_KINDS, noPages, PAGE_KINDS, SITE_URL_KINDS, SITEMAP_KINDS, type KindName, type SitePages } from './pages.ts';
 import { EditionViews, type PageContext, type PageEntry, type PageSources } from './views.ts';
 import { WrittenFiles } from './written-files.ts';
 import { sitemapSpecs } from '../../templates/sitemap.page.ts';
@@ -76,7 +76,8 @@ export interface PlanOptions {
   contentDir: string;
   outputDir: string;
   cache: BuildCache;
-  origin: string;
+  /** The site's URL; without one, the kinds made of absolute URLs are left out. */
+  origin: string | undefined;
   pathPrefix: string;
   /** The repository root, against which front matter's repo paths are resolved. */
   rootDir?: string;
@@ -189,13 +190,16 @@ export function planSite(options: PlanOptions): PlannedBuild {
     const { edition, url, alternates } = entry as PageEntry;
     listed.get(kind)?.push({ edition, url, alternates });
   };
-  for (const kind of Object.keys(PAGE_KINDS) as KindName[]) {
+  const kinds = (Object.keys(PAGE_KINDS) as KindName[]).filter((kind) => options.origin !== undefined || !SITE_URL_KINDS.includes(kind));
+  for (const kind of kinds) {
     for (const spec of (PAGE_KINDS[kind].specs as (archive: Archive) => unknown[])(archive)) plan(kind, spec);
   }
   // The sitemap lists the pages of the other kinds; its index lists its files.
-  const files = sitemapSpecs([...listed.values()].flat());
-  for (const file of files) plan('sitemaps', file);
-  plan('sitemapIndex', { url: '/sitemap.xml', files: files.map((file) => file.url) });
+  if (kinds.includes('sitemaps')) {
+    const files = sitemapSpecs([...listed.values()].flat());
+    for (const file of files) plan('sitemaps', file);
+    plan('sitemapIndex', { url: '/sitemap.xml', files: files.map((file) => file.url) });
+  }
 
   const toWrite = all.filter((page) => !written.isCurrent(page.files, page.key)).map(({ kind, spec }) => ({ kind, spec }));
   return {

@@ -29,7 +29,7 @@ export type RunMessage = { pages: number } | { problems: string[] } | { search: 
 export interface RunOptions {
   contentDir: string;
   cache: BuildCache;
-  origin: string;
+  origin: string | undefined;
 }
 
 /** The part of a build this process is told to write (ARCHIVE_PLAN and ARCHIVE_PART), if any. */

@@ -25,7 +25,7 @@ export interface OutputSettings {
   outputDir: string;
   /** The folders and files whose code renders pages. */
   code: readonly string[];
-  origin: string;
+  origin: string | undefined;
   pathPrefix: string;
 }
 
@@ -49,7 +49,7 @@ export class WrittenFiles {
     const outputDir = path.resolve(settings.outputDir);
     // One record per output folder and settings: the same folder built for another origin or
     // path prefix holds other pages.
-    const key = sha256OfParts(outputDir, settings.origin, settings.pathPrefix);
+    const key = sha256OfParts(outputDir, settings.origin ?? '', settings.pathPrefix);
     return new WrittenFiles(area, key, outputDir, area.read<WrittenRecord>(key) ?? {});
   }
 

@@ -13,10 +13,9 @@ import { HtmlValidate } from 'html-validate';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
-import { articleSourceCount, buildSite, type BuiltSite } from '../support/build-site.ts';
+import { articleSourceCount, buildSite, TEST_ORIGIN, type BuiltSite } from '../support/build-site.ts';
 import { attribute, elements, fileForUrl, htmlPages, listFiles, pageUrlFor, readPage, referencedUrls } from '../support/site-files.ts';
 import { toTraditional } from '../../src/site/editions.ts';
-import { DEFAULT_ORIGIN } from '../../src/site/settings.ts';
 
 const BUILD_TIMEOUT = 240_000;
 // Each test walks every page of the built site; on a two-core CI machine that takes seconds.
@@ -58,7 +57,7 @@ function searchFiles(built: BuiltSite): [number, number] {
   return [Number(match![1]), Number(match![2])];
 }
 
-const absolute = (built: BuiltSite, rootRelative: string) => `${DEFAULT_ORIGIN}${built.pathPrefix.slice(0, -1)}${rootRelative}`;
+const absolute = (built: BuiltSite, rootRelative: string) => `${TEST_ORIGIN}${built.pathPrefix.slice(0, -1)}${rootRelative}`;
 
 function articlePages(files: string[]): string[] {
   return files.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(file));
@@ -149,7 +148,7 @@ describe('links and assets', () => {
           continue;
         }
         if (url.startsWith('data:')) continue;
-        const sameSite = url.startsWith(`${DEFAULT_ORIGIN}/`) ? url.slice(DEFAULT_ORIGIN.length) : url;
+        const sameSite = url.startsWith(`${TEST_ORIGIN}/`) ? url.slice(TEST_ORIGIN.length) : url;
         if (/^[a-z]+:/i.test(sameSite)) {
           // Links to the source page may leave the site; nothing the page loads may.
           if (tag !== 'a') broken.push(`${file}: loads ${url}`);
@@ -193,9 +192,9 @@ describe('links and assets', () => {
     for (const file of ['feed.xml', 'feed.json', 'sitemap.xml', 'sitemaps/1.xml', 'robots.txt', 'archive.json', 'zh-hant/feed.xml']) {
       const text = await read(prefixed, file);
       const urls = text.match(/https?:\/\/[^"<\s]+/g) ?? [];
-      const ours = urls.filter((url) => url.startsWith(DEFAULT_ORIGIN));
+      const ours = urls.filter((url) => url.startsWith(TEST_ORIGIN));
       expect(ours.length, file).toBeGreaterThan(0);
-      for (const url of ours) expect(url, file).toMatch(new RegExp(`^${DEFAULT_ORIGIN}${ENCODED}`));
+      for (const url of ours) expect(url, file).toMatch(new RegExp(`^${TEST_ORIGIN}${ENCODED}`));
     }
   });
 
@@ -245,7 +244,7 @@ describe('feeds, sitemap and downloads', () => {
       expect(json.items).toHaveLength(Math.min(articleCount, 50));
       for (const item of json.items) {
         expect(item.content_html.length).toBeGreaterThan(50);
-        expect(existsSync(path.join(site.dir, fileForUrl(item.url.slice(DEFAULT_ORIGIN.length), '/')!))).toBe(true);
+        expect(existsSync(path.join(site.dir, fileForUrl(item.url.slice(TEST_ORIGIN.length), '/')!))).toBe(true);
       }
     }
   });
@@ -261,7 +260,7 @@ describe('feeds, sitemap and downloads', () => {
     expect(new Set(locs)).toEqual(new Set(pages.map((file) => absolute(site, pageUrlFor(file)))));
     expect(locs).toHaveLength(pages.length);
     expect(sitemap).toContain('hreflang="zh-Hant"');
-    expect(await read(site, 'robots.txt')).toContain(`Sitemap: ${DEFAULT_ORIGIN}/sitemap.xml`);
+    expect(await read(site, 'robots.txt')).toContain(`Sitemap: ${TEST_ORIGIN}/sitemap.xml`);
   });
 
   it('offers the whole archive as JSON with metadata and plain text', async () => {
@@ -324,7 +323,7 @@ describe('audit report pages', () => {
       const entries = (data.entries ?? []).length + data.captures.reduce((sum, capture) => sum + (capture.entries ?? []).length, 0);
       const article = archive.articles.find((candidate) => candidate.slug === data.slug);
       expect(article, report).toBeDefined();
-      const articleFile = fileForUrl(article!.url.slice(DEFAULT_ORIGIN.length), '/')!;
+      const articleFile = fileForUrl(article!.url.slice(TEST_ORIGIN.length), '/')!;
       const reportFile = articleFile.replace(/index\.html$/, 'report/index.html');
       expect(await read(site, articleFile)).toContain(`href="${pageUrlFor(reportFile)}"`);
       for (const file of [reportFile, `zh-hant/${reportFile}`]) {
@@ -470,7 +469,7 @@ describe('the build cache', () => {
     const archive = JSON.parse(await read(rebuilt, 'archive.json')) as { articles: { url: string; text: string }[] };
     const article = archive.articles.find((candidate) => candidate.text.includes(EDITED));
     expect(article).toBeDefined();
-    const page = fileForUrl(article!.url.slice(DEFAULT_ORIGIN.length), '/')!;
+    const page = fileForUrl(article!.url.slice(TEST_ORIGIN.length), '/')!;
     expect(await read(rebuilt, page)).toContain(EDITED);
     expect(await read(rebuilt, `zh-hant/${page}`)).toContain(toTraditional(EDITED));
   }, BUILD_TIMEOUT);
