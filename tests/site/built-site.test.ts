@@ -473,4 +473,29 @@ describe('the build cache', () => {
     expect(await read(rebuilt, page)).toContain(EDITED);
     expect(await read(rebuilt, `zh-hant/${page}`)).toContain(toTraditional(EDITED));
   }, BUILD_TIMEOUT);
+
+  it('rewrites every page that shows an article retitled: its neighbours’, its tags’, its year’s, the lists', async () => {
+    const articles = (await readdir(path.join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
+    // The middle article has a neighbour on either side.
+    const file = path.join(contentDir, 'articles', articles[Math.floor(articles.length / 2)]!);
+    const text = await readFile(file, 'utf8');
+    const title = /^title: (.+)$/m.exec(text)![1]!;
+    const retitled = `${title.replace(/^'|'$/g, '')}（改题测试）`;
+    await writeFile(file, text.replace(/^title: .+$/m, `title: '${retitled}'`));
+    const before = await listFiles(cold.dir);
+    const rebuilt = await buildSite({ contentDir, cacheDir, outputDir: cold.dir });
+    const uncached = await buildSite({ contentDir, cacheDir: 'off' });
+
+    // Every page holding the new title is there with the bytes of a build from scratch, though
+    // most pages were left as they were.
+    const showing: string[] = [];
+    for (const page of await htmlPages(rebuilt.dir)) if ((await read(rebuilt, page)).includes(retitled)) showing.push(page);
+    expect(showing).toEqual(expect.arrayContaining([expect.stringMatching(/^tags\/province\//), expect.stringMatching(/^\d{4}\/index\.html$/), 'index.html']));
+    // Its own article page and a neighbour's, whose previous or next link names it.
+    expect(showing.filter((page) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(page)).length).toBeGreaterThanOrEqual(2);
+    expect(await differingFiles(uncached, rebuilt)).toEqual([]);
+    expect(await listFiles(rebuilt.dir)).toEqual(before);
+    const written = Number(/site: .* pages and files, (\d+) written/.exec(rebuilt.log)?.[1]);
+    expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
+  }, BUILD_TIMEOUT);
 });
