@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DataError } from './data.ts';
 import { runIngest } from './run.ts';
 import { cacheRoot } from '../support/cache.ts';
+import { count, Progress } from '../support/progress.ts';
 
 const USAGE = 'usage: npm run ingest -- [--input DIR] [--output DIR] [--reports DIR] [--data DIR] [--check] [--no-cache] [--threads N]';
 
@@ -37,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const output = resolve(values.output);
+  // On a terminal, one status line of captures ingested (src/support/progress.ts); in CI, none.
+  const progress = new Progress();
   try {
     const threads = values.threads === undefined ? undefined : Number(values.threads);
     const outcome = await runIngest({
@@ -48,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
       data: resolve(values.data),
       check: values.check,
       root: process.cwd(),
+      onProgress: ({ ingested, toIngest, fromCache }) => progress.status(`ingest: ${count(ingested)} of ${count(toIngest)} captures ingested${fromCache ? ` (${count(fromCache)} more unchanged, from the cache)` : ''}`),
     });
+    progress.clear();
     for (const line of outcome.errors) process.stderr.write(`${oneLine(line)}\n`);
     for (const line of outcome.warnings) process.stderr.write(`warning: ${oneLine(line)}\n`);
     if (values.check) {
@@ -61,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       return outcome.differences.length || outcome.errors.length ? 1 : 0;
     }
     process.stdout.write(
-      `ingest: ${outcome.captures} captures → ${outcome.articles} articles; ${outcome.written.length} files written, ${outcome.unchanged} unchanged, ${outcome.removed.length} removed, ${outcome.errors.length} failed\n`,
+      `ingest: ${outcome.captures} captures → ${outcome.articles} articles; ${outcome.written.length} files written, ${outcome.unchanged} unchanged, ${outcome.removed.length} removed, ${outcome.errors.length} failed, ${progress.elapsed()}\n`,
     );
     return outcome.errors.length ? 1 : 0;
   } catch (error) {

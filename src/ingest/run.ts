@@ -29,6 +29,8 @@ export interface IngestOptions {
   check: boolean;
   /** Paths in front matter and messages are relative to this folder (the repository root). */
   root: string;
+  /** Told after each capture ingested (not those the cache had): how many so far, of how many, and how many came from the cache. */
+  onProgress?: (progress: { ingested: number; toIngest: number; fromCache: number }) => void;
 }
 
 export interface IngestOutcome {
@@ -62,7 +64,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const hashes = jobs.map((job) => (cache ? hashFile(job.absolute) : ''));
   const cached = jobs.map((job, index) => (cache && hashes[index] ? cache.get(hashes[index]!, job.shown) : undefined));
   const fresh = jobs.filter((_, index) => !cached[index]);
-  const results = await ingestAll(fresh, data, options.data, options.threads, cache);
+  let ingested = 0;
+  const fromCache = jobs.length - fresh.length;
+  const onCapture = () => options.onProgress?.({ ingested: ++ingested, toIngest: fresh.length, fromCache });
+  const results = await ingestAll(fresh, data, options.data, options.threads, cache, onCapture);
   const byJob = new Map(fresh.map((job, index) => [job, results[index]!]));
 
   const drafts: ArticleDraft[] = [];
