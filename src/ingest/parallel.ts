@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { runOnWorkers } from '../support/worker-pool.ts';
 import type { DraftCache } from './cache.ts';
 import type { ArchiveData } from './data.ts';
@@ -22,7 +23,8 @@ export async function ingestAll(
 ): Promise<JobResult[]> {
   const onWorkers = await runOnWorkers<CaptureJob, JobResult>(new URL('./worker.ts', import.meta.url), jobs, CAPTURES_PER_WORKER, {
     workerData: { dataDir, ...(cache?.folder ? { cacheDir: cache.folder } : {}) },
-    threads: Math.min(threads ?? MAX_WORKERS, MAX_WORKERS),
+    // One per core unless told: each worker holds the archive's data, so more than the cores is memory for nothing.
+    threads: Math.min(threads ?? availableParallelism(), MAX_WORKERS),
     onResult: onCapture,
   });
   if (onWorkers) return onWorkers;
