@@ -133,7 +133,8 @@ async function main(): Promise<number> {
   // Relative paths, as `npm run build` passes them: they end up in front matter and messages.
   const ingestArgs = ['--input', 'content/raw', '--output', 'content/articles', '--reports', 'content/reports', '--data', 'content/data'];
   const siteArgs = ['--output=_site'];
-  const siteEnv = { ARCHIVE_CONTENT_DIR: 'content' };
+  // Built as for deployment: with a site URL, so that feeds and sitemaps are made too.
+  const siteEnv = { ARCHIVE_CONTENT_DIR: 'content', ARCHIVE_SITE_URL: 'https://archive.example.org' };
 
   const result: BenchResult = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
