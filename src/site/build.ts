@@ -16,12 +16,12 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildCache } from '../support/cache.ts';
 import { count, Progress } from '../support/progress.ts';
-import { DEFAULT_PAGES_PER_PART, planSite, type PlannedPart } from './plan.ts';
+import { DEFAULT_PAGES_PER_PART, PARTS_AT_ONCE, planSite, type PlannedPart } from './plan.ts';
 import { searchSummary } from './search/write-index.ts';
 import { normalisePathPrefix, readSiteSettings, siteUrlNotice } from './settings.ts';
 import type { RunMessage } from './site-run.ts';
@@ -31,8 +31,6 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const CONFIG = path.join(REPO_ROOT, '.eleventy.ts');
 const TSX = import.meta.resolve('tsx');
-/** Parts rendered at once: one per core, and two at most, so that memory stays bounded. */
-const AT_ONCE = Math.max(1, Math.min(2, availableParallelism()));
 
 function pagesPerPart(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PAGES_PER_PART;
@@ -54,8 +52,9 @@ interface Options {
   onMessage: (run: PartRun, message: RunMessage) => void;
 }
 
-/** Runs Eleventy on one part of the plan, in a process of its own; resolves with its exit code and what it printed. */
-function runPart(run: PartRun, options: Options): Promise<{ code: number; output: string }> {
+/** Runs Eleventy on one part of the plan, in a process of its own; resolves with its exit code, what it printed and its seconds. */
+function runPart(run: PartRun, options: Options): Promise<{ code: number; output: string; seconds: number }> {
+  const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -67,33 +66,35 @@ function runPart(run: PartRun, options: Options): Promise<{ code: number; output
     child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('message', (message: RunMessage) => options.onMessage(run, message));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output, seconds: (performance.now() - started) / 1000 }));
   });
 }
 
-/** Runs every part, AT_ONCE at a time; the final part starts once every part that renders bodies has ended. */
-async function runParts(parts: readonly PlannedPart[], options: Options): Promise<{ failed: string[] }> {
+/** Runs every part, PARTS_AT_ONCE at a time; the final part starts once every part that renders bodies has ended. */
+async function runParts(parts: readonly PlannedPart[], options: Options): Promise<{ failed: string[]; seconds: number[] }> {
   const waiting: PartRun[] = parts.map((part, index) => ({ number: index + 1, part }));
   const bodiesLeft = new Set(waiting.filter((run) => run.part.rendersBodies && !run.part.final).map((run) => run.number));
   const failed: string[] = [];
+  const seconds: number[] = [];
   let running = 0;
   return new Promise((resolve) => {
     const startNext = () => {
-      while (running < AT_ONCE) {
+      while (running < PARTS_AT_ONCE) {
         const at = waiting.findIndex((run) => !run.part.final || bodiesLeft.size === 0);
         if (at < 0) break;
         const [run] = waiting.splice(at, 1);
         running += 1;
-        void runPart(run!, options).then(({ code, output }) => {
+        void runPart(run!, options).then(({ code, output, seconds: took }) => {
           running -= 1;
+          seconds[run!.number - 1] = took;
           bodiesLeft.delete(run!.number);
           if (code !== 0) failed.push(`part ${run!.number} of ${parts.length} failed (exit ${code}): ${output.trim().split('\n').slice(-5).join(' / ')}`);
-          if (waiting.length === 0 && running === 0) resolve({ failed });
+          if (waiting.length === 0 && running === 0) resolve({ failed, seconds });
           else startNext();
         });
       }
     };
-    if (waiting.length === 0) resolve({ failed });
+    if (waiting.length === 0) resolve({ failed, seconds });
     else startNext();
   });
 }
@@ -119,8 +120,10 @@ async function main(): Promise<number> {
   const cacheDir = settings.cacheDir ?? temporary!;
   try {
     progress.status('site: planning');
+    const planStarted = performance.now();
     const planned = planSite({ contentDir: settings.contentDir, outputDir, cache: new BuildCache(cacheDir), origin: settings.origin, pathPrefix, pagesPerPart: pagesPerPart(process.env.ARCHIVE_PART_PAGES) });
     const { parts } = planned.plan;
+    const planSeconds = (performance.now() - planStarted) / 1000;
     const planFolder = path.join(cacheDir, 'plans');
     mkdirSync(planFolder, { recursive: true });
     const planFile = path.join(planFolder, `${process.pid}.json`);
@@ -131,7 +134,7 @@ async function main(): Promise<number> {
     const show = () => progress.status(`site: ${count([...written.values()].reduce((sum, pages) => sum + pages, 0))} of ${count(planned.toWrite)} pages written (${parts.length} part${parts.length === 1 ? '' : 's'})`);
     show();
     let search = '';
-    const { failed } = await runParts(parts, {
+    const { failed, seconds } = await runParts(parts, {
       planFile,
       outputDir,
       pathPrefix,
@@ -152,7 +155,9 @@ async function main(): Promise<number> {
     planned.written.save();
     progress.clear();
     if (search) process.stdout.write(`${search}\n`);
-    process.stdout.write(`site: ${count(planned.pages)} pages and files, ${count(planned.toWrite)} written in ${parts.length} Eleventy run${parts.length === 1 ? '' : 's'}, ${progress.elapsed()}\n`);
+    // The parts' own times say where the build's time went (npm run bench prints their shares).
+    const partTimes = seconds.map((took, index) => `${parts[index]!.final ? 'final ' : ''}${took.toFixed(1)} s`).join(', ');
+    process.stdout.write(`site: ${count(planned.pages)} pages and files, ${count(planned.toWrite)} written in ${parts.length} Eleventy run${parts.length === 1 ? '' : 's'}, ${progress.elapsed()} (planning ${planSeconds.toFixed(1)} s; runs ${partTimes})\n`);
     if (problems.length) {
       for (const line of problems) process.stderr.write(`${line}\n`);
       process.stderr.write(`site: ${problems.length} article file(s) or capture(s) left out of the site (listed above)\n`);

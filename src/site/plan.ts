@@ -20,6 +20,7 @@
  * archive from them (archive.ts), then builds the entries of its own pages only.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { AuditReport, Official, Place } from '../contract.ts';
 import { readAuditReport } from '../contract.ts';
@@ -45,6 +46,9 @@ const WHOLE_ARCHIVE_KINDS: readonly KindName[] = ['archiveJson', 'feeds', 'sitem
 
 /** Most pages one part renders: an Eleventy run holds every page it renders until it ends. */
 export const DEFAULT_PAGES_PER_PART = 4000;
+
+/** Parts rendered at once: one per core, and two at most, so that memory stays bounded. */
+export const PARTS_AT_ONCE = Math.max(1, Math.min(2, availableParallelism()));
 
 /** Up to this many pages to write, one part does it all (starting a process costs more than it saves). */
 const ONE_PART_UP_TO = 600;
@@ -227,17 +231,21 @@ function splitIntoParts(pages: readonly PlannedPage[], perPart: number): Planned
   const other: PlannedPage[] = [];
   const whole: PlannedPage[] = [];
   for (const page of pages) (BODY_KINDS.includes(page.kind) ? body : WHOLE_ARCHIVE_KINDS.includes(page.kind) ? whole : other).push(page);
-  // An article's pages in one part, so that its body is rendered once; the pages without bodies after them.
+  // An article's pages in one part, so that its body is rendered once.
   body.sort((a, b) => articleOf(a) - articleOf(b));
-  const ordered = [...body, ...other];
-  // At least two parts, one per core, when there is enough to share.
-  const count = Math.max(2, Math.ceil(ordered.length / perPart));
+  // The parts that render bodies come first, as many as keep both cores busy (a multiple of
+  // PARTS_AT_ONCE); the pages without bodies then run beside the final part, which waits for the bodies.
+  const bodyParts = body.length ? Math.ceil(Math.ceil(body.length / perPart) / PARTS_AT_ONCE) * PARTS_AT_ONCE : 0;
   const parts: PlannedPart[] = [];
-  for (let part = 0, at = 0; part < count && at < ordered.length; part++) {
-    let end = Math.round(((part + 1) * ordered.length) / count);
+  for (let part = 0, at = 0; part < bodyParts && at < body.length; part++) {
+    let end = Math.round(((part + 1) * body.length) / bodyParts);
     while (end < body.length && articleOf(body[end]!) === articleOf(body[end - 1]!)) end++;
-    parts.push({ pages: ordered.slice(at, end), rendersBodies: at < body.length, final: false });
+    parts.push({ pages: body.slice(at, end), rendersBodies: true, final: false });
     at = end;
+  }
+  const otherParts = Math.ceil(other.length / perPart);
+  for (let part = 0; part < otherParts; part++) {
+    parts.push({ pages: other.slice(Math.round((part * other.length) / otherParts), Math.round(((part + 1) * other.length) / otherParts)), rendersBodies: false, final: false });
   }
   parts.push({ pages: whole, rendersBodies: false, final: true });
   return parts;
