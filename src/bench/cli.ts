@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_PRNG_SEED, loadSeeds, writeCapture, writeCorpus } from './corpus.ts';
 import { countHtml, readIngestLog, REPO_ROOT, runStep, type StepResult } from './measure.ts';
 import { mergeProfiles, summarizeProfiles } from './profile.ts';
-import { type BenchResult, machine, renderProfiles, renderTable, type StepFigures } from './report.ts';
+import { type BenchResult, machine, renderProfiles, renderTable, type StepFigures, type StepShares } from './report.ts';
 
 const USAGE = 'usage: npm run bench -- [--captures N] [--work DIR] [--keep] [--skip-bare] [--profile] [--seed N]';
 const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
@@ -74,6 +74,19 @@ function parse(argv: string[]): Options {
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
+}
+
+/**
+ * The full build by step, from the site step's summary (`…, T s (planning P s; …)`) and the search
+ * index's (`search index: … (S s)`); the Eleventy runs are what is left of T. Undefined when the
+ * lines are not there.
+ */
+function stepShares(ingestSeconds: number, site: StepResult): StepShares | undefined {
+  const summary = /^site: .*, ([\d.]+) s \(planning ([\d.]+) s;/m.exec(site.stdout);
+  const search = /search index: .*\(([\d.]+) s\)\s*$/m.exec(site.stdout);
+  if (!summary) return undefined;
+  const [total, planning, searchIndex] = [Number(summary[1]), Number(summary[2]), search ? Number(search[1]) : 0];
+  return { ingest: ingestSeconds, planning, pages: total - planning - searchIndex, searchIndex, other: Math.max(0, site.seconds - total) };
 }
 
 function figures(step: StepResult): StepFigures {
@@ -181,6 +194,8 @@ async function main(): Promise<number> {
     const fullSite = await runStep({ name: 'full-site', script: SITE, args: siteArgs, cwd: work, env: siteEnv, logDir: logs, ...cpu('full-site') });
     const pages = countHtml(site);
     result.full = { ingest: figures(fullIngest), site: figures(fullSite), seconds: fullIngest.seconds + fullSite.seconds, pages, profiled: options.profile };
+    const shares = stepShares(fullIngest.seconds, fullSite);
+    if (shares) result.full.shares = shares;
     log(`full build, site step: ${describe(fullSite)}; ${pages} pages`);
     if (fullSite.exitCode !== 0) result.problems.push(`site step failed (exit ${fullSite.exitCode ?? fullSite.signal}): ${lastErrors(fullSite)}`);
 
