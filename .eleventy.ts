@@ -1,77 +1,61 @@
 /**
- * Eleventy configuration for 湘豫防疫会议档案.
+ * The build of 湘豫防疫会议档案's site: `npx @11ty/eleventy` with this configuration builds the
+ * whole site (pages of both editions, the raw captures, the search index); `npm run build`
+ * ingests the captures and then runs this same configuration once per part of a plan, two parts
+ * at a time (src/site/build.ts), so that no Eleventy run holds the whole archive in memory.
  *
- * Reads top to bottom: where the pages of this run come from (a batch prepared by `npm run site`,
- * or a build prepared here when Eleventy runs on its own), what data the templates get, how URLs
- * are made absolute, the template language, and which files are copied verbatim. The data itself
- * is prepared in src/site/; templates in templates/ only print it.
+ * Read top to bottom: where the content is and where the site is served (settings), what this
+ * run writes (the whole site, or the part of a plan it was told in ARCHIVE_PLAN and ARCHIVE_PART:
+ * src/site/site-run.ts), the data the templates get, how URLs are made absolute, the template
+ * language, the files copied as they are, and what is done after the pages. The data is
+ * prepared in code (src/site/, and each page kind beside its template: templates/*.page.ts);
+ * templates only print it.
  */
 import { HtmlBasePlugin, type UserConfig } from '@11ty/eleventy';
 
-import { readSiteSettings, absoluteUrl } from './src/site/settings.ts';
-import { loadArchive, type Archive } from './src/site/archive.ts';
-import type { ArchiveData } from './src/site/page-template.ts';
-import { BuildCache } from './src/site/build-cache.ts';
-import { SiteBuild, currentDrivenBatch, readStaticTexts, RENDERING_CODE, searchSummary } from './src/site/site-build.ts';
+import { absoluteUrl, readSiteSettings, siteUrlNotice } from './src/site/settings.ts';
+import { partFromEnvironment, SiteRun } from './src/site/site-run.ts';
+import { BuildCache } from './src/support/cache.ts';
 import { interfaceText } from './src/site/interface-text.ts';
 
 export default function (eleventyConfig: UserConfig) {
   const settings = readSiteSettings();
 
-  // --- Content: `npm run site` (src/site/build.ts) prepares the build once and runs Eleventy
-  // once per batch of pages, handing each run its batch (src/site/site-build.ts says why). Run on
-  // its own, as in watch mode, Eleventy prepares each build itself and renders it in one batch;
-  // the archive is read and rendered in code, an unchanged article taken from the build cache. ---
-  let archiveData: () => ArchiveData;
-  if (currentDrivenBatch()) {
-    // Read on use, not kept here: Eleventy keeps some of each run's configuration after the run,
-    // and a batch held by it would stay in memory for the rest of the build.
-    archiveData = () => currentDrivenBatch()!;
-  } else {
-    const cache = new BuildCache(settings.cacheDir);
-    const texts = readStaticTexts();
-    // The first build uses the archive read here; rebuilds in watch mode read the content again.
-    let preloaded: Archive | undefined = loadArchive({ contentDir: settings.contentDir, cache });
-    let build: SiteBuild | undefined;
-    eleventyConfig.on('eleventy.before', ({ directories }) => {
-      build = SiteBuild.start({
-        ...(preloaded ? { archive: preloaded } : {}),
-        contentDir: settings.contentDir,
-        outputDir: directories.output,
-        cache,
-        origin: settings.origin,
-        pathPrefix: eleventyConfig.pathPrefix,
-        texts,
-        code: RENDERING_CODE,
-      });
-      preloaded = undefined;
-    });
-    archiveData = () => build!.all();
-    // After the pages are written: the record of what was written, and the search index.
-    eleventyConfig.on('eleventy.after', async () => {
-      const result = await build?.finish();
-      if (result) console.log(searchSummary(result));
-      for (const line of build?.problems ?? []) console.error(line);
-    });
-    eleventyConfig.addWatchTarget(settings.contentDir);
-    eleventyConfig.addWatchTarget('src/site/');
-  }
-  eleventyConfig.addGlobalData('archive', () => archiveData());
+  // --- What this run writes: the part it was told, or the whole site planned here before each
+  // build (so that `--serve` and `--watch` see changed content). ---
+  const told = partFromEnvironment(process.env);
+  const run = new SiteRun({ contentDir: settings.contentDir, cache: new BuildCache(settings.cacheDir), origin: settings.origin }, told);
+  eleventyConfig.on('eleventy.before', ({ directories }) => run.start(directories.output, eleventyConfig.pathPrefix));
+
+  // --- Data: each template paginates over the entries of its kind in `archive.pages`. ---
+  eleventyConfig.addGlobalData('archive', () => run.data());
   eleventyConfig.addGlobalData('site', { origin: settings.origin, name: interfaceText('zh-Hans').siteName });
 
-  // --- URLs: root-relative in templates, prefixed for sub-path deploys by the HTML base plugin. ---
+  // --- URLs: root-relative in templates, prefixed for sub-path deploys by the HTML base plugin;
+  // absolute ones only with a site URL (ARCHIVE_SITE_URL or data/site.yaml): without one, what
+  // needs it (canonical and hreflang links, feeds, sitemap) is left out, never given localhost. ---
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // eleventyConfig.pathPrefix holds the prefix in force for the build (config, environment or
-  // --pathprefix) once plugins run, so it is read on use. Templates call it as this.siteUrl().
+  // --pathprefix) once plugins run, so it is read on use. Templates call them as this.siteUrl().
+  eleventyConfig.addFilter('hasSiteUrl', () => settings.origin !== undefined);
   eleventyConfig.addFilter('siteUrl', (rootRelative: string) => absoluteUrl(settings.origin, eleventyConfig.pathPrefix, rootRelative));
+  if (!told && !settings.origin) process.stderr.write(`${siteUrlNotice(settings.contentDir)}\n`);
 
   // --- Templates: TypeScript modules (templates/*.11ty.ts) run by Eleventy's JavaScript engine. ---
-  // Eleventy imports each module once and calls its render() per page. (It never caches compiled
-  // Nunjucks, which made every paginated page compile its template and permalink again.)
   eleventyConfig.addExtension(['11ty.ts'], { key: '11ty.js' });
 
-  // --- Files copied verbatim: styles and the search script (the raw captures: src/site/site-build.ts). ---
-  eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
+  // --- Files copied as they are: styles and the search scripts, by one run of a build (the raw
+  // captures are copied by the final part, after the pages: src/site/raw-copies.ts). ---
+  if (!told || told.part === 1) eleventyConfig.addPassthroughCopy({ 'templates/assets': 'assets' });
+
+  // --- After the pages: progress, then the final part's raw captures and search index. ---
+  eleventyConfig.addTransform('progress', (content: unknown) => {
+    run.pageWritten();
+    return content;
+  });
+  eleventyConfig.on('eleventy.after', () => run.finish());
+  eleventyConfig.addWatchTarget(settings.contentDir);
+  eleventyConfig.addWatchTarget('src/');
 
   return {
     dir: { input: 'templates', includes: '_includes', data: '_data', output: '_site' },

@@ -1,7 +1,7 @@
 /** The not-found page of each edition (a host serves /404.html for missing paths). */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { PageEntry } from '../src/site/pages.ts';
+import type { PageEntry } from '../src/site/views.ts';
 import { basePage } from './_includes/layouts/base.ts';
 
 const template: PaginatedTemplate<PageEntry> = {

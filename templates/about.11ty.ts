@@ -1,7 +1,7 @@
 /** About the archive (templates/_includes/about.md, rendered like an article body) and its downloads. */
 import { html, raw } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { AboutPage } from '../src/site/pages.ts';
+import type { AboutPage } from './about.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
 
 const template: PaginatedTemplate<AboutPage> = {
@@ -15,8 +15,7 @@ ${raw(entry.bodyHtml)}
   <h2>${ui.download}</h2>
   <ul>
     <li><a href="/archive.json">${ui.downloadArchive}</a></li>
-    <li><a href="${entry.root}feed.xml">${ui.atomFeed}</a> · <a href="${entry.root}feed.json">${ui.jsonFeed}</a></li>
-  </ul>
+${this.hasSiteUrl() ? html`    <li><a href="${entry.root}feed.xml">${ui.atomFeed}</a> · <a href="${entry.root}feed.json">${ui.jsonFeed}</a></li>\n` : ''}  </ul>
 </div>
 `);
   },

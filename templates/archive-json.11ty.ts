@@ -1,12 +1,14 @@
 /** /archive.json: the whole archive, metadata and plain text, for researchers (src/site/research-export.ts). */
-import { singleFile, type SingleFileTemplate } from '../src/site/page-template.ts';
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { researchExport } from '../src/site/research-export.ts';
+import type { ArchiveDownload } from './archive-json.page.ts';
 
-const template: SingleFileTemplate = {
-  data: singleFile('/archive.json'),
+const template: PaginatedTemplate<ArchiveDownload> = {
+  data: paginate('archiveJson', (entry) => entry.url),
 
-  render({ archive }) {
-    return researchExport(archive.model, (url) => this.siteUrl(url));
+  render({ entry }) {
+    // Without a site URL, the URLs are the site's own, root-relative with the path prefix.
+    return researchExport(entry.articles, (url) => (this.hasSiteUrl() ? this.siteUrl(url) : this.url(url)));
   },
 };
 

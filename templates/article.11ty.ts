@@ -5,7 +5,8 @@
 import { html, joined, raw, type Markup } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { thousands } from '../src/site/format.ts';
-import type { ArticlePage, ArticleSummary, Link } from '../src/site/pages.ts';
+import type { ArticleSummary, Link } from '../src/site/views.ts';
+import type { ArticlePage } from './article.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
 import { day } from './_includes/partials/day.ts';
 

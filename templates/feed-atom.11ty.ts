@@ -3,7 +3,7 @@ import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { html } from '../src/site/html.ts';
 import { wellFormedXml } from '../src/site/xml.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { FeedPage } from '../src/site/pages.ts';
+import type { FeedPage } from './feed.page.ts';
 
 const template: PaginatedTemplate<FeedPage> = {
   data: paginate('feeds', (feed) => feed.atomUrl),

@@ -1,7 +1,7 @@
 /** The JSON Feed of each edition: the same entries as the Atom feed. */
 import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { FeedPage } from '../src/site/pages.ts';
+import type { FeedPage } from './feed.page.ts';
 
 const template: PaginatedTemplate<FeedPage> = {
   data: paginate('feeds', (feed) => feed.jsonUrl),

@@ -1,9 +1,10 @@
 /** _headers: the security headers, for hosts that read such a file (src/site/security.ts). */
-import { singleFile, type SingleFileTemplate } from '../src/site/page-template.ts';
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { headersFile } from '../src/site/security.ts';
+import type { FileEntry } from '../src/site/views.ts';
 
-const template: SingleFileTemplate = {
-  data: singleFile('/_headers'),
+const template: PaginatedTemplate<FileEntry> = {
+  data: paginate('headers', (entry) => entry.url),
 
   render() {
     return headersFile();

@@ -1,7 +1,7 @@
 /** The home page of each edition: the timeline by year and month, the most used tags, downloads. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { HomePage } from '../src/site/pages.ts';
+import type { HomePage } from './timeline.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
 import { basePage } from './_includes/layouts/base.ts';
 
@@ -55,9 +55,7 @@ ${tagGroups}      <p class="more"><a href="${entry.root}tags/">${ui.allTags}</a>
         <h2 id="downloads-title">${ui.download}</h2>
         <ul>
           <li><a href="/archive.json">${ui.downloadArchive}</a></li>
-          <li><a href="${entry.url}feed.xml">${ui.atomFeed}</a></li>
-          <li><a href="${entry.url}feed.json">${ui.jsonFeed}</a></li>
-        </ul>
+${this.hasSiteUrl() ? html`          <li><a href="${entry.url}feed.xml">${ui.atomFeed}</a></li>\n          <li><a href="${entry.url}feed.json">${ui.jsonFeed}</a></li>\n` : ''}        </ul>
       </section>
     </aside>
   </div>

@@ -2,7 +2,7 @@
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { thousands } from '../src/site/format.ts';
-import type { ReportPage, ReportRow } from '../src/site/pages.ts';
+import type { ReportPage, ReportRow } from './report.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
 
 /** What an entry changed: before → after, or the text it removed or moved (verbatim, as captured). */

@@ -1,11 +1,12 @@
-/** robots.txt: everything may be crawled; the sitemap lists both editions. */
-import { singleFile, type SingleFileTemplate } from '../src/site/page-template.ts';
+/** robots.txt: everything may be crawled; the sitemap (with a site URL: src/site/settings.ts) lists both editions. */
+import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
+import type { FileEntry } from '../src/site/views.ts';
 
-const template: SingleFileTemplate = {
-  data: singleFile('/robots.txt'),
+const template: PaginatedTemplate<FileEntry> = {
+  data: paginate('robots', (entry) => entry.url),
 
   render() {
-    return `User-agent: *\nAllow: /\n\nSitemap: ${this.siteUrl('/sitemap.xml')}\n`;
+    return `User-agent: *\nAllow: /\n${this.hasSiteUrl() ? `\nSitemap: ${this.siteUrl('/sitemap.xml')}\n` : ''}`;
   },
 };
 

@@ -8,7 +8,7 @@
 import { html } from '../src/site/html.ts';
 import { editionUrl } from '../src/site/editions.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { SearchPage } from '../src/site/pages.ts';
+import type { SearchPage } from './search.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
 
 const template: PaginatedTemplate<SearchPage> = {

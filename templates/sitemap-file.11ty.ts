@@ -3,7 +3,7 @@ import { html } from '../src/site/html.ts';
 import { wellFormedXml } from '../src/site/xml.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { EDITIONS } from '../src/site/editions.ts';
-import type { SitemapFile } from '../src/site/pages.ts';
+import type { SitemapFile } from './sitemap.page.ts';
 
 const template: PaginatedTemplate<SitemapFile> = {
   data: paginate('sitemaps', (entry) => entry.url),

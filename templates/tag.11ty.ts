@@ -1,7 +1,7 @@
 /** Each tag (province, person, place, meeting type) in both editions, its articles split into pages. */
 import { html, joined, type Markup } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { TagPage } from '../src/site/pages.ts';
+import type { TagPage } from './tag.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
 import { pagerNav } from './_includes/partials/pager.ts';
 import { basePage } from './_includes/layouts/base.ts';

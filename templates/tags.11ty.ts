@@ -1,7 +1,7 @@
 /** Every tag of every kind, with its article count, in both editions. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { TagIndexPage } from '../src/site/pages.ts';
+import type { TagIndexPage } from './tag.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
 
 const template: PaginatedTemplate<TagIndexPage> = {

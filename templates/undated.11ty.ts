@@ -1,7 +1,7 @@
 /** The articles whose dates could not be read (日期不详), in both editions, split into pages. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { UndatedPage } from '../src/site/pages.ts';
+import type { UndatedPage } from './timeline.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
 import { pagerNav } from './_includes/partials/pager.ts';
 import { basePage } from './_includes/layouts/base.ts';

@@ -1,7 +1,7 @@
 /** Each year of meetings in both editions, month by month, split into pages. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { YearPage } from '../src/site/pages.ts';
+import type { YearPage } from './timeline.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
 import { pagerNav } from './_includes/partials/pager.ts';
 import { basePage } from './_includes/layouts/base.ts';

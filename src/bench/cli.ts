@@ -29,7 +29,7 @@ import { DEFAULT_PRNG_SEED, loadSeeds, writeCapture, writeCorpus } from './corpu
 import { evaluateExtraction, renderExtraction } from './extraction.ts';
 import { countHtml, readIngestLog, REPO_ROOT, runStep, type StepResult } from './measure.ts';
 import { mergeProfiles, summarizeProfiles } from './profile.ts';
-import { type BenchResult, machine, renderProfiles, renderTable, type StepFigures } from './report.ts';
+import { type BenchResult, machine, renderProfiles, renderTable, type StepFigures, type StepShares } from './report.ts';
 
 const USAGE = 'usage: npm run bench -- [--captures N] [--work DIR] [--keep] [--skip-bare] [--profile] [--seed N]\n       npm run bench -- --extraction [--cases DIR]';
 const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
@@ -82,6 +82,19 @@ function parse(argv: string[]): Options {
 
 function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
+}
+
+/**
+ * The full build by step, from the site step's summary (`…, T s (planning P s; …)`) and the search
+ * index's (`search index: … (S s)`); the Eleventy runs are what is left of T. Undefined when the
+ * lines are not there.
+ */
+function stepShares(ingestSeconds: number, site: StepResult): StepShares | undefined {
+  const summary = /^site: .*, ([\d.]+) s \(planning ([\d.]+) s;/m.exec(site.stdout);
+  const search = /search index: .*\(([\d.]+) s\)\s*$/m.exec(site.stdout);
+  if (!summary) return undefined;
+  const [total, planning, searchIndex] = [Number(summary[1]), Number(summary[2]), search ? Number(search[1]) : 0];
+  return { ingest: ingestSeconds, planning, pages: total - planning - searchIndex, searchIndex, other: Math.max(0, site.seconds - total) };
 }
 
 function figures(step: StepResult): StepFigures {
@@ -154,7 +167,8 @@ async function main(): Promise<number> {
   // Relative paths, as `npm run build` passes them: they end up in front matter and messages.
   const ingestArgs = ['--input', 'content/raw', '--output', 'content/articles', '--reports', 'content/reports', '--data', 'content/data'];
   const siteArgs = ['--output=_site'];
-  const siteEnv = { ARCHIVE_CONTENT_DIR: 'content' };
+  // Built as for deployment: with a site URL, so that feeds and sitemaps are made too.
+  const siteEnv = { ARCHIVE_CONTENT_DIR: 'content', ARCHIVE_SITE_URL: 'https://archive.example.org' };
 
   const result: BenchResult = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
@@ -208,6 +222,8 @@ async function main(): Promise<number> {
     const fullSite = await runStep({ name: 'full-site', script: SITE, args: siteArgs, cwd: work, env: siteEnv, logDir: logs, ...cpu('full-site') });
     const pages = countHtml(site);
     result.full = { ingest: figures(fullIngest), site: figures(fullSite), seconds: fullIngest.seconds + fullSite.seconds, pages, profiled: options.profile };
+    const shares = stepShares(fullIngest.seconds, fullSite);
+    if (shares) result.full.shares = shares;
     log(`full build, site step: ${describe(fullSite)}; ${pages} pages`);
     if (fullSite.exitCode !== 0) result.problems.push(`site step failed (exit ${fullSite.exitCode ?? fullSite.signal}): ${lastErrors(fullSite)}`);
 

@@ -41,6 +41,17 @@ export interface StepFigures {
   command: string;
 }
 
+/** Seconds of the full build by step, from the site step's own summary lines (src/site/build.ts). */
+export interface StepShares {
+  ingest: number;
+  planning: number;
+  /** The Eleventy runs, less the search index: pages, raw copies, the runs' start-up. */
+  pages: number;
+  searchIndex: number;
+  /** The rest: process start-up, waiting between runs. */
+  other: number;
+}
+
 export interface BenchResult {
   command: string;
   date: string;
@@ -49,7 +60,7 @@ export interface BenchResult {
   ingest?: StepFigures & { capturesPerSecond: number; mbPerSecond: number; articles?: number; failed: string[]; warnings: number; nearDuplicates: number };
   /** Mozilla Readability over linkedom on the same captures (src/bench/readability.ts). */
   readability?: StepFigures & { mbPerSecond: number; articles?: number };
-  full?: { ingest: StepFigures; site: StepFigures; seconds: number; pages: number; profiled: boolean };
+  full?: { ingest: StepFigures; site: StepFigures; seconds: number; pages: number; profiled: boolean; shares?: StepShares };
   bare?: StepFigures & { pages: number; fullOverBare: number; siteOverBare: number };
   incremental?: { ingest: StepFigures; site: StepFigures; seconds: number; share: number; pages: number };
   search?: {
@@ -146,6 +157,11 @@ export function renderTable(result: BenchResult): string {
     row('Full build: ingest step', `${seconds(full.ingest.seconds)}, ${stepMemory(full.ingest)}${failed(full.ingest)}`);
     row(`Full build: site step (Eleventy)${full.profiled ? ', under --cpu-prof' : ''}`, `${seconds(full.site.seconds)}, ${stepMemory(full.site)}${failed(full.site)}`);
     row('Full build (ingest + site)', `${seconds(full.seconds)}, ${whole(full.pages)} pages written`);
+    if (full.shares) {
+      const share = (part: number) => `${seconds(part)} (${fixed((part / full.seconds) * 100)}%)`;
+      const { ingest: i, planning, pages, searchIndex, other } = full.shares;
+      row('Full build by step', `ingest ${share(i)} · site planning ${share(planning)} · pages ${share(pages)} · search index ${share(searchIndex)} · other ${share(other)}`);
+    }
   }
   if (bare) {
     row('Bare Eleventy (same articles, one layout)', `${seconds(bare.seconds)}, ${whole(bare.pages)} pages, ${stepMemory(bare)}${failed(bare)}`);

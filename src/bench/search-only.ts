@@ -26,9 +26,11 @@ import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { loadArchive } from '../site/archive.ts';
-import { BuildCache } from '../site/build-cache.ts';
+import { archiveOf, checkArticles } from '../site/archive.ts';
+import { indexArchive } from '../site/archive-index.ts';
 import { toTraditional } from '../site/editions.ts';
+import { searchableArticles } from '../site/site-run.ts';
+import { BuildCache, cacheRoot } from '../support/cache.ts';
 import { writeSearchIndex, type SearchableArticle, type SearchIndexResult } from '../site/search/write-index.ts';
 
 const args = process.argv.slice(2);
@@ -49,7 +51,9 @@ const collect: () => void = (() => {
   return typeof gc === 'function' ? (gc as () => void) : () => undefined;
 })();
 
-const archive = loadArchive({ contentDir, cache: new BuildCache(path.resolve('.cache', 'site')) });
+const buildCache = new BuildCache(cacheRoot());
+const index = indexArchive(contentDir, buildCache);
+const archive = searchableArticles(archiveOf(checkArticles(index, contentDir).articles, index.officials, index.places), buildCache);
 /** Copy `copy` of every article, its meeting date moved on by a span longer than the archive's (so that the copies stay in date order). */
 function copies(copy: number, years: number): SearchableArticle[] {
   const moved = (date: string) => `${Number(date.slice(0, 4)) + copy * years}${date.slice(4)}`;
@@ -105,7 +109,7 @@ function measured(): SearchIndexResult & { extraBytes: number; userSeconds: numb
   const highWater = process.resourceUsage().maxRSS * 1024;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-  const result = writeSearchIndex(articles, { siteDir, cache, variants: archive.scriptMap.hansCounterparts });
+  const result = writeSearchIndex(articles, { siteDir, cache, variants: archive.variants });
   const used = process.cpuUsage(cpu);
   clearInterval(sampler);
   // The kernel's high-water mark covers moments the sampler missed (the step runs on this thread).

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import matter from 'gray-matter';
 import { blocks, isBody, textOf } from './blocks.ts';
 import { toArticleMarkdown } from './markdown.ts';
 import type { IngestedCapture } from './pipeline.ts';
 import { slugFromTitle } from './slug.ts';
+import { sha256 } from '../support/hash.ts';
+import type { ArticleFrontMatter, AuditReport } from '../contract.ts';
 import type { ArticleMeta, LedgerEntry, Script, Shape } from './types.ts';
 
 /** One capture behind an article, as its provenance records it. */
@@ -62,7 +63,7 @@ export function draftArticle(ingested: IngestedCapture): ArticleDraft {
       },
     ],
     // The key is the body without white space and punctuation: its sentences' letters, in order.
-    textKey: createHash('sha256').update(letters.join('')).digest('hex'),
+    textKey: sha256(letters.join('')),
     sentences: letters.filter((sentence) => sentence.length >= 8),
     titleSlug: slugFromTitle(state.meta.title ?? ''),
   };
@@ -98,39 +99,43 @@ function visibleCharacters(text: string | undefined): number {
   return count;
 }
 
-/** The front matter, in the order the README documents. Absent facts are left out, never guessed. */
-export function frontMatter(draft: ArticleDraft, slug: string, reportPath: string): Record<string, unknown> {
+/**
+ * The front matter, in the order the README documents: the contract's (src/contract.ts).
+ * Absent facts are left out, never guessed.
+ */
+export function frontMatter(draft: ArticleDraft, slug: string, reportPath: string): ArticleFrontMatter {
   const meta = draft.meta;
   const first = draft.captures[0]!;
-  const entries: [string, unknown][] = [
-    ['title', meta.title],
-    ['originalTitle', meta.originalTitle],
-    ['subtitle', meta.subtitle],
-    ['date', meta.date],
-    ['published', meta.published],
-    ['retrieved', meta.retrieved],
-    ['province', meta.province],
-    ['people', meta.people],
-    ['places', meta.places],
-    ['placePaths', meta.placePaths],
-    ['meetingType', meta.meetingType],
-    ['publisher', meta.publisher],
-    ['site', meta.site],
-    ['sourceUrl', meta.sourceUrl],
-    ['dateline', meta.dateline],
-    ['authors', meta.authors],
-    ['photographers', meta.photographers.length ? meta.photographers : undefined],
-    ['editors', meta.editors],
-    ['slug', slug],
-    ['raw', first.raw],
-    ['rawSha256', first.rawSha256],
-    ['encoding', first.encoding],
-    ['originalScript', draft.originalScript],
-    ['captures', draft.captures.map((capture) => ({ raw: capture.raw, rawSha256: capture.rawSha256, encoding: capture.encoding, ...(capture.site ? { site: capture.site } : {}) }))],
-    ['report', reportPath],
-    ['fidelity', draft.fidelity],
-  ];
-  return Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== ''));
+  // Every field of the contract, each of its type or undefined; undefined and '' are left out.
+  const fields: { [Key in keyof Required<ArticleFrontMatter>]: Required<ArticleFrontMatter>[Key] | undefined } = {
+    title: meta.title,
+    originalTitle: meta.originalTitle,
+    subtitle: meta.subtitle,
+    date: meta.date,
+    published: meta.published,
+    retrieved: meta.retrieved,
+    province: meta.province,
+    people: meta.people,
+    places: meta.places,
+    placePaths: meta.placePaths,
+    meetingType: meta.meetingType,
+    publisher: meta.publisher,
+    site: meta.site,
+    sourceUrl: meta.sourceUrl,
+    dateline: meta.dateline,
+    authors: meta.authors,
+    photographers: meta.photographers.length ? meta.photographers : undefined,
+    editors: meta.editors,
+    slug: slug,
+    raw: first.raw,
+    rawSha256: first.rawSha256,
+    encoding: first.encoding,
+    originalScript: draft.originalScript,
+    captures: draft.captures.map((capture) => ({ raw: capture.raw, rawSha256: capture.rawSha256, encoding: capture.encoding, ...(capture.site ? { site: capture.site } : {}) })),
+    report: reportPath,
+    fidelity: draft.fidelity,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as ArticleFrontMatter;
 }
 
 export function renderArticle(draft: ArticleDraft, slug: string, reportPath: string): string {
@@ -141,7 +146,7 @@ export function renderArticle(draft: ArticleDraft, slug: string, reportPath: str
 }
 
 export function renderReport(draft: ArticleDraft, slug: string, articlePath: string): string {
-  const report = {
+  const report: AuditReport = {
     slug,
     article: articlePath,
     title: draft.meta.title,

@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from './data.ts';
 import { runIngest } from './run.ts';
+import { cacheRoot } from '../support/cache.ts';
+import { count, Progress } from '../support/progress.ts';
 
 const USAGE = 'usage: npm run ingest -- [--input DIR] [--output DIR] [--reports DIR] [--data DIR] [--check] [--no-cache] [--threads N]';
 
@@ -36,10 +38,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const output = resolve(values.output);
+  // On a terminal, one status line of captures ingested (src/support/progress.ts); in CI, none.
+  const progress = new Progress();
   try {
     const threads = values.threads === undefined ? undefined : Number(values.threads);
     const outcome = await runIngest({
-      ...(values['no-cache'] ? {} : { cache: resolve('.cache', 'ingest') }),
+      ...(values['no-cache'] || !cacheRoot() ? {} : { cache: cacheRoot()! }),
       ...(threads && threads > 0 ? { threads } : {}),
       input: resolve(values.input),
       output,
@@ -47,7 +51,9 @@ async function main(argv: string[]): Promise<number> {
       data: resolve(values.data),
       check: values.check,
       root: process.cwd(),
+      onProgress: ({ ingested, toIngest, fromCache }) => progress.status(`ingest: ${count(ingested)} of ${count(toIngest)} captures ingested${fromCache ? ` (${count(fromCache)} more unchanged, from the cache)` : ''}`),
     });
+    progress.clear();
     for (const line of outcome.errors) process.stderr.write(`${oneLine(line)}\n`);
     for (const line of outcome.warnings) process.stderr.write(`warning: ${oneLine(line)}\n`);
     if (values.check) {
@@ -60,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
       return outcome.differences.length || outcome.errors.length ? 1 : 0;
     }
     process.stdout.write(
-      `ingest: ${outcome.captures} captures → ${outcome.articles} articles; ${outcome.written.length} files written, ${outcome.unchanged} unchanged, ${outcome.removed.length} removed, ${outcome.errors.length} failed\n`,
+      `ingest: ${outcome.captures} captures → ${outcome.articles} articles; ${outcome.written.length} files written, ${outcome.unchanged} unchanged, ${outcome.removed.length} removed, ${outcome.errors.length} failed, ${progress.elapsed()}\n`,
     );
     return outcome.errors.length ? 1 : 0;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { ContractError, readOfficials, readPlaces, type Official, type Place } from '../contract.ts';
 import { type DateVocabulary } from './dates.ts';
 import { buildGazetteer, type Gazetteer, type GazetteerRules } from './gazetteer.ts';
 
@@ -111,23 +112,6 @@ export interface SiteProfile {
   lines: LineRule[];
 }
 
-export interface Official {
-  name: string;
-  aliases: string[];
-  province: string;
-  roles: { title: string; from?: number; to?: number }[];
-  /** The name is also a common word: only count it inside a list of names. */
-  boundary: boolean;
-}
-
-export interface Place {
-  name: string;
-  aliases: string[];
-  province: string;
-  level: 'prefecture' | 'county';
-  parent?: string;
-}
-
 export interface Region {
   name: string;
   timeZone: string;
@@ -197,29 +181,17 @@ export function loadArchiveData(dir: string): ArchiveData {
 
   const furniture = entries('furniture.yaml').map(({ value, where }) => lineRule(value, where, 'common'));
   const sites = entries('sites.yaml').map(({ value, where }) => siteProfile(value, where));
-  const officials = entries('officials.yaml').map(({ value, where }) => ({
-    name: text(value, 'name', where),
-    aliases: strings(value, 'aliases', where),
-    province: text(value, 'province', where),
-    roles: (Array.isArray(value.roles) ? value.roles : []).map((role: Raw) => ({
-      title: text(role, 'title', where),
-      ...(typeof role.from === 'number' ? { from: role.from } : {}),
-      ...(typeof role.to === 'number' ? { to: role.to } : {}),
-    })),
-    boundary: value.boundary === true,
-  }));
-  const places = entries('places.yaml').map(({ value, where }) => {
-    const level = text(value, 'level', where);
-    if (level !== 'prefecture' && level !== 'county') throw new DataError(where, 'level must be prefecture or county');
-    const parent = optionalText(value, 'parent', where);
-    return {
-      name: text(value, 'name', where),
-      aliases: strings(value, 'aliases', where),
-      province: text(value, 'province', where),
-      level,
-      ...(parent ? { parent } : {}),
-    } satisfies Place;
-  });
+  // Officials and places are the contract's (src/contract.ts): the site reads the same files.
+  const contract = <T>(name: string, reader: (value: unknown, file: string) => T): T => {
+    try {
+      return reader(readYaml(name), join(dir, name));
+    } catch (error) {
+      if (error instanceof ContractError) throw new DataError(error.file, error.reason);
+      throw error;
+    }
+  };
+  const officials = contract('officials.yaml', readOfficials);
+  const places = contract('places.yaml', readPlaces);
   const meetingTypes = entries('meeting-types.yaml').map(({ value, where }) => ({
     name: text(value, 'name', where),
     pattern: regex(text(value, 'pattern', where), where),

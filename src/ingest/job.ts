@@ -5,7 +5,7 @@ import type { ArchiveData } from './data.ts';
 import { tooLarge } from './decode.ts';
 import { ingestCapture, type pipeline, readCaptureFile } from './pipeline.ts';
 import { CaptureError } from './types.ts';
-import { fileSystemReason } from './write.ts';
+import { fileSystemReason } from '../support/atomic-write.ts';
 import { quoteName } from '../support/raw-names.ts';
 
 /** One capture to ingest: where it is, and how messages and front matter name it. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
 import { type Pluggable, unified } from 'unified';
 import { VFile } from 'vfile';
@@ -31,6 +30,7 @@ import { simplified } from './script-variants.ts';
 import { trimTextPage } from './steps/text-extent.ts';
 import { markSections } from './steps/sections.ts';
 import { normalizePunctuation } from './steps/typography.ts';
+import { sha256 } from '../support/hash.ts';
 import { CaptureError, type CaptureFile, emptyMeta, type IngestState } from './types.ts';
 
 export interface IngestedCapture {
@@ -91,7 +91,7 @@ export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggabl
 }
 
 export function readCaptureFile(path: string, bytes: Uint8Array): CaptureFile {
-  return { path, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { path, bytes, sha256: sha256(bytes) };
 }
 
 export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor = pipeline(data)): IngestedCapture {

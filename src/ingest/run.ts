@@ -1,19 +1,20 @@
 import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { type ArticleDraft, renderArticle, renderReport } from './article.ts';
-import { DraftCache, fingerprint, listFiles } from './cache.ts';
+import { DraftCache } from './cache.ts';
 import { loadArchiveData } from './data.ts';
 import { addUnique } from './fields.ts';
 import type { CaptureJob } from './job.ts';
 import { ingestAll } from './parallel.ts';
 import { slugFromTitle } from './slug.ts';
 import { MAX_PUBLISHED_NAME_BYTES, publishedRawName, quoteName } from '../support/raw-names.ts';
-import { fileSystemReason, type Manifest, ownership, readManifest, removeIfOurs, removeLeftoverTemporaries, renderManifest, sha256, writeAllAtomic, writeAtomic } from './write.ts';
+import { type Manifest, ownership, readManifest, removeIfOurs, renderManifest } from './manifest.ts';
+import { fileSystemReason, removeLeftoverTemporaries, writeAllAtomic, writeAtomic } from '../support/atomic-write.ts';
+import { sha256 } from '../support/hash.ts';
 
-const INGEST_CODE = fileURLToPath(new URL('.', import.meta.url));
-const LOCKFILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+/** What decides a draft besides the capture and the data files: ingest's code and the support modules it uses. */
+const INGEST_CODE = [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../support/', import.meta.url))];
 
 export interface IngestOptions {
   input: string;
@@ -28,6 +29,8 @@ export interface IngestOptions {
   check: boolean;
   /** Paths in front matter and messages are relative to this folder (the repository root). */
   root: string;
+  /** Told after each capture ingested (not those the cache had): how many so far, of how many, and how many came from the cache. */
+  onProgress?: (progress: { ingested: number; toIngest: number; fromCache: number }) => void;
 }
 
 export interface IngestOutcome {
@@ -61,7 +64,10 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
   const hashes = jobs.map((job) => (cache ? hashFile(job.absolute) : ''));
   const cached = jobs.map((job, index) => (cache && hashes[index] ? cache.get(hashes[index]!, job.shown) : undefined));
   const fresh = jobs.filter((_, index) => !cached[index]);
-  const results = await ingestAll(fresh, data, options.data, options.threads, cache);
+  let ingested = 0;
+  const fromCache = jobs.length - fresh.length;
+  const onCapture = () => options.onProgress?.({ ingested: ++ingested, toIngest: fresh.length, fromCache });
+  const results = await ingestAll(fresh, data, options.data, options.threads, cache, onCapture);
   const byJob = new Map(fresh.map((job, index) => [job, results[index]!]));
 
   const drafts: ArticleDraft[] = [];
@@ -180,7 +186,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
 /** The draft cache, or none (said once) when its folder cannot be made: a cache only saves time. */
 function openCache(folder: string, dataDir: string, warnings: string[]): DraftCache | undefined {
   try {
-    return DraftCache.open(folder, fingerprint([...listFiles(INGEST_CODE, '.ts'), ...listFiles(dataDir, '.yaml'), LOCKFILE]));
+    return DraftCache.open(folder, [...INGEST_CODE, dataDir]);
   } catch (error) {
     warnings.push(`${folder}: draft cache not used: ${fileSystemReason(error)}`);
     return undefined;
@@ -345,7 +351,7 @@ function repoPath(root: string, absolute: string): string {
 
 function hashFile(path: string): string {
   try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
+    return sha256(readFileSync(path));
   } catch {
     return '';
   }

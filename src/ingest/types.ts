@@ -1,3 +1,4 @@
+import type { ReportEntry, Script } from '../contract.ts';
 import type { SiteProfile } from './data.ts';
 import type { GazetteerPlace } from './gazetteer.ts';
 
@@ -10,25 +11,15 @@ export interface CaptureFile {
 }
 
 export type Shape = 'hexo-html' | 'hexo-text' | 'markdown' | 'html' | 'text';
-/** The script of a capture: mainland Simplified, or Traditional (of Hong Kong or Taiwan when the page is theirs). */
-export type Script = 'zh-Hans' | 'zh-Hant' | 'zh-Hant-HK' | 'zh-Hant-TW';
+/** The script of a capture: mainland Simplified, or Traditional (of Hong Kong or Taiwan when the page is theirs); the contract's (src/contract.ts). */
+export type { Script };
 
 /**
  * What ingest did to a capture's text, one entry per act. The audit report of every article is
- * made of these, so that an archivist can check each removal against the raw file.
+ * made of these (an entry of the contract's report, src/contract.ts), so that an archivist can
+ * check each removal against the raw file.
  */
-export interface LedgerEntry {
-  step: string;
-  action: 'removed' | 'unwrapped' | 'repaired' | 'flagged' | 'moved' | 'converted' | 'normalized' | 'inferred';
-  rule?: string;
-  label?: string;
-  /** The text concerned, as it read in the capture (after decoding). */
-  text?: string;
-  before?: string;
-  after?: string;
-  field?: string;
-  count?: number;
-}
+export type LedgerEntry = ReportEntry;
 
 /** Metadata gathered while reading a capture; becomes the article's front matter. */
 export interface ArticleMeta {

@@ -1,32 +1,20 @@
 /**
- * The archive as data: every article read, rendered and sorted once, every tag and the
- * timeline computed from that single pass. Templates only ever walk what is prepared here.
+ * The archive as data: every article of the index (archive-index.ts) checked once against the
+ * others and the raw captures, sorted, and every tag and the timeline computed from them. Pages
+ * are made from this (src/site/pages.ts); a build's parts (src/site/plan.ts) get the checked
+ * articles in the plan and make the same archive from them without checking again.
  */
-import { readFileSync, readdirSync, existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
-import {
-  parseReport,
-  parseOfficials,
-  parsePlaces,
-  ContractError,
-  type ArticleFrontMatter,
-  type AuditReport,
-  type Official,
-  type Place,
-} from './contract.ts';
-import type { ArticleBody } from './article-body.ts';
-import type { Edition } from './editions.ts';
+import { ContractError, type ArticleFrontMatter, type Official, type Place } from '../contract.ts';
+import type { ArchiveIndex } from './archive-index.ts';
 import { assignSlugs } from './tag-slug.ts';
-import { loadRenderedArticle } from './rendered-article.ts';
-import { BuildCache } from './build-cache.ts';
-import { ScriptTallySum, type ScriptMap } from './search-script-map.ts';
 import { publishedRawNames, quoteName } from '../support/raw-names.ts';
 
 export interface RawFile {
   /** Repository path as written in front matter. */
   repoPath: string;
-  /** The file itself, resolved: inside a raw captures folder (see loadArchive). */
+  /** The file itself, resolved: inside a raw captures folder (see checkArticles). */
   absolute: string;
   /** File name of the copy under /raw/ (src/support/raw-names.ts). */
   name: string;
@@ -38,65 +26,23 @@ export interface RawFile {
   bytes: number;
 }
 
-export interface Article extends ArticleFrontMatter {
+/** An article file as a build knows it once checked: its front matter, URL, files and raw captures. */
+export interface CheckedArticle extends ArticleFrontMatter {
   /** `/yyyy/mm/dd/slug/` */
   url: string;
-  reportUrl: string;
-  body: ArchivedBody;
-  /**
-   * The article's audit report (content/reports/<slug>.json), when it has one: read when its
-   * page is made (readAuditReport), since only that page shows it.
-   */
+  /** The article file (absolute), and the SHA-256 of its bytes, from which its body is rendered. */
+  file: string;
+  sha256: string;
+  /** Its audit report (content/reports/<slug>.json) and the report's SHA-256, when it has a report page. */
   reportFile?: string;
+  reportSha256?: string;
   rawFiles: RawFile[];
+}
+
+export interface Article extends CheckedArticle {
+  reportUrl: string;
   /** Position in chronological order, for previous/next. */
   index: number;
-}
-
-/**
- * What the site keeps of a rendered body (article-body.ts) while it builds: the HTML of both
- * editions, and the plain text of both: the Simplified one for downloads and search, the
- * Traditional one for the search index's excerpts, which must be the build's own conversion
- * (src/site/search/), and the leads of both, all that descriptions and feed summaries quote.
- */
-export interface ArchivedBody {
-  /** SHA-256 of the article file: with the site's code, it decides everything here. */
-  sourceSha256: string;
-  html: Record<Edition, string>;
-  headings: ArticleBody['headings'];
-  missingPhotos: number;
-  /** Simplified plain text, paragraphs separated by blank lines. */
-  plainText: string;
-  /** The same in the Traditional edition's script, as the build converted it. */
-  traditionalText: string;
-  /** The start of the plain text of each edition, whitespace runs made one space: LEAD_LENGTH characters or fewer. */
-  leads: Record<Edition, string>;
-}
-
-/** One more than the longest excerpt the site quotes (pages.ts), so that an excerpt can tell the text went on. */
-export const LEAD_LENGTH = 201;
-
-export function leadOf(text: string): string {
-  const lead = text.replace(/\s+/g, ' ').trim().slice(0, LEAD_LENGTH);
-  // A slice shares its memory with the whole string, which would keep the whole text alive.
-  return Buffer.from(lead, 'utf8').toString('utf8');
-}
-
-function archivedBody(body: ArticleBody, sourceSha256: string): ArchivedBody {
-  return {
-    sourceSha256,
-    html: body.html,
-    headings: body.headings,
-    missingPhotos: body.missingPhotos,
-    plainText: body.plainText['zh-Hans'],
-    traditionalText: body.plainText['zh-Hant'],
-    leads: { 'zh-Hans': leadOf(body.plainText['zh-Hans']), 'zh-Hant': leadOf(body.plainText['zh-Hant']) },
-  };
-}
-
-/** An article's audit report, from its `reportFile`. */
-export function readAuditReport(reportFile: string): AuditReport {
-  return parseReport(JSON.parse(readFileSync(reportFile, 'utf8')), reportFile);
 }
 
 export const TAG_KINDS = ['province', 'person', 'place', 'meeting-type'] as const;
@@ -110,7 +56,16 @@ export interface Tag {
   /** Chronological. */
   articles: Article[];
   official?: Official;
-  place?: Place;
+  place?: TagPlace;
+}
+
+/** What a place tag page says of the place: from places.yaml, else from its articles' placePaths. */
+export interface TagPlace {
+  name: string;
+  aliases: string[];
+  province?: string;
+  parent?: string;
+  level?: Place['level'];
 }
 
 export interface MonthOfYear {
@@ -136,14 +91,6 @@ export interface Archive {
   tagByName: Record<TagKind, Map<string, Tag>>;
   years: YearOfArchive[];
   rawFiles: RawFile[];
-  /** The characters that differ between the editions, for converting search queries (search-script-map.ts). */
-  scriptMap: ScriptMap;
-  /**
-   * `<file>: <reason>` for each article file left out of the site (a front matter the site cannot
-   * use, a raw capture that is missing or not in a raw captures folder): the build goes on with the
-   * others, prints these and fails at the end.
-   */
-  problems: string[];
 }
 
 /** Where the undated articles are listed; an undated article's page is `/undated/<slug>/`. */
@@ -176,53 +123,22 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function readYamlList(file: string): unknown {
-  return existsSync(file) ? YAML.parse(readFileSync(file, 'utf8')) : [];
-}
-
-export interface LoadOptions {
-  contentDir: string;
-  /**
-   * Repository root, against which front matter's repo paths (`raw`) are resolved. The site
-   * publishes only captures inside `<contentDir>/raw/` or `<rootDir>/content/raw/`.
-   */
-  rootDir?: string;
-  /** Where rendered articles are kept between builds; none by default. */
-  cache?: BuildCache;
-}
-
-export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new BuildCache(undefined) }: LoadOptions): Archive {
-  const articlesDir = path.join(contentDir, 'articles');
-  if (!existsSync(articlesDir)) throw new Error(`No articles folder at ${articlesDir} (set ARCHIVE_CONTENT_DIR?)`);
-  const files = readdirSync(articlesDir)
-    .filter((name) => name.endsWith('.md'))
-    .sort();
-
+/**
+ * The articles of the index that the site can publish, in chronological order, each with its
+ * raw captures resolved and named as published; `problems` says in one line each what was left
+ * out (an article whose URL another one has, whose raw capture is missing or not in a raw
+ * captures folder). `rootDir` is the repository root, against which front matter's repo paths
+ * (`raw`) are resolved: the site publishes only captures inside `<contentDir>/raw/` or
+ * `<rootDir>/content/raw/`.
+ */
+export function checkArticles(index: ArchiveIndex, contentDir: string, rootDir = process.cwd()): { articles: CheckedArticle[]; problems: string[] } {
   const problems: string[] = [];
-  const reject = (error: unknown, source: string) => {
-    if (!(error instanceof ContractError)) throw error;
-    problems.push(error.message.startsWith(source) ? `${quoteName(source)}${error.message.slice(source.length)}` : error.message);
-  };
-
-  // The script map is summed as the articles are read, so that no article keeps its tally.
-  const tallies = new ScriptTallySum();
-  const fronts = files.flatMap((name) => {
-    const source = path.join(articlesDir, name);
-    try {
-      const { front, body, scriptTally, sourceSha256 } = loadRenderedArticle(readFileSync(source), source, cache);
-      tallies.add(scriptTally);
-      return [{ front, body: archivedBody(body, sourceSha256), source }];
-    } catch (error) {
-      reject(error, source);
-      return [];
-    }
-  });
-  fronts.sort((a, b) => chronological(a.front, b.front));
-
+  const sorted = [...index.articles].sort((a, b) => chronological(a.front, b.front));
   const rawFolders = [...new Set([path.join(contentDir, 'raw'), path.join(rootDir, 'content', 'raw')].map(realFolder).filter((folder): folder is string => Boolean(folder)))];
   const seenUrls = new Map<string, string>();
   const rawByPath = new Map<string, Omit<RawFile, 'name' | 'url'>>();
-  const accepted = fronts.flatMap(({ front, body, source }) => {
+  const accepted = sorted.flatMap((indexed) => {
+    const { front, file: source } = indexed;
     try {
       const url = articleUrl(front);
       const clash = seenUrls.get(url);
@@ -230,43 +146,40 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
       const rawFiles = front.captures.map((capture) => {
         const known = rawByPath.get(capture.raw);
         if (known) return known;
-        const file = { repoPath: capture.raw, absolute: rawCapture(capture.raw, rootDir, rawFolders, source), sha256: capture.rawSha256, encoding: capture.encoding, site: capture.site, bytes: 0 };
-        file.bytes = statSync(file.absolute).size;
-        return file;
+        const absolute = rawCapture(capture.raw, rootDir, rawFolders, source);
+        return { repoPath: capture.raw, absolute, sha256: capture.rawSha256, encoding: capture.encoding, ...(capture.site ? { site: capture.site } : {}), bytes: statSync(absolute).size };
       });
       seenUrls.set(url, source);
       for (const file of rawFiles) rawByPath.set(file.repoPath, file);
-      return [{ front, body, source, url, rawFiles }];
+      return [{ indexed, url, rawFiles }];
     } catch (error) {
-      reject(error, source);
+      if (!(error instanceof ContractError)) throw error;
+      problems.push(`${quoteName(source)}: ${error.reason}`);
       return [];
     }
   });
-  const scriptMap = tallies.map();
-
   // Published names depend on the names alone (raw-names.ts), so a capture's copy never moves.
   const names = publishedRawNames([...rawByPath.values()].map((file) => ({ key: file.absolute, fileName: path.basename(file.repoPath) })));
   const published = new Map([...rawByPath].map(([repoPath, file]) => {
     const name = names.get(file.absolute)!;
     return [repoPath, { ...file, name, url: rawFileUrl(name) } satisfies RawFile];
   }));
-  const articles: Article[] = accepted.map(({ front, body, url, rawFiles }, index) => {
-    // Reports live beside the articles by contract; the front matter path is the repo path.
-    const reportFile = path.join(contentDir, 'reports', `${front.slug}.json`);
-    return {
-      ...front,
-      url,
-      reportUrl: `${url}report/`,
-      body,
-      ...(existsSync(reportFile) ? { reportFile } : {}),
-      rawFiles: rawFiles.map((file) => published.get(file.repoPath)!),
-      index,
-    };
-  });
+  const articles = accepted.map(({ indexed, url, rawFiles }): CheckedArticle => ({
+    ...indexed.front,
+    url,
+    file: indexed.file,
+    sha256: indexed.sha256,
+    ...(indexed.report ? { reportFile: indexed.report.file, reportSha256: indexed.report.sha256 } : {}),
+    rawFiles: rawFiles.map((file) => published.get(file.repoPath)!),
+  }));
+  return { articles, problems };
+}
 
-  const officials = parseOfficials(readYamlList(path.join(contentDir, 'data', 'officials.yaml')));
-  const places = parsePlaces(readYamlList(path.join(contentDir, 'data', 'places.yaml')));
-
+/** The archive made of checked articles (in chronological order, as checkArticles gives them) and the data folder's officials and places. */
+export function archiveOf(checked: readonly CheckedArticle[], officials: readonly Official[], places: readonly Place[]): Archive {
+  const articles: Article[] = checked.map((article, index) => ({ ...article, reportUrl: `${article.url}report/`, index }));
+  const rawFiles = new Map<string, RawFile>();
+  for (const article of articles) for (const file of article.rawFiles) rawFiles.set(file.repoPath, file);
   const { tags, tagByName } = collectTags(articles, officials, places);
   return {
     articles,
@@ -274,9 +187,7 @@ export function loadArchive({ contentDir, rootDir = process.cwd(), cache = new B
     tags,
     tagByName,
     years: collectYears(articles),
-    rawFiles: [...published.values()],
-    scriptMap,
-    problems,
+    rawFiles: [...rawFiles.values()],
   };
 }
 
@@ -316,14 +227,14 @@ const TAG_NAMES: Record<TagKind, (article: Article) => string[]> = {
 };
 
 export function collectTags(
-  articles: Article[],
-  officials: Official[],
-  places: Place[],
+  articles: readonly Article[],
+  officials: readonly Official[],
+  places: readonly Place[],
 ): Pick<Archive, 'tags' | 'tagByName'> {
   const officialByName = new Map(officials.map((official) => [official.name, official]));
   // Places of the national gazetteer are not in places.yaml: their articles give their path
   // (province/prefecture/county); places.yaml adds aliases and what the path does not say.
-  const placeByName = new Map<string, Place>();
+  const placeByName = new Map<string, TagPlace>();
   for (const article of articles) {
     article.placePaths?.forEach((path, index) => {
       const name = article.places[index];
@@ -369,7 +280,7 @@ export function collectTags(
   return { tags, tagByName };
 }
 
-export function collectYears(articles: Article[]): YearOfArchive[] {
+export function collectYears(articles: readonly Article[]): YearOfArchive[] {
   const years = new Map<number, Map<number, Article[]>>();
   for (const article of articles) {
     if (!article.date) continue;

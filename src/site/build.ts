@@ -1,139 +1,176 @@
 /**
- * `npm run site`: renders _site/ from content/articles with Eleventy (.eleventy.ts), in batches.
+ * `npm run site`: renders _site/ from content/articles through the Eleventy configuration
+ * (.eleventy.ts), in parts. `npm run build` runs it after ingest (src/build.ts).
  *
- * The build is prepared once (archive, raw captures, pages: src/site/site-build.ts),
- * then Eleventy runs once per batch of pages in this process, so that it never holds more than a
- * batch of rendered pages (at 10,000 captures all of them would not fit in 1.5 GB).
+ * The site is planned once here (src/site/plan.ts: which pages there are, which changed, and in
+ * which parts to write them), the plan is written to a file, and Eleventy runs once per part,
+ * each run a process of its own told its part by ARCHIVE_PLAN and ARCHIVE_PART, two at a time
+ * (one per core). A process returns its memory when it ends, so no run holds more than a part of
+ * the archive. Parts that render article bodies come first; the final part (the whole-archive
+ * files, the raw captures and the search index) starts once they have all ended, since it reads
+ * every article's text. At the end the record of what was written is kept for the next build.
  *
  * usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]
- * Environment: ARCHIVE_CONTENT_DIR, ARCHIVE_SITE_URL, ARCHIVE_PATH_PREFIX, ARCHIVE_SITE_CACHE
- * (src/site/settings.ts), and ARCHIVE_BATCH_PAGES, the most pages per Eleventy run (default 2,000).
+ * Environment: ARCHIVE_CONTENT_DIR, ARCHIVE_SITE_URL, ARCHIVE_PATH_PREFIX, ARCHIVE_CACHE
+ * (src/site/settings.ts), ARCHIVE_PART_PAGES (most pages per part, default 4,000).
  */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import Eleventy from '@11ty/eleventy';
-import { normalisePathPrefix, readSiteSettings } from './settings.ts';
-import { BuildCache } from './build-cache.ts';
-import { readStaticTexts, RENDERING_CODE, SiteBuild, searchSummary, setDrivenBatch } from './site-build.ts';
-import { prerenderArticles } from './render-pool.ts';
+import { BuildCache } from '../support/cache.ts';
+import { count, Progress } from '../support/progress.ts';
+import { DEFAULT_PAGES_PER_PART, PARTS_AT_ONCE, planSite, type PlannedPart } from './plan.ts';
+import { searchSummary } from './search/write-index.ts';
+import { normalisePathPrefix, readSiteSettings, siteUrlNotice } from './settings.ts';
+import type { RunMessage } from './site-run.ts';
 
 const USAGE = 'usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]';
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
-/**
- * Pages per Eleventy run: Eleventy holds every page of a run until the run ends. At 10,000
- * captures the site process peaked at 1,014 MB in runs of 2,000 pages, 1,271 MB in runs of 4,000.
- */
-const DEFAULT_BATCH_PAGES = 2000;
+const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
+const CONFIG = path.join(REPO_ROOT, '.eleventy.ts');
+const TSX = import.meta.resolve('tsx');
 
-function batchPages(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_BATCH_PAGES;
-  const count = Number(value);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`ARCHIVE_BATCH_PAGES must be a positive whole number, got ${value}`);
-  return count;
+function pagesPerPart(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PAGES_PER_PART;
+  const pages = Number(value);
+  if (!Number.isInteger(pages) || pages < 1) throw new Error(`ARCHIVE_PART_PAGES must be a positive whole number, got ${value}`);
+  return pages;
 }
 
-/**
- * Eleventy files every template it compiles in a process-wide cache under a key of its
- * configuration instance, which a new instance never asks for again: each run would keep the last
- * one's compiled templates, and with them its configuration, for good (at 2,000 captures the heap
- * after each run of 500 pages grew by about 3 MB without this). Eleventy clears that cache on its
- * global event bus when a configuration is reset; the bus is not exported, so it is reached beside
- * Eleventy's entry module. Should another Eleventy version move it, runs only keep more memory.
- */
-async function forgetCompiledTemplates(): Promise<void> {
-  try {
-    const eventBus = new URL('./EventBus.js', import.meta.resolve('@11ty/eleventy'));
-    const { default: bus } = (await import(eventBus.href)) as { default: { emit(event: string): Promise<unknown> } };
-    await bus.emit('eleventy.compileCacheReset');
-  } catch {
-    // Memory only: the pages are the same.
-  }
+interface PartRun {
+  number: number;
+  part: PlannedPart;
 }
 
-/**
- * A full garbage collection between runs. A run leaves its pages behind as garbage, and V8 lets
- * garbage pile up until the heap nears its limit (about 4 GB here): at 10,000 captures the
- * process grew to 2.6 GB while a third of that was live. Collecting before each run (a few
- * tenths of a second at that size) keeps it near what one run needs. Where V8 does not allow it,
- * nothing is collected by hand.
- */
-const collectGarbage: () => void = (() => {
-  try {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as unknown;
-    return typeof gc === 'function' ? (gc as () => void) : () => undefined;
-  } catch {
-    return () => undefined;
-  }
-})();
+interface Options {
+  planFile: string;
+  outputDir: string;
+  pathPrefix: string;
+  env: NodeJS.ProcessEnv;
+  onMessage: (run: PartRun, message: RunMessage) => void;
+}
 
-async function main(): Promise<void> {
+/** Runs Eleventy on one part of the plan, in a process of its own; resolves with its exit code, what it printed and its seconds. */
+function runPart(run: PartRun, options: Options): Promise<{ code: number; output: string; seconds: number }> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', TSX, ELEVENTY, `--config=${CONFIG}`, `--output=${options.outputDir}`, `--pathprefix=${options.pathPrefix}`, '--quiet'],
+      { env: { ...options.env, ARCHIVE_PLAN: options.planFile, ARCHIVE_PART: String(run.number) }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
+    );
+    // Eleventy's own lines are kept for a part that fails, and not printed otherwise.
+    let output = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('message', (message: RunMessage) => options.onMessage(run, message));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), output, seconds: (performance.now() - started) / 1000 }));
+  });
+}
+
+/** Runs every part, PARTS_AT_ONCE at a time; the final part starts once every part that renders bodies has ended. */
+async function runParts(parts: readonly PlannedPart[], options: Options): Promise<{ failed: string[]; seconds: number[] }> {
+  const waiting: PartRun[] = parts.map((part, index) => ({ number: index + 1, part }));
+  const bodiesLeft = new Set(waiting.filter((run) => run.part.rendersBodies && !run.part.final).map((run) => run.number));
+  const failed: string[] = [];
+  const seconds: number[] = [];
+  let running = 0;
+  return new Promise((resolve) => {
+    const startNext = () => {
+      while (running < PARTS_AT_ONCE) {
+        const at = waiting.findIndex((run) => !run.part.final || bodiesLeft.size === 0);
+        if (at < 0) break;
+        const [run] = waiting.splice(at, 1);
+        running += 1;
+        void runPart(run!, options).then(({ code, output, seconds: took }) => {
+          running -= 1;
+          seconds[run!.number - 1] = took;
+          bodiesLeft.delete(run!.number);
+          if (code !== 0) failed.push(`part ${run!.number} of ${parts.length} failed (exit ${code}): ${output.trim().split('\n').slice(-5).join(' / ')}`);
+          if (waiting.length === 0 && running === 0) resolve({ failed, seconds });
+          else startNext();
+        });
+      }
+    };
+    if (waiting.length === 0) resolve({ failed, seconds });
+    else startNext();
+  });
+}
+
+async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       output: { type: 'string', default: '_site' },
       pathprefix: { type: 'string' },
       quiet: { type: 'boolean', default: false },
-      // Accepted for the command line `npm run site` used to be; the configuration is always .eleventy.ts.
-      config: { type: 'string' },
     },
     strict: true,
   });
   const settings = readSiteSettings();
   const pathPrefix = normalisePathPrefix(values.pathprefix ?? settings.pathPrefix);
   const outputDir = path.resolve(values.output);
-  const perBatch = batchPages(process.env.ARCHIVE_BATCH_PAGES);
-  const started = performance.now();
+  const progress = new Progress();
+  if (!settings.origin) progress.line(siteUrlNotice(settings.contentDir), process.stderr);
 
-  const cache = new BuildCache(settings.cacheDir);
-  // Articles the cache lacks are rendered on every core first; the archive then reads them from it.
-  await prerenderArticles(settings.contentDir, cache);
-  const build = SiteBuild.start({
-    contentDir: settings.contentDir,
-    outputDir,
-    cache,
-    origin: settings.origin,
-    pathPrefix,
-    texts: readStaticTexts(),
-    code: RENDERING_CODE,
-  });
-  let batches = 0;
+  // Parts hand rendered bodies to the final part through the cache: without one (ARCHIVE_CACHE=off)
+  // a cache of this build's own is used and removed at the end.
+  const temporary = settings.cacheDir ? undefined : mkdtempSync(path.join(tmpdir(), 'archive-site-cache-'));
+  const cacheDir = settings.cacheDir ?? temporary!;
   try {
-    for await (const batch of build.batches(perBatch)) {
-      // What the last run left is garbage by now (not after the last run: the process ends).
-      if (batches > 0) collectGarbage();
-      setDrivenBatch(batch);
-      // As the Eleventy command line runs it: the output folder given here wins over the
-      // configuration's, and an error is reported as Eleventy reports it, failing the build.
-      const eleventy = new Eleventy(undefined, outputDir, {
-        source: 'cli',
-        configPath: path.join(REPO_ROOT, '.eleventy.ts'),
-        pathPrefix,
-        quietMode: values.quiet,
-      });
-      // Eleventy resolves to every page it wrote; dropping that list is what frees the batch.
-      await eleventy.write();
-      await forgetCompiledTemplates();
-      batches += 1;
+    progress.status('site: planning');
+    const planStarted = performance.now();
+    const planned = planSite({ contentDir: settings.contentDir, outputDir, cache: new BuildCache(cacheDir), origin: settings.origin, pathPrefix, pagesPerPart: pagesPerPart(process.env.ARCHIVE_PART_PAGES) });
+    const { parts } = planned.plan;
+    const planSeconds = (performance.now() - planStarted) / 1000;
+    const planFolder = path.join(cacheDir, 'plans');
+    mkdirSync(planFolder, { recursive: true });
+    const planFile = path.join(planFolder, `${process.pid}.json`);
+    writeFileSync(planFile, JSON.stringify(planned.plan));
+
+    const problems = [...planned.problems];
+    const written = new Map<number, number>();
+    const show = () => progress.status(`site: ${count([...written.values()].reduce((sum, pages) => sum + pages, 0))} of ${count(planned.toWrite)} pages written (${parts.length} part${parts.length === 1 ? '' : 's'})`);
+    show();
+    let search = '';
+    const { failed, seconds } = await runParts(parts, {
+      planFile,
+      outputDir,
+      pathPrefix,
+      env: { ...process.env, ARCHIVE_CACHE: cacheDir },
+      onMessage: (run, message) => {
+        if ('pages' in message) {
+          written.set(run.number, message.pages);
+          show();
+        } else if ('problems' in message) problems.push(...message.problems);
+        else search = searchSummary(message.search);
+      },
+    });
+    rmSync(planFile, { force: true });
+    if (failed.length) {
+      for (const line of failed) progress.line(`site: ${line}`, process.stderr);
+      return 1;
     }
+    planned.written.save();
+    progress.clear();
+    if (search) process.stdout.write(`${search}\n`);
+    // The parts' own times say where the build's time went (npm run bench prints their shares).
+    const partTimes = seconds.map((took, index) => `${parts[index]!.final ? 'final ' : ''}${took.toFixed(1)} s`).join(', ');
+    process.stdout.write(`site: ${count(planned.pages)} pages and files, ${count(planned.toWrite)} written in ${parts.length} Eleventy run${parts.length === 1 ? '' : 's'}, ${progress.elapsed()} (planning ${planSeconds.toFixed(1)} s; runs ${partTimes})\n`);
+    if (problems.length) {
+      for (const line of problems) process.stderr.write(`${line}\n`);
+      process.stderr.write(`site: ${problems.length} article file(s) or capture(s) left out of the site (listed above)\n`);
+      return 1;
+    }
+    return 0;
   } finally {
-    setDrivenBatch(undefined);
-  }
-  // The last run's pages are garbage now; the search index is made next.
-  collectGarbage();
-  const search = await build.finish();
-  console.log(searchSummary(search));
-  console.log(`[archive] site written in ${batches} Eleventy runs, ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (build.problems.length) {
-    for (const line of build.problems) process.stderr.write(`${line}\n`);
-    process.stderr.write(`site: ${build.problems.length} article file(s) or capture(s) left out of the site (listed above)\n`);
-    process.exitCode = 1;
+    if (temporary) rmSync(temporary, { recursive: true, force: true });
   }
 }
 
 try {
-  await main();
+  process.exitCode = await main();
 } catch (error) {
   process.stderr.write(`site: ${error instanceof Error ? error.message : String(error)}\n${error instanceof TypeError && /parseArgs|option/i.test(error.message) ? `${USAGE}\n` : ''}`);
   process.exitCode = 1;

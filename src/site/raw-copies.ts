@@ -8,11 +8,11 @@
  * when its bytes still have the SHA-256 its article gives, so that the file served is the one the
  * article cites.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { RawFile } from './archive.ts';
 import { quoteName } from '../support/raw-names.ts';
+import { sha256 } from '../support/hash.ts';
 
 function statOrUndefined(file: string): Stats | undefined {
   try {
@@ -23,7 +23,7 @@ function statOrUndefined(file: string): Stats | undefined {
 }
 
 /**
- * Copies each capture (`absolute`, checked by loadArchive) to <site>/raw/<name>. Returns how many
+ * Copies each capture (`absolute`, checked by checkArticles in archive.ts) to <site>/raw/<name>. Returns how many
  * were copied, and `<file>: <reason>` for each that could not be.
  */
 export function publishRawCaptures(rawFiles: readonly RawFile[], siteDir: string): { copied: number; problems: string[] } {
@@ -39,8 +39,7 @@ export function publishRawCaptures(rawFiles: readonly RawFile[], siteDir: string
       // Within a millisecond: the time given to a copy is rounded (utimes takes seconds as a double).
       if (to && to.size === from.size && Math.abs(to.mtimeMs - from.mtimeMs) < 1) continue;
       const bytes = readFileSync(file.absolute);
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      if (sha256 !== file.sha256) {
+      if (sha256(bytes) !== file.sha256) {
         problems.push(`${quoteName(file.repoPath)}: its SHA-256 is not the one its article gives (the capture changed after ingest?); not published: run npm run ingest`);
         continue;
       }

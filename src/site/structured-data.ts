@@ -2,9 +2,10 @@
  * Machine-readable descriptions of article pages: schema.org NewsArticle as JSON-LD.
  */
 import { beijingDateTime } from './dates.ts';
-import type { ArticlePage } from './pages.ts';
+import type { ArticlePage } from '../../templates/article.page.ts';
 
-export type AbsoluteUrl = (rootRelative: string) => string;
+/** Root-relative → absolute; undefined without a site URL, and then the description has no URLs of this site. */
+export type AbsoluteUrl = ((rootRelative: string) => string) | undefined;
 
 export function newsArticle(page: ArticlePage, absolute: AbsoluteUrl, siteName: string): Record<string, unknown> {
   const { article } = page;
@@ -15,14 +16,13 @@ export function newsArticle(page: ArticlePage, absolute: AbsoluteUrl, siteName: 
     ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
     ...(article.published ? { datePublished: beijingDateTime(article.published) } : {}),
     inLanguage: page.edition,
-    url: absolute(page.url),
-    mainEntityOfPage: absolute(page.url),
+    ...(absolute ? { url: absolute(page.url), mainEntityOfPage: absolute(page.url) } : {}),
     description: page.description,
     ...(article.authors.length ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(article.publisher ? { publisher: { '@type': 'Organization', name: article.publisher } } : {}),
     contentLocation: { '@type': 'Place', name: article.province.text },
     about: article.meetingTypes.map((type) => type.text),
-    isPartOf: { '@type': 'WebSite', name: siteName, url: absolute(page.edition === 'zh-Hans' ? '/' : '/zh-hant/') },
+    isPartOf: { '@type': 'WebSite', name: siteName, ...(absolute ? { url: absolute(page.edition === 'zh-Hans' ? '/' : '/zh-hant/') } : {}) },
     ...(article.sourceUrl ? { isBasedOn: article.sourceUrl } : {}),
   };
   return data;

@@ -4,7 +4,7 @@
  * Homophones would share a slug; when they do, each of them gets a short suffix derived from
  * the name itself, so the result depends only on the set of names, never on their order.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../support/hash.ts';
 import { pinyin } from 'pinyin-pro';
 
 export function pinyinSlug(name: string): string {
@@ -18,7 +18,7 @@ export function pinyinSlug(name: string): string {
 }
 
 function shortHash(name: string): string {
-  return createHash('sha256').update(name).digest('hex').slice(0, 6);
+  return sha256(name).slice(0, 6);
 }
 
 /** Assigns a unique slug to every name in `names`. */

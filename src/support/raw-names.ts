@@ -7,7 +7,7 @@
  * where it can, and is otherwise made from it in a way that is stable (it depends on that name
  * alone, so a capture's URL never moves when others are added) and unique.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.ts';
 
 /** Longest published name in UTF-8 bytes: file systems stop at 255, and hosts and archives (zip, tar) often sooner. */
 export const MAX_PUBLISHED_NAME_BYTES = 150;
@@ -27,7 +27,7 @@ const HAS_UNSAFE = new RegExp(UNSAFE.source, 'u');
  */
 export function publishedRawName(fileName: string): string {
   if (publishableAsItIs(fileName)) return fileName;
-  const hash = createHash('sha256').update(fileName).digest('hex').slice(0, 8);
+  const hash = sha256(fileName).slice(0, 8);
   const suffix = `-${hash}.txt`;
   const safe = fileName.replace(UNSAFE, '_').replace(/^[\s.]+|[\s.]+$/gu, '') || 'capture';
   return `${truncateUtf8(safe, MAX_PUBLISHED_NAME_BYTES - suffix.length)}${suffix}`;
@@ -63,7 +63,7 @@ export function publishedRawNames(files: readonly { key: string; fileName: strin
     if (names.has(key)) continue;
     let name = publishedRawName(fileName);
     if (taken.has(name.toLowerCase())) {
-      const hash = createHash('sha256').update(key).digest('hex');
+      const hash = sha256(key);
       const stem = name.replace(/\.txt$/i, '');
       for (let length = 8; taken.has(name.toLowerCase()); length++) name = `${truncateUtf8(stem, MAX_PUBLISHED_NAME_BYTES - length - 5)}-${hash.slice(0, length)}.txt`;
     }

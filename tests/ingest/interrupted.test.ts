@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RAW, ROOT } from './helpers.ts';
 
+// Node itself with tsx loaded, not the tsx command: the command runs ingest in a child process of
+// its own, which a kill of the command leaves running (and writing) after the test.
+const NODE_TSX = ['--import', import.meta.resolve('tsx')];
 const CLI = join(ROOT, 'src', 'ingest', 'cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'ingest-kill-'));
 
@@ -22,9 +25,7 @@ function snapshot(): Map<string, string> {
 
 function ingest(data: string, killAfter?: number): Promise<void> {
   return new Promise((resolve) => {
-    // Node itself with tsx's loader, not the tsx command, which runs the script in a child of its
-    // own: the kill must stop the process that writes.
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), CLI, '--input', 'raw', '--output', 'articles', '--data', data], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [...NODE_TSX, CLI, '--input', 'raw', '--output', 'articles', '--data', data], { cwd: dir, stdio: 'ignore' });
     const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -57,7 +58,7 @@ describe('an interrupted ingest', { timeout: 180_000 }, () => {
     // What the new data should produce, computed in a scratch copy.
     cpSync(dir, `${dir}-expected`, { recursive: true });
     await new Promise<void>((resolve) =>
-      spawn(process.execPath, ['--import', import.meta.resolve('tsx'), CLI, '--input', 'raw', '--output', 'articles', '--data', 'new-data'], { cwd: `${dir}-expected`, stdio: 'ignore' }).on('exit', () => resolve()),
+      spawn(process.execPath, [...NODE_TSX, CLI, '--input', 'raw', '--output', 'articles', '--data', 'new-data'], { cwd: `${dir}-expected`, stdio: 'ignore' }).on('exit', () => resolve()),
     );
     const after = new Map<string, string>();
     for (const folder of ['articles', 'reports']) {

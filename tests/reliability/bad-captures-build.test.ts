@@ -52,7 +52,7 @@ beforeAll(() => {
   run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src', 'build.ts'), '--quiet'], {
     cwd: work,
     encoding: 'utf8',
-    env: { ...process.env, ARCHIVE_SITE_CACHE: 'off', ARCHIVE_CONTENT_DIR: '', ARCHIVE_PATH_PREFIX: '' },
+    env: { ...process.env, ARCHIVE_CACHE: 'off', ARCHIVE_CONTENT_DIR: '', ARCHIVE_PATH_PREFIX: '', ARCHIVE_SITE_URL: 'https://archive.example.org' },
     maxBuffer: 64 * 1024 * 1024,
   });
   stderr = String(run.stderr);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import matter from 'gray-matter';
 import { parse } from 'csv-parse/sync';
-import { parseFrontMatter, type ArticleFrontMatter } from '../../src/site/contract.ts';
+import { readArticleFrontMatter, type ArticleFrontMatter } from '../../src/contract.ts';
 import { archiveCsv, CSV_COLUMNS } from '../../src/site/research/archive-csv.ts';
 
 const article = (overrides: Partial<ArticleFrontMatter>): ArticleFrontMatter => ({
@@ -91,7 +91,7 @@ describe('the seed articles as CSV', () => {
   it('has a row for each article with the fields its front matter holds', () => {
     const files = readdirSync('content/articles').filter((name) => name.endsWith('.md')).sort();
     const articles = files.map((name) => {
-      const frontMatter = parseFrontMatter(matter(readFileSync(`content/articles/${name}`, 'utf8')).data, name);
+      const frontMatter = readArticleFrontMatter(matter(readFileSync(`content/articles/${name}`, 'utf8')).data, name);
       return { frontMatter, url: `https://archive.example.org/${(frontMatter.date ?? "undated").replaceAll('-', '/')}/${frontMatter.slug}/` };
     });
     const read = rows(archiveCsv(articles));

@@ -13,11 +13,10 @@ import { HtmlValidate } from 'html-validate';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
-import { articleSourceCount, buildSite, type BuiltSite } from '../support/build-site.ts';
+import { articleSourceCount, buildSite, TEST_ORIGIN, type BuiltSite } from '../support/build-site.ts';
 import { attribute, elements, fileForUrl, htmlPages, listFiles, pageUrlFor, readPage, referencedUrls } from '../support/site-files.ts';
 import { toTraditional } from '../../src/site/editions.ts';
 import { SearchEngine } from '../../src/site/search/engine.js';
-import { DEFAULT_ORIGIN } from '../../src/site/settings.ts';
 
 const BUILD_TIMEOUT = 240_000;
 // Each test walks every page of the built site; on a two-core CI machine that takes seconds.
@@ -33,9 +32,8 @@ let prefixed: BuiltSite;
 let articleCount: number;
 
 beforeAll(async () => {
-  // `again` renders each article's pages, and every four tag or year pages, in an Eleventy run of
-  // their own (src/site/site-build.ts).
-  [site, again, prefixed] = await Promise.all([buildSite(), buildSite({ batchPages: 4 }), buildSite({ pathPrefix: PREFIX })]);
+  // `again` is built in parts of at most 40 pages, each an Eleventy run of its own (src/site/plan.ts).
+  [site, again, prefixed] = await Promise.all([buildSite(), buildSite({ partPages: 40 }), buildSite({ pathPrefix: PREFIX })]);
   articleCount = await articleSourceCount(site.contentDir);
 }, BUILD_TIMEOUT);
 
@@ -76,7 +74,7 @@ function searchFiles(built: BuiltSite): [number, number] {
   return [Number(match![1]), Number(match![2])];
 }
 
-const absolute = (built: BuiltSite, rootRelative: string) => `${DEFAULT_ORIGIN}${built.pathPrefix.slice(0, -1)}${rootRelative}`;
+const absolute = (built: BuiltSite, rootRelative: string) => `${TEST_ORIGIN}${built.pathPrefix.slice(0, -1)}${rootRelative}`;
 
 function articlePages(files: string[]): string[] {
   return files.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+\/index\.html$/.test(file));
@@ -167,7 +165,7 @@ describe('links and assets', () => {
           continue;
         }
         if (url.startsWith('data:')) continue;
-        const sameSite = url.startsWith(`${DEFAULT_ORIGIN}/`) ? url.slice(DEFAULT_ORIGIN.length) : url;
+        const sameSite = url.startsWith(`${TEST_ORIGIN}/`) ? url.slice(TEST_ORIGIN.length) : url;
         if (/^[a-z]+:/i.test(sameSite)) {
           // Links to the source page may leave the site; nothing the page loads may.
           if (tag !== 'a') broken.push(`${file}: loads ${url}`);
@@ -211,9 +209,9 @@ describe('links and assets', () => {
     for (const file of ['feed.xml', 'feed.json', 'sitemap.xml', 'sitemaps/1.xml', 'robots.txt', 'archive.json', 'zh-hant/feed.xml']) {
       const text = await read(prefixed, file);
       const urls = text.match(/https?:\/\/[^"<\s]+/g) ?? [];
-      const ours = urls.filter((url) => url.startsWith(DEFAULT_ORIGIN));
+      const ours = urls.filter((url) => url.startsWith(TEST_ORIGIN));
       expect(ours.length, file).toBeGreaterThan(0);
-      for (const url of ours) expect(url, file).toMatch(new RegExp(`^${DEFAULT_ORIGIN}${ENCODED}`));
+      for (const url of ours) expect(url, file).toMatch(new RegExp(`^${TEST_ORIGIN}${ENCODED}`));
     }
   });
 
@@ -263,7 +261,7 @@ describe('feeds, sitemap and downloads', () => {
       expect(json.items).toHaveLength(Math.min(articleCount, 50));
       for (const item of json.items) {
         expect(item.content_html.length).toBeGreaterThan(50);
-        expect(existsSync(path.join(site.dir, fileForUrl(item.url.slice(DEFAULT_ORIGIN.length), '/')!))).toBe(true);
+        expect(existsSync(path.join(site.dir, fileForUrl(item.url.slice(TEST_ORIGIN.length), '/')!))).toBe(true);
       }
     }
   });
@@ -279,7 +277,7 @@ describe('feeds, sitemap and downloads', () => {
     expect(new Set(locs)).toEqual(new Set(pages.map((file) => absolute(site, pageUrlFor(file)))));
     expect(locs).toHaveLength(pages.length);
     expect(sitemap).toContain('hreflang="zh-Hant"');
-    expect(await read(site, 'robots.txt')).toContain(`Sitemap: ${DEFAULT_ORIGIN}/sitemap.xml`);
+    expect(await read(site, 'robots.txt')).toContain(`Sitemap: ${TEST_ORIGIN}/sitemap.xml`);
   });
 
   it('offers the whole archive as JSON with metadata and plain text', async () => {
@@ -342,7 +340,7 @@ describe('audit report pages', () => {
       const entries = (data.entries ?? []).length + data.captures.reduce((sum, capture) => sum + (capture.entries ?? []).length, 0);
       const article = archive.articles.find((candidate) => candidate.slug === data.slug);
       expect(article, report).toBeDefined();
-      const articleFile = fileForUrl(article!.url.slice(DEFAULT_ORIGIN.length), '/')!;
+      const articleFile = fileForUrl(article!.url.slice(TEST_ORIGIN.length), '/')!;
       const reportFile = articleFile.replace(/index\.html$/, 'report/index.html');
       expect(await read(site, articleFile)).toContain(`href="${pageUrlFor(reportFile)}"`);
       for (const file of [reportFile, `zh-hant/${reportFile}`]) {
@@ -372,7 +370,7 @@ describe('HTML validity', () => {
 
 describe('reproducibility', () => {
   it('produces byte-identical sites from two builds, whether Eleventy renders the pages in one run or in many', async () => {
-    const runs = (built: BuiltSite) => Number(/site written in (\d+) Eleventy runs/.exec(built.log)?.[1]);
+    const runs = (built: BuiltSite) => Number(/site: .* written in (\d+) Eleventy runs?/.exec(built.log)?.[1]);
     expect(runs(again)).toBeGreaterThan(articleCount);
     expect(runs(again)).toBeGreaterThan(runs(site));
     expect((await listFiles(site.dir)).length).toBeGreaterThan(50);
@@ -497,7 +495,7 @@ describe('the build cache', () => {
     expect(rewritten).toBeLessThan(indexFiles / 2);
     // And nothing at all when nothing changed.
     expect(searchFiles(await buildSite({ contentDir, cacheDir, outputDir: cold.dir }))[0]).toBe(0);
-    const written = Number(/Wrote (\d+) files/.exec(rebuilt.log)?.[1]);
+    const written = Number(/site: .* pages and files, (\d+) written/.exec(rebuilt.log)?.[1]);
     expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
     expect(await differingFiles(uncached, rebuilt, 'search/data/')).toEqual([]);
     // Its files are not those of an index made from scratch, but its answers are.
@@ -509,8 +507,33 @@ describe('the build cache', () => {
     const archive = JSON.parse(await read(rebuilt, 'archive.json')) as { articles: { url: string; text: string }[] };
     const article = archive.articles.find((candidate) => candidate.text.includes(EDITED));
     expect(article).toBeDefined();
-    const page = fileForUrl(article!.url.slice(DEFAULT_ORIGIN.length), '/')!;
+    const page = fileForUrl(article!.url.slice(TEST_ORIGIN.length), '/')!;
     expect(await read(rebuilt, page)).toContain(EDITED);
     expect(await read(rebuilt, `zh-hant/${page}`)).toContain(toTraditional(EDITED));
+  }, BUILD_TIMEOUT);
+
+  it('rewrites every page that shows an article retitled: its neighbours’, its tags’, its year’s, the lists', async () => {
+    const articles = (await readdir(path.join(contentDir, 'articles'))).filter((name) => name.endsWith('.md')).sort();
+    // The middle article has a neighbour on either side.
+    const file = path.join(contentDir, 'articles', articles[Math.floor(articles.length / 2)]!);
+    const text = await readFile(file, 'utf8');
+    const title = /^title: (.+)$/m.exec(text)![1]!;
+    const retitled = `${title.replace(/^'|'$/g, '')}（改题测试）`;
+    await writeFile(file, text.replace(/^title: .+$/m, `title: '${retitled}'`));
+    const before = await listFiles(cold.dir);
+    const rebuilt = await buildSite({ contentDir, cacheDir, outputDir: cold.dir });
+    const uncached = await buildSite({ contentDir, cacheDir: 'off' });
+
+    // Every page holding the new title is there with the bytes of a build from scratch, though
+    // most pages were left as they were.
+    const showing: string[] = [];
+    for (const page of await htmlPages(rebuilt.dir)) if ((await read(rebuilt, page)).includes(retitled)) showing.push(page);
+    expect(showing).toEqual(expect.arrayContaining([expect.stringMatching(/^tags\/province\//), expect.stringMatching(/^\d{4}\/index\.html$/), 'index.html']));
+    // Its own article page and a neighbour's, whose previous or next link names it.
+    expect(showing.filter((page) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(page)).length).toBeGreaterThanOrEqual(2);
+    expect(await differingFiles(uncached, rebuilt)).toEqual([]);
+    expect(await listFiles(rebuilt.dir)).toEqual(before);
+    const written = Number(/site: .* pages and files, (\d+) written/.exec(rebuilt.log)?.[1]);
+    expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
   }, BUILD_TIMEOUT);
 });

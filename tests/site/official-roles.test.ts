@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
-import { ResearchDataError } from '../../src/site/research/data-file.ts';
-import {
-  isCaptureSource,
-  loadOfficialRoles,
-  meetingsByRole,
-  parseOfficialRoles,
-  periodText,
-  roleOn,
-  roleTimeline,
-  type OfficialRoles,
-} from '../../src/site/research/official-roles.ts';
+import { isCaptureSource, loadOfficials, readOfficials, type Official } from '../../src/contract.ts';
+import { meetingsByRole, periodText, roleOn, roleTimeline } from '../../src/site/research/official-roles.ts';
 
 const FILE = 'content/data/officials.yaml';
-const officials = loadOfficialRoles(FILE);
-const person = (name: string): OfficialRoles => {
+const officials = loadOfficials(FILE);
+const person = (name: string): Official => {
   const found = officials.find((official) => official.name === name);
   if (!found) throw new Error(`${name} is not in ${FILE}`);
   return found;
@@ -70,7 +61,7 @@ describe('officials.yaml: roles at the time', () => {
 });
 
 describe('dated roles on hand-built data', () => {
-  const official: OfficialRoles = parseOfficialRoles(
+  const official: Official = readOfficials(
     [
       {
         name: '甲某',
@@ -116,34 +107,5 @@ describe('dated roles on hand-built data', () => {
       ['某省委书记', ['c']],
       [null, ['d']],
     ]);
-  });
-});
-
-describe('reading dated roles', () => {
-  const read = (roles: unknown[]) => () => parseOfficialRoles([{ name: '甲某', province: '湖南', roles }], 'content/data/officials.yaml');
-
-  it('refuses malformed dates and sources in one line naming the file and the entry', () => {
-    const cases: [unknown[], RegExp][] = [
-      [[{ title: '职务', since: '2020-13' }], /^content\/data\/officials\.yaml: entry 1 \(甲某\) role 1: since must be 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'$/],
-      [[{ title: '职务', since: '2021', until: '2020' }], /since 2021 is after until 2020$/],
-      [[{ title: '职务', sources: [{ capture: 'content/raw/a.txt', words: '甲某' }] }], /source 1: day must be a non-empty string$/],
-      [[{ title: '职务', until: '2019-06', sources: [{ capture: 'content/raw/a.txt', day: '2020-01-01', words: '甲某' }] }], /dated 2020-01-01, outside since\/until$/],
-      [[{ title: '职务', sources: [{ url: 'https://example.org' }] }], /must have either capture \(with day and words\) or record$/],
-    ];
-    for (const [roles, message] of cases) {
-      let error: unknown;
-      try {
-        read(roles)();
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(ResearchDataError);
-      expect((error as Error).message).toMatch(message);
-      expect((error as Error).message).not.toContain('\n');
-    }
-  });
-
-  it('accepts a year written as a number', () => {
-    expect(read([{ title: '职务', since: 2019 }])()[0]!.roles[0]!.since).toBe('2019');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pager, type PagerItem } from '../../src/site/pages.ts';
+import { pager, type PagerItem } from '../../src/site/views.ts';
 
 const numbers = (items: PagerItem[]) => items.flatMap((item) => ('gap' in item ? [] : [item.number]));
 const shape = (items: PagerItem[]) => items.map((item) => ('gap' in item ? '…' : item.current ? `[${item.number}]` : String(item.number))).join(' ');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { excerpt, facetCounts, normalizeText, passesFilters, planQuery, SearchEngine, searchableText, sortMatches } from '../../src/site/search/engine.js';
 import { MERGE_MIN, writeSearchIndex, type SearchableArticle } from '../../src/site/search/write-index.ts';
 import { toTraditional } from '../../src/site/editions.ts';
-import { BuildCache } from '../../src/site/build-cache.ts';
+import { BuildCache } from '../../src/support/cache.ts';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'search-index-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -8,9 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { toText } from 'hast-util-to-text';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, TEST_ORIGIN, type BuiltSite } from '../support/build-site.ts';
 import { attribute, elements, htmlPages, pageUrlFor, readPage } from '../support/site-files.ts';
-import { DEFAULT_ORIGIN } from '../../src/site/settings.ts';
 import { dateOfId, SearchEngine } from '../../src/site/search/engine.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -55,8 +54,8 @@ describe('an undated article', () => {
       expect(json.items).toHaveLength(1);
     }
     const sitemap = await read('sitemaps/1.xml');
-    expect(sitemap).toContain(`${DEFAULT_ORIGIN}/undated/xianggang-fangyi/`);
-    expect(sitemap).toContain(`${DEFAULT_ORIGIN}/undated/`);
+    expect(sitemap).toContain(`${TEST_ORIGIN}/undated/xianggang-fangyi/`);
+    expect(sitemap).toContain(`${TEST_ORIGIN}/undated/`);
     const archive = JSON.parse(await read('archive.json')) as { articles: { slug: string; date: string | null; published: string | null; placePaths: string[] }[] };
     expect(archive.articles.find((article) => article.slug === 'xianggang-fangyi')).toMatchObject({ date: null, published: null, placePaths: ['香港/香港岛/湾仔区'] });
   });

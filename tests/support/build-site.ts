@@ -12,6 +12,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The site URL (ARCHIVE_SITE_URL) of the sites tests build, unless a test asks for none. */
+export const TEST_ORIGIN = 'https://archive.example.org';
 
 export interface BuildOptions {
   pathPrefix?: string;
@@ -19,10 +21,12 @@ export interface BuildOptions {
   outputDir?: string;
   /** Pass the prefix through the environment instead of --pathprefix. */
   prefixViaEnv?: boolean;
-  /** The build cache folder (ARCHIVE_SITE_CACHE), or 'off'; default: the checkout's .cache/site. */
+  /** The build cache folder (ARCHIVE_CACHE), or 'off'; default: the checkout's .cache. */
   cacheDir?: string;
-  /** The most pages per Eleventy run (ARCHIVE_BATCH_PAGES); default: the site's own. */
-  batchPages?: number;
+  /** The most pages per part of the build (ARCHIVE_PART_PAGES); default: the site's own. */
+  partPages?: number;
+  /** ARCHIVE_SITE_URL; default TEST_ORIGIN; null: none set (and the content's data/site.yaml read, if any). */
+  siteUrl?: string | null;
   /** Resolve with the exit status instead of rejecting when the build exits non-zero. */
   allowFailure?: boolean;
 }
@@ -60,10 +64,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_CONTENT_DIR: contentDir };
   delete env.ARCHIVE_PATH_PREFIX;
   delete env.npm_config_pathprefix;
-  delete env.ARCHIVE_SITE_CACHE;
-  delete env.ARCHIVE_BATCH_PAGES;
-  if (options.batchPages !== undefined) env.ARCHIVE_BATCH_PAGES = String(options.batchPages);
-  if (options.cacheDir) env.ARCHIVE_SITE_CACHE = options.cacheDir;
+  delete env.ARCHIVE_CACHE;
+  delete env.ARCHIVE_PART_PAGES;
+  delete env.ARCHIVE_SITE_URL;
+  if (options.siteUrl !== null) env.ARCHIVE_SITE_URL = options.siteUrl ?? TEST_ORIGIN;
+  if (options.partPages !== undefined) env.ARCHIVE_PART_PAGES = String(options.partPages);
+  if (options.cacheDir) env.ARCHIVE_CACHE = options.cacheDir;
   if (options.pathPrefix && options.prefixViaEnv) env.ARCHIVE_PATH_PREFIX = options.pathPrefix;
   else if (options.pathPrefix) args.push(`--pathprefix=${options.pathPrefix}`);
   try {

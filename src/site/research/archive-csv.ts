@@ -11,7 +11,7 @@
  * carries the exact values.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { ArticleFrontMatter } from '../contract.ts';
+import type { ArticleFrontMatter } from '../../contract.ts';
 
 export interface CsvArticle {
   frontMatter: ArticleFrontMatter;

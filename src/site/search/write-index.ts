@@ -17,7 +17,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { codeVersion, sha256, type BuildCache } from '../build-cache.ts';
+import { codeVersion, type BuildCache } from '../../support/cache.ts';
+import { sha256, sha256OfParts } from '../../support/hash.ts';
 import { toTraditional } from '../editions.ts';
 import type { SegmentHeader } from './engine.js';
 import { catalogFile, catalogTags, type ArticlePlace, type SearchableArticle } from './index-files.ts';
@@ -174,10 +175,10 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
   const indexFolder = SEARCH_INDEX_URL.split('/').filter(Boolean).join('/');
   const version = codeVersion(INDEX_CODE);
   const area = options.cache.area('search', version);
-  const recordKey = sha256('search-index-files', siteDir);
-  const manifestKey = sha256('search-index-segments', siteDir);
-  const output = new IndexOutput(siteDir, indexFolder, area.readJson<FileRecord>(recordKey) ?? {});
-  const known = area.readJson<Manifest>(manifestKey)?.segments ?? [];
+  const recordKey = sha256OfParts('search-index-files', siteDir);
+  const manifestKey = sha256OfParts('search-index-segments', siteDir);
+  const output = new IndexOutput(siteDir, indexFolder, area.read<FileRecord>(recordKey) ?? {});
+  const known = area.read<Manifest>(manifestKey)?.segments ?? [];
   const inIndex = (file: string) => `${indexFolder}/${file}`;
 
   // The segment of an earlier build this one can keep, and the articles it cannot serve.
@@ -240,8 +241,8 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
   output.put(inIndex('catalog.bin'), sha256(Buffer.from(catalog.buffer, catalog.byteOffset, catalog.byteLength)), () => catalog);
   output.put(PAGE_SCRIPT_URL.slice(1), codeVersion(PAGE_SCRIPT_SOURCES), pageScript);
   const { removed, record } = output.removeOthers();
-  area.writeJson(recordKey, record);
-  area.writeJson(manifestKey, { segments } satisfies Manifest);
+  area.write(recordKey, record);
+  area.write(manifestKey, { segments } satisfies Manifest);
   const used = process.cpuUsage(cpu);
   return {
     articles: articles.length,

@@ -31,6 +31,8 @@ declare module '@11ty/eleventy' {
     getFilter(name: string): Filter;
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
+    /** Called with each output file's content before it is written; returns the content to write. */
+    addTransform(name: string, transform: (this: FilterContext, content: unknown) => unknown): void;
     /** `key` makes the extension an alias of a built-in template language (11ty.ts → 11ty.js). */
     addExtension(extensions: string | string[], options: { key: string }): void;
     setServerOptions(options: Record<string, unknown>): void;
@@ -38,22 +40,6 @@ declare module '@11ty/eleventy' {
     on(event: 'eleventy.before', handler: (event: { directories: EleventyDirectories; runMode: string }) => unknown): void;
     setQuietMode(quiet: boolean): void;
   }
-
-  export interface EleventyOptions {
-    /** 'cli': the output folder given wins over the configuration's, and errors fail the process. */
-    source?: 'cli' | 'script';
-    configPath?: string;
-    pathPrefix?: string;
-    quietMode?: boolean;
-  }
-
-  /** The programmatic API, as src/site/build.ts runs it: one build per instance. */
-  export class Eleventy {
-    constructor(input: string | undefined, output: string, options?: EleventyOptions);
-    /** Builds and writes the site; resolves to what was written (not used). */
-    write(): Promise<unknown>;
-  }
-  export default Eleventy;
 
   export const HtmlBasePlugin: unknown;
   export const InputPathToUrlTransformPlugin: unknown;
@@ -63,4 +49,22 @@ declare module '@11ty/eleventy-plugin-rss' {
   const rssPlugin: unknown;
   export default rssPlugin;
   export function dateToRfc3339(date: Date): string;
+}
+
+/** The part of @11ty/eleventy-dev-server's documented API `npm start` uses (src/start.ts). */
+declare module '@11ty/eleventy-dev-server' {
+  export interface DevServerOptions {
+    domDiff?: boolean;
+    pathPrefix?: string;
+    portReassignmentRetryCount?: number;
+    logger?: { info(text: string): void; log(text: string): void; error(text: string): void };
+  }
+
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    /** Tells every open page to reload (with no files named: the whole page). */
+    reload(event?: { files?: string[] }): void;
+    close(): Promise<void>;
+  }
 }

@@ -9,7 +9,8 @@
  */
 import { html, raw, type Markup } from '../../../src/site/html.ts';
 import type { TemplateContext } from '../../../src/site/page-template.ts';
-import type { ArticlePage, PageEntry } from '../../../src/site/pages.ts';
+import type { PageEntry } from '../../../src/site/views.ts';
+import type { ArticlePage } from '../../article.page.ts';
 import { jsonLdScriptText, newsArticle } from '../../../src/site/structured-data.ts';
 import { otherEdition } from '../../../src/site/editions.ts';
 import { PAGE_POLICY, REFERRER_POLICY } from '../../../src/site/security.ts';
@@ -24,11 +25,23 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
   const otherLocale = entry.edition === 'zh-Hans' ? 'zh_TW' : 'zh_CN';
   const current = (is: boolean) => (is ? html` class="is-current"` : '');
   const currentPage = (is: boolean) => (is ? html` aria-current="page"` : '');
+  // Links that must be absolute, and the feeds (made of absolute links), only with a site URL.
+  const linked = context.hasSiteUrl();
   const article = isArticlePage(entry)
     ? html`
 <meta property="article:published_time" content="${entry.article.published}T00:00:00+08:00">
-<script type="application/ld+json">${raw(jsonLdScriptText(newsArticle(entry, (url) => context.siteUrl(url), ui.siteName)))}</script>`
+<script type="application/ld+json">${raw(jsonLdScriptText(newsArticle(entry, linked ? (url) => context.siteUrl(url) : undefined, ui.siteName)))}</script>`
     : '';
+  const links = linked
+    ? html`${entry.url.endsWith('404.html') ? '' : html`
+<link rel="canonical" href="${context.siteUrl(entry.url)}">`}
+<link rel="alternate" hreflang="zh-Hans" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
+<link rel="alternate" hreflang="zh-Hant" href="${context.siteUrl(entry.alternates['zh-Hant'])}">
+<link rel="alternate" hreflang="x-default" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
+<link rel="alternate" type="application/atom+xml" title="${ui.atomFeed}" href="${root}feed.xml">
+<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${root}feed.json">`
+    : '';
+  const feeds = linked ? html` · <a href="${root}feed.xml">${ui.atomFeed}</a> · <a href="${root}feed.json">${ui.jsonFeed}</a>` : '';
 
   return html`<!DOCTYPE html>
 <html lang="${entry.edition}">
@@ -38,21 +51,15 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
 <meta name="referrer" content="${REFERRER_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${isHome ? ui.siteName : `${entry.title} · ${ui.siteName}`}</title>
-<meta name="description" content="${entry.description}">${entry.url.endsWith('404.html') ? '' : html`
-<link rel="canonical" href="${context.siteUrl(entry.url)}">`}
-<link rel="alternate" hreflang="zh-Hans" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
-<link rel="alternate" hreflang="zh-Hant" href="${context.siteUrl(entry.alternates['zh-Hant'])}">
-<link rel="alternate" hreflang="x-default" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
-<link rel="alternate" type="application/atom+xml" title="${ui.atomFeed}" href="${root}feed.xml">
-<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${root}feed.json">
+<meta name="description" content="${entry.description}">${links}
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="data:,">
 <meta property="og:site_name" content="${ui.siteName}">
 <meta property="og:title" content="${entry.title}">
 <meta property="og:description" content="${entry.description}">
 <meta property="og:type" content="${entry.ogType}">
-<meta property="og:url" content="${context.siteUrl(entry.url)}">
-<meta property="og:locale" content="${locale}">
+${linked ? html`<meta property="og:url" content="${context.siteUrl(entry.url)}">
+` : ''}<meta property="og:locale" content="${locale}">
 <meta property="og:locale:alternate" content="${otherLocale}">${article}
 </head>
 <body class="page-${section}">
@@ -81,7 +88,7 @@ ${content}
 </main>
 <footer class="colophon">
   <div class="colophon-inner">
-    <p><a href="${root}about/">${ui.aboutLink}</a> · <a href="${root}feed.xml">${ui.atomFeed}</a> · <a href="${root}feed.json">${ui.jsonFeed}</a> · <a href="/archive.json">${ui.downloadArchive}</a></p>
+    <p><a href="${root}about/">${ui.aboutLink}</a>${feeds} · <a href="/archive.json">${ui.downloadArchive}</a></p>
     <p>${ui.footerNote}</p>
   </div>
 </footer>

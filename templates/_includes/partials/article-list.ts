@@ -1,6 +1,6 @@
 /** A list of articles (timeline months, year and tag pages): date, title, province and meeting types. */
 import { html, type Markup } from '../../../src/site/html.ts';
-import type { ArticleSummary } from '../../../src/site/pages.ts';
+import type { ArticleSummary } from '../../../src/site/views.ts';
 
 export function articleList(articles: readonly ArticleSummary[]): Markup {
   return html`<ol class="article-list">

@@ -1,7 +1,7 @@
 /** Links between the pages of a long list (tag and year pages); nothing when there is one page. */
 import { html, type Markup } from '../../../src/site/html.ts';
 import type { InterfaceText } from '../../../src/site/interface-text.ts';
-import type { Pager } from '../../../src/site/pages.ts';
+import type { Pager } from '../../../src/site/views.ts';
 
 export function pagerNav(pager: Pager, ui: InterfaceText): Markup | '' {
   if (pager.pageCount <= 1) return '';

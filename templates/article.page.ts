@@ -1,0 +1,114 @@
+/**
+ * The article page (article.11ty.ts), one per article and edition: header, metadata, body,
+ * provenance, previous/next.
+ */
+import { EDITIONS, type Edition } from '../src/site/editions.ts';
+import { dayLabel } from '../src/site/dates.ts';
+import { wantsTableOfContents } from '../src/site/article-body.ts';
+import type { RawFile } from '../src/site/archive.ts';
+import { entry, excerpt, type ArticleSummary, type EditionViews, type Link, type PageEntry, type PageKind } from '../src/site/views.ts';
+
+export interface TocItem extends Link {
+  children: Link[];
+}
+
+export interface ArticleView {
+  title: string;
+  subtitle?: string;
+  originalTitle?: string;
+  date?: string;
+  dateLabel: string;
+  published?: string;
+  publishedLabel: string;
+  retrievedLabel?: string;
+  province: Link;
+  people: Link[];
+  places: Link[];
+  meetingTypes: Link[];
+  publisher?: string;
+  site?: string;
+  sourceUrl?: string;
+  dateline?: string;
+  authors: string[];
+  photographers: string[];
+  editors: string[];
+  bodyHtml: string;
+  toc: TocItem[];
+  missingPhotos: number;
+  plainTextLength: number;
+  rawFiles: RawFile[];
+  originalScriptLabel: string;
+  fidelity: string[];
+  reportUrl?: string;
+}
+
+export interface ArticlePage extends PageEntry {
+  article: ArticleView;
+  previous?: ArticleSummary;
+  next?: ArticleSummary;
+}
+
+export interface ArticleSpec {
+  edition: Edition;
+  /** Position of the article in the archive's order. */
+  article: number;
+}
+
+export const articles: PageKind<ArticleSpec, ArticlePage> = {
+  specs: (archive) => EDITIONS.flatMap((edition) => archive.articles.map((article) => ({ edition, article: article.index }))),
+
+  build({ edition, article: index }, { archive, sources, views: viewsOf }) {
+    const views: EditionViews = viewsOf(edition);
+    const { ui } = views;
+    const article = archive.articles[index]!;
+    const body = sources.body(article);
+    const toc: TocItem[] = [];
+    if (wantsTableOfContents(body.headings, body.plainTextLength)) {
+      for (const heading of body.headings) {
+        const link = { text: views.text(heading.text), url: `#${heading.id}` };
+        const parent = toc.at(-1);
+        if (heading.depth === 3 && parent) parent.children.push(link);
+        else toc.push({ ...link, children: [] });
+      }
+    }
+    const view: ArticleView = {
+      title: views.text(article.title),
+      subtitle: article.subtitle && views.text(article.subtitle),
+      originalTitle: article.originalTitle && views.text(article.originalTitle),
+      date: article.date,
+      dateLabel: article.date ? dayLabel(article.date) : ui.unknownDay,
+      published: article.published,
+      publishedLabel: article.published ? dayLabel(article.published) : ui.unknownDay,
+      retrievedLabel: article.retrieved && dayLabel(article.retrieved),
+      province: views.tagLink('province', article.province),
+      people: article.people.map((name) => views.tagLink('person', name)),
+      places: article.places.map((name) => views.tagLink('place', name)),
+      meetingTypes: article.meetingType.map((name) => views.tagLink('meeting-type', name)),
+      publisher: article.publisher && views.text(article.publisher),
+      site: article.site && views.text(article.site),
+      sourceUrl: article.sourceUrl,
+      dateline: article.dateline && views.text(article.dateline),
+      authors: article.authors.map((name) => views.text(name)),
+      photographers: (article.photographers ?? []).map((name) => views.text(name)),
+      editors: article.editors.map((name) => views.text(name)),
+      bodyHtml: body.html[edition],
+      toc,
+      missingPhotos: body.missingPhotos,
+      plainTextLength: body.plainTextLength,
+      rawFiles: article.rawFiles.map((file) => ({ ...file, site: file.site && views.text(file.site) })),
+      originalScriptLabel: { 'zh-Hans': ui.scriptHans, 'zh-Hant': ui.scriptHant, 'zh-Hant-HK': ui.scriptHantHK, 'zh-Hant-TW': ui.scriptHantTW }[article.originalScript],
+      fidelity: article.fidelity.map((note) => views.text(note)),
+      reportUrl: article.reportFile ? views.url(article.reportUrl) : undefined,
+    };
+    const previous = archive.articles[index - 1];
+    const next = archive.articles[index + 1];
+    return {
+      ...entry(edition, article.url, { section: 'none', title: view.title, description: excerpt(body.leads[edition]), ogType: 'article', searchable: true }),
+      article: view,
+      previous: previous && views.summary(previous),
+      next: next && views.summary(next),
+    };
+  },
+
+  files: (page) => [page.url],
+};
