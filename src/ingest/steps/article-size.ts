@@ -11,7 +11,7 @@ export interface ArticleLimits {
   characters: number;
 }
 
-export const ARTICLE_LIMITS: ArticleLimits = { blocks: 20_000, characters: 500_000 };
+export const ARTICLE_LIMITS: ArticleLimits = { blocks: 10_000, characters: 300_000 };
 
 /**
  * Refuses, in one line, an article too long for one page. Every part of the site holds an
