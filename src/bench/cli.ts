@@ -86,12 +86,12 @@ function log(message: string): void {
 
 /**
  * The full build by step, from the site step's summary (`…, T s (planning P s; …)`) and the search
- * index's (`search index: … (S s)`); the Eleventy runs are what is left of T. Undefined when the
+ * index's (`search index: … (S s, CPU C s)`); the Eleventy runs are what is left of T. Undefined when the
  * lines are not there.
  */
 function stepShares(ingestSeconds: number, site: StepResult): StepShares | undefined {
   const summary = /^site: .*, ([\d.]+) s \(planning ([\d.]+) s;/m.exec(site.stdout);
-  const search = /search index: .*\(([\d.]+) s\)\s*$/m.exec(site.stdout);
+  const search = /search index: .*\(([\d.]+) s(?:, CPU [\d.]+ s)?\)\s*$/m.exec(site.stdout);
   if (!summary) return undefined;
   const [total, planning, searchIndex] = [Number(summary[1]), Number(summary[2]), search ? Number(search[1]) : 0];
   return { ingest: ingestSeconds, planning, pages: total - planning - searchIndex, searchIndex, other: Math.max(0, site.seconds - total) };
