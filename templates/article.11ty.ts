@@ -9,6 +9,13 @@ import type { ArticleSummary, Link } from '../src/site/views.ts';
 import type { ArticlePage } from './article.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
 import { day } from './_includes/partials/day.ts';
+import { toTraditional } from '../src/site/editions.ts';
+import { interfaceText } from '../src/site/interface-text.ts';
+import { bibtex, chineseCitation, cslJson, ris, type CitationData } from '../src/site/research/citations.ts';
+
+/** A file to download, carried in its link: the archive serves no file per article and format. */
+const download = (name: string, type: string, content: string, label: string) =>
+  html`<a href="${`data:${type};charset=utf-8,${encodeURIComponent(content)}`}" download="${name}">${label}</a>`;
 
 const tagList = (links: Link[]) =>
   links.length > 0 && html`<ul class="inline-list">${links.map((link) => html`<li><a href="${link.url}">${link.text}</a></li>`)}</ul>`;
@@ -65,6 +72,20 @@ ${a.toc.map(
 `,
     );
 
+    // A citation names the archive's page by its absolute URL: only a build with the site's URL has one.
+    let cite: Markup | '' = '';
+    if (this.hasSiteUrl()) {
+      const data: CitationData = { ...a.citation, archiveUrl: this.siteUrl(entry.alternates['zh-Hans']) };
+      const inEdition = (text: string) => (entry.edition === 'zh-Hant' ? toTraditional(text) : text);
+      const archive = { chinese: interfaceText('zh-Hans').siteName, english: ui.citeEnglishName };
+      cite = html`  <section class="citation" aria-labelledby="citation-title">
+    <h2 id="citation-title">${ui.citeThis}</h2>
+    <p class="citation-text">${inEdition(chineseCitation(data, archive))}</p>
+    <p class="citation-files">${ui.citeIntro} ${download(`${data.id}.bib`, 'application/x-bibtex', bibtex(data, archive), 'BibTeX')} · ${download(`${data.id}.ris`, 'application/x-research-info-systems', ris(data, archive), 'RIS')} · ${download(`${data.id}.json`, 'application/vnd.citationstyles.csl+json', cslJson(data, archive), 'CSL-JSON')}</p>
+  </section>
+`;
+    }
+
     return basePage(this, entry, html`<article class="article" aria-labelledby="article-title">
   <header class="article-header">
     <p class="kicker"><a href="${a.province.url}">${a.province.text}</a>${a.meetingTypes.map((type) => html` · <a href="${type.url}">${type.text}</a>`)}</p>
@@ -81,7 +102,7 @@ ${toc}  <div class="article-body">
 ${raw(a.bodyHtml)}
   </div>
 ${a.missingPhotos ? html`  <p class="photos-note">${ui.missingPhotosNote}</p>\n` : ''}
-  <section class="provenance" aria-labelledby="provenance-title">
+${cite}  <section class="provenance" aria-labelledby="provenance-title">
     <h2 id="provenance-title">${ui.provenance}</h2>
     <p>${ui.provenanceIntro}</p>
     <dl class="provenance-list">

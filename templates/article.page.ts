@@ -6,6 +6,7 @@ import { EDITIONS, type Edition } from '../src/site/editions.ts';
 import { dayLabel } from '../src/site/dates.ts';
 import { wantsTableOfContents } from '../src/site/article-body.ts';
 import type { RawFile } from '../src/site/archive.ts';
+import type { CitationData } from '../src/site/research/citations.ts';
 import { entry, excerpt, type ArticleSummary, type EditionViews, type Link, type PageEntry, type PageKind } from '../src/site/views.ts';
 
 export interface TocItem extends Link {
@@ -40,6 +41,12 @@ export interface ArticleView {
   originalScriptLabel: string;
   fidelity: string[];
   reportUrl?: string;
+  /**
+   * What a citation of the article says, but for the archive's URL of it, which needs the site's
+   * URL: the article of record, in Simplified, in both editions (the Traditional one shows it
+   * converted, and names the same page).
+   */
+  citation: Omit<CitationData, 'archiveUrl'>;
 }
 
 export interface ArticlePage extends PageEntry {
@@ -99,6 +106,18 @@ export const articles: PageKind<ArticleSpec, ArticlePage> = {
       originalScriptLabel: { 'zh-Hans': ui.scriptHans, 'zh-Hant': ui.scriptHant, 'zh-Hant-HK': ui.scriptHantHK, 'zh-Hant-TW': ui.scriptHantTW }[article.originalScript],
       fidelity: article.fidelity.map((note) => views.text(note)),
       reportUrl: article.reportFile ? views.url(article.reportUrl) : undefined,
+      citation: {
+        id: article.slug,
+        headline: article.title,
+        ...(article.publisher ? { publisher: article.publisher } : {}),
+        ...(article.site ? { site: article.site } : {}),
+        authors: article.authors,
+        ...(article.date ? { meetingDate: article.date } : {}),
+        ...(article.published ? { published: article.published } : {}),
+        ...(article.retrieved ? { retrieved: article.retrieved } : {}),
+        ...(article.sourceUrl ? { originalUrl: article.sourceUrl } : {}),
+        language: 'zh-Hans',
+      },
     };
     const previous = archive.articles[index - 1];
     const next = archive.articles[index + 1];

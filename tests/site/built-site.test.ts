@@ -10,6 +10,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
 import { toText } from 'hast-util-to-text';
 import { visit, SKIP } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
@@ -313,6 +316,30 @@ describe('article pages', () => {
     for (const file of articlePages(await htmlPages(site.dir))) {
       const html = (await readFile(path.join(site.dir, file))).length;
       expect(html + css, file).toBeLessThan(80 * 1024);
+    }
+  });
+
+  it('say how to cite them, naming the archive’s page, with BibTeX, RIS and CSL-JSON that a reference parser reads', async () => {
+    const pages = articlePages(await htmlPages(site.dir));
+    expect(pages.length).toBeGreaterThan(0);
+    // The article of record is the Simplified page: both editions cite it, the Traditional one in its script.
+    for (const file of [...pages, ...pages.map((page) => `zh-hant/${page}`)]) {
+      const tree = await readPage(site.dir, file);
+      const record = await readPage(site.dir, file.replace(/^zh-hant\//, ''));
+      const headline = toText(elements(record, (element) => element.tagName === 'h1')[0]!).trim();
+      const canonical = attribute(elements(record, (element) => element.tagName === 'link' && attribute(element, 'rel') === 'canonical')[0]!, 'href');
+      const section = elements(tree, (element) => attribute(element, 'className') === 'citation')[0];
+      expect(section, file).toBeDefined();
+      expect(toText(section!)).toContain(hant(file) ? toTraditional(headline) : headline);
+      expect(toText(section!)).toContain(canonical);
+      const files = Object.fromEntries(
+        elements({ type: 'root', children: [section!] }, (element) => element.tagName === 'a').map((link) => [String(attribute(link, 'download')).split('.').pop(), decodeURIComponent(String(attribute(link, 'href')).replace(/^data:[^,]*,/, ''))]),
+      );
+      expect(Object.keys(files).sort()).toEqual(['bib', 'json', 'ris']);
+      for (const format of ['bib', 'ris', 'json'] as const) {
+        const [item] = new Cite(format === 'json' ? JSON.parse(files[format]!) : files[format]).data as { title: string; URL?: string }[];
+        expect(item!.title, `${file} ${format}`).toBe(headline);
+      }
     }
   });
 
