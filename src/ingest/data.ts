@@ -29,6 +29,8 @@ export interface ArchiveData {
   captionForms: RegExp[];
   /** What the blocks of a web page are, by their class and id (main-content.yaml). */
   mainContent: MainContentHints;
+  /** Which images are decoration rather than photographs (main-content.yaml). */
+  decorativeImages: DecorativeImageRules;
   /** How a page names its own site and where that site is (identity.yaml). */
   identity: IdentityRules;
   /** The labels of credit lines (credits.yaml): 记者, 编辑, 来源 … and the field each fills. */
@@ -70,6 +72,20 @@ export interface StructureHint {
   headings: Set<string>;
   /** Matched anywhere in a class or id. */
   fragments: string[];
+}
+
+/** How an image shows itself to be decoration (QR code, logo, banner, divider, pixel) by its address, alt text or declared size. */
+export interface DecorativeImageRules {
+  /** Lowercase parts of an address's path, or words of alt text. */
+  words: string[];
+  /** Height ÷ width below which an image is a strip. */
+  stripRatio: number;
+  /** A side of at most this many pixels makes a speck. */
+  speckPixels: number;
+  /** Attributes holding height ÷ width. */
+  ratioAttributes: string[];
+  /** Attributes holding the image's address, most telling first. */
+  sourceAttributes: string[];
 }
 
 export interface MainContentHints {
@@ -232,6 +248,7 @@ export function loadArchiveData(dir: string): ArchiveData {
     journalists,
     captionForms,
     mainContent: mainContentHints(mapping('main-content.yaml'), join(dir, 'main-content.yaml')),
+    decorativeImages: decorativeImageRules(mapping('main-content.yaml'), join(dir, 'main-content.yaml')),
     identity: identityRules(mapping('identity.yaml'), join(dir, 'identity.yaml')),
     credits: creditLabels(mapping('credits.yaml'), join(dir, 'credits.yaml')),
   };
@@ -341,6 +358,25 @@ function mainContentHints(raw: Raw, file: string): MainContentHints {
     bylineWords: strings(raw, 'bylineWords', file),
     closingWords: strings(raw, 'closingWords', file).map((word) => word.toLowerCase()),
     archiveHosts: strings(raw, 'archiveHosts', file).map((host) => host.toLowerCase()),
+  };
+}
+
+function decorativeImageRules(raw: Raw, file: string): DecorativeImageRules {
+  const section = raw.decorativeImages;
+  if (!section || typeof section !== 'object' || Array.isArray(section)) throw new DataError(file, 'decorativeImages must be a mapping');
+  const where = `${file}: decorativeImages`;
+  const fields = section as Raw;
+  const positive = (key: string): number => {
+    const value = fields[key];
+    if (typeof value !== 'number' || !(value > 0)) throw new DataError(where, `${key} must be a positive number`);
+    return value;
+  };
+  return {
+    words: strings(fields, 'words', where).map((word) => word.toLowerCase()),
+    stripRatio: positive('stripRatio'),
+    speckPixels: positive('speckPixels'),
+    ratioAttributes: strings(fields, 'ratioAttributes', where).map((name) => name.toLowerCase()),
+    sourceAttributes: strings(fields, 'sourceAttributes', where).map((name) => name.toLowerCase()),
   };
 }
 

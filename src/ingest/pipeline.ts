@@ -12,6 +12,7 @@ import { stripFurnitureLines } from './steps/furniture-lines.ts';
 import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
+import { removeDecorativeImages } from './steps/decorative-images.ts';
 import { refuseOversizedArticle } from './steps/article-size.ts';
 import { refuseGarbledText } from './steps/legibility.ts';
 import { extractMainContent } from './steps/main-content.ts';
@@ -45,7 +46,7 @@ export interface IngestedCapture {
 /**
  * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
  * every capture, in this order:
- *   page head → byline → site identity → markup → sanitize → furniture (markup) → main content → blocks →
+ *   page head → byline → site identity → markup → decorative images → sanitize → furniture (markup) → main content → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script → publication date →
  *   furniture (lines and credits) → images → text extent → headline → captions → dateline →
  *   sections → metadata → fidelity → legibility → article size
@@ -66,6 +67,7 @@ export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggabl
     { name: 'byline', plugin: readByline },
     { name: 'site identity', plugin: [readSiteIdentity, data] },
     { name: 'markup', plugin: stripMarkup },
+    { name: 'decorative images', plugin: [removeDecorativeImages, data.decorativeImages] },
     { name: 'sanitize', plugin: sanitizeCapture },
     { name: 'furniture (markup)', plugin: stripFurnitureMarkup },
     { name: 'main content', plugin: [extractMainContent, data] },
