@@ -51,6 +51,8 @@ export interface IdentityRules {
   registrationMarkers: string[];
   /** Words by which a text means its own site's place (我市, 本县), with the suffix of that place's name. */
   selfReferences: { words: string[]; suffix: string }[];
+  /** Words by which a page names its own outlet (本站, 本报): the publisher is then the site's own. */
+  selfNames: string[];
 }
 
 /** A label of a credit line and what its value is. */
@@ -406,6 +408,7 @@ function identityRules(raw: Raw, file: string): IdentityRules {
     registrations,
     registrationMarkers: strings(raw, 'registrationMarkers', file),
     selfReferences,
+    selfNames: strings(raw, 'selfNames', file),
   };
 }
 

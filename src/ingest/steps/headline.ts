@@ -122,7 +122,7 @@ export const extractDateline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
     if (publisher && !meta.publisher) meta.publisher = publisher;
     addUnique(meta.authors, found.reporters);
     if (found.month && found.day) state.hints.datelineMonthDay = { month: found.month, day: found.day };
-    else state.hints.datelineLostDigits = true;
+    else if (found.dated) state.hints.datelineLostDigits = true;
     state.ledger.push({ step: 'headline', action: 'moved', field: 'dateline, publisher, authors', label: '电头', text: found.dateline });
     if (found.unsegmented) {
       state.fidelity.push(`电头中的记者署名缺少分隔（“${found.unsegmented}”），按已知记者名拆分为：${found.reporters.join('、')}。`);
@@ -148,7 +148,10 @@ function isDeck(text: string): boolean {
 interface Dateline {
   before: string;
   dateline: string;
+  /** The outlet the dateline names, without its place (新华社北京 → 新华社). */
   source: string;
+  /** Whether the dateline has a day (4月10日电), or the marks of one whose digits were lost (月日讯). */
+  dated: boolean;
   month?: number;
   day?: number;
   reporters: string[];
@@ -170,9 +173,10 @@ export function findDateline(text: string, data: ArchiveData): Dateline | undefi
     `(?<source>(?:${known})[\\p{Script=Han}·]{0,8}?|^[\\p{Script=Han}·]{2,14}?)(?<month>\\d{1,2})?月(?<day>\\d{1,2})?日(?:讯|电)`,
     'u',
   );
-  const match = pattern.exec(text);
+  // Without a day (本报南昌讯, 本报讯), a line is a dateline only when the reporters' bracket follows.
+  const match = pattern.exec(text) ?? DATELESS.exec(text);
   if (!match?.groups) return undefined;
-  const source = match.groups.source!;
+  const source = outletOf(match.groups.source!, aliases, data);
   let rest = text.slice(match.index + match[0].length);
   let credits = '';
   let reporters: string[] = [];
@@ -201,12 +205,37 @@ export function findDateline(text: string, data: ArchiveData): Dateline | undefi
     before: text.slice(0, match.index),
     dateline: (match[0] + credits).trim(),
     source,
+    dated: /[月日]/u.test(match[0]),
     ...(month ? { month } : {}),
     ...(day ? { day } : {}),
     reporters,
     ...(unsegmented && reporters.length > 1 ? { unsegmented } : {}),
     after: rest.replace(/^[\s，,：:]+/u, ''),
   };
+}
+
+const DATELESS = /^(?<source>[\p{Script=Han}·]{2,14}?)(?:讯|电)(?=\s*[（(][^（）()]{0,80}?(?:记者|通讯员))/u;
+
+/**
+ * The outlet of a dateline's source, without the place it reports from: 新华社北京 → 新华社,
+ * 本报长沙 → 本报, 某某日报南昌 → 某某日报. A known publisher or a page's name for itself
+ * (identity.yaml, selfNames) is the outlet wherever the source starts with it; else a place of
+ * the gazetteer at the end of the source is the dateline's place.
+ */
+function outletOf(source: string, aliases: readonly string[], data: ArchiveData): string {
+  const known = aliases.find((alias) => source.startsWith(alias));
+  if (known) return known;
+  const self = data.identity.selfNames.find((name) => source.startsWith(name));
+  if (self) return self;
+  let outlet = source;
+  for (const place of [...data.gazetteer.provinces, ...data.gazetteer.places]) {
+    for (const form of [place.fullName, place.name]) {
+      // A place alone (南昌讯) names no outlet.
+      if (form === source) return '';
+      if (form.length >= 2 && source.length - form.length >= 2 && source.endsWith(form) && source.length - form.length < outlet.length) outlet = source.slice(0, -form.length);
+    }
+  }
+  return outlet;
 }
 
 function splitKnownNames(run: string, known: string[]): { names: string[]; length: number } {
