@@ -238,7 +238,7 @@ const officialRole = z
   .object({
     /** The post as the captures print it. */
     title: name,
-    /** Years, as the person pages print them (湖南省省长（–2020）). */
+    /** Years, kept from before `since` and `until`: the person pages print those instead. */
     from: z.number().int().optional(),
     to: z.number().int().optional(),
     /** When the post was taken and left, at the precision known. */

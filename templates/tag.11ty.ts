@@ -1,7 +1,8 @@
 /** Each tag (province, person, place, meeting type) in both editions, its articles split into pages. */
 import { html, joined, type Markup } from '../src/site/html.ts';
+import type { InterfaceText } from '../src/site/interface-text.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
-import type { TagPage } from './tag.page.ts';
+import type { ListedSummary, PathLevel, RoleSourceView, TagPage, TimelineRole } from './tag.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
 import { pagerNav } from './_includes/partials/pager.ts';
 import { basePage } from './_includes/layouts/base.ts';
@@ -9,26 +10,83 @@ import { basePage } from './_includes/layouts/base.ts';
 const fact = (term: string, description: Markup | false) =>
   description ? html`    <div><dt>${term}</dt><dd>${description}</dd></div>\n` : '';
 
+const level = (item: PathLevel) => ('url' in item ? html`<a href="${item.url}">${item.text}</a>` : html`${item.text}`);
+
+/** Province › prefecture › county, the last being this page's place. */
+function placePath(path: readonly PathLevel[], ui: InterfaceText): Markup | '' {
+  if (path.length < 2) return '';
+  return html`  <nav class="place-path" aria-label="${ui.placePath}">
+    <ol>
+${path.map((item, index) => (index === path.length - 1 ? html`      <li><span aria-current="page">${item.text}</span></li>\n` : html`      <li>${level(item)}</li>\n`))}    </ol>
+  </nav>
+`;
+}
+
+function source(item: RoleSourceView, ui: InterfaceText): Markup {
+  if ('record' in item) {
+    return html`<li>${ui.roleRecord}：${item.record}${item.checked ? html`（${ui.roleChecked}：${item.checkedLanguage ? html`<span lang="${item.checkedLanguage}">${item.checked}</span>` : item.checked}）` : ''}</li>`;
+  }
+  const where = item.article
+    ? html`<a href="${item.article.url}">${item.article.text}</a>${item.raw ? html`（<a href="${item.raw.url}">${ui.rawFile}</a>）` : ''}`
+    : item.raw
+      ? html`<a href="${item.raw.url}">${ui.rawFile} ${item.raw.text}</a>`
+      : html`${ui.rawFile} <span translate="no">${item.file}</span>`;
+  // The words are quoted as the capture prints them, in its script, in both editions.
+  return html`<li>${ui.roleFromCapture}：<q translate="no">${item.words}</q>（${ui.roleCaptureDay}：${item.day}）—— ${where}</li>`;
+}
+
+function timeline(roles: readonly TimelineRole[], ui: InterfaceText): Markup | '' {
+  if (roles.length === 0) return '';
+  return html`  <section class="role-timeline" aria-labelledby="role-timeline">
+    <h2 id="role-timeline">${ui.roleTimeline}</h2>
+    <p class="section-note">${ui.roleTimelineIntro}</p>
+    <ol class="roles">
+${roles.map(
+  (role) => html`      <li class="role">
+        <h3 class="role-title">${role.title}</h3>
+        <p class="role-period">${role.period}</p>
+        <ul class="role-sources">
+${role.sources.map((item) => html`          ${source(item, ui)}\n`)}        </ul>
+      </li>
+`,
+)}    </ol>
+  </section>
+`;
+}
+
+const withinLine = (ui: InterfaceText) => (item: ListedSummary) =>
+  item.within.length > 0 ? html`    <span class="article-item-within">${ui.placeWithin}：${joined(item.within.map(level), '、')}</span>\n` : '';
+
 const template: PaginatedTemplate<TagPage> = {
   data: paginate('tags', (entry) => entry.url),
 
   render({ entry }) {
-    const { ui, pager, parent, province } = entry;
+    const { ui, pager, province } = entry;
     const facts = [
-      fact(ui.roles, entry.roles.length > 0 && joined(entry.roles, '；')),
       fact(ui.aliases, entry.aliases.length > 0 && joined(entry.aliases, '、')),
       fact(ui.province, !!province && html`<a href="${province.url}">${province.text}</a>`),
-      fact(ui.parentPlace, !!parent && ('url' in parent ? html`<a href="${parent.url}">${parent.text}</a>` : html`${parent.text}`)),
     ];
     const hasFacts = facts.some((item) => item !== '');
+    const countWithin = entry.countWithin > 0 ? html` · ${ui.countWithin.replace('{count}', String(entry.countWithin))}` : '';
+    const articles =
+      entry.roleGroups.length > 0
+        ? html`  <h2>${ui.meetingsByRole}</h2>
+${entry.roleGroups.map(
+  (group) => html`  <section class="role-group">
+    <h3>${group.title ?? ui.meetingsRoleUncertain}${group.period ? html` <span class="role-group-period">${group.period}</span>` : ''}</h3>
+${group.title ? '' : html`    <p class="section-note">${ui.meetingsRoleUncertainNote}</p>\n`}${articleList(group.articles)}
+  </section>
+`,
+)}`
+        : html`  <h2 class="visually-hidden">${ui.tagArticles}</h2>
+${articleList(entry.articles, withinLine(ui))}
+`;
 
     return basePage(this, entry, html`<div class="page-wrap tag-page">
   <nav class="breadcrumb" aria-label="${ui.navTags}"><a href="${entry.root}tags/">${ui.allTags}</a> › ${entry.kindLabel}</nav>
   <h1><span class="tag-kind">${entry.kindLabel}</span> ${entry.name}</h1>
-  <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
-${hasFacts ? html`  <dl class="tag-facts">\n${facts}  </dl>\n` : ''}  <h2 class="visually-hidden">${ui.tagArticles}</h2>
-${articleList(entry.articles)}
-${pagerNav(pager, ui)}
+${placePath(entry.placePath, ui)}  <p class="count-line">${entry.count} ${ui.articlesUnit}${countWithin}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
+${hasFacts ? html`  <dl class="tag-facts">\n${facts}  </dl>\n` : ''}${timeline(entry.timeline, ui)}${articles}${pagerNav(pager, ui)}
 </div>
 `);
   },

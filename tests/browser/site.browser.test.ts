@@ -107,11 +107,12 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
       home: root,
       article: root === '/' ? article : `/zh-hant${article}`,
       tag: `${root}tags/person/xu-da-zhe/`,
+      prefecture: `${root}tags/place/zhu-zhou/`,
       search: `${root}search/`,
     };
   };
 
-  it('has no serious or critical axe-core violations on the home, article, tag and search pages', async () => {
+  it('has no serious or critical axe-core violations on the home, article, person, prefecture and search pages', async () => {
     for (const path of Object.values(await pages())) {
       const page = await open(path);
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
@@ -282,7 +283,7 @@ describe('the Content-Security-Policy', () => {
 
   it('lets every kind of page of both editions work under it, reporting no violation', async () => {
     const article = await firstArticlePath();
-    const paths = ['/', article, `${article}report/`, '/tags/', '/tags/person/xu-da-zhe/', '/2021/', '/about/', '/search/?q=%E8%AE%B8%E8%BE%BE%E5%93%B2', '/404.html'];
+    const paths = ['/', article, `${article}report/`, '/tags/', '/tags/person/xu-da-zhe/', '/tags/place/lu-song-qu/', '/2021/', '/about/', '/search/?q=%E8%AE%B8%E8%BE%BE%E5%93%B2', '/404.html'];
     const before = policyViolations.length;
     for (const path of [...paths, ...paths.map((path) => `/zh-hant${path}`)]) {
       const page = await open(path);
