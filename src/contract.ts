@@ -238,9 +238,6 @@ const officialRole = z
   .object({
     /** The post as the captures print it. */
     title: name,
-    /** Years, kept from before `since` and `until`: the person pages print those instead. */
-    from: z.number().int().optional(),
-    to: z.number().int().optional(),
     /** When the post was taken and left, at the precision known. */
     since: partialDay.optional(),
     until: partialDay.optional(),
