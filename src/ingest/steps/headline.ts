@@ -5,7 +5,7 @@ import { toText } from 'hast-util-to-text';
 import { unified } from 'unified';
 import type { Plugin } from 'unified';
 import type { ArchiveData } from '../data.ts';
-import { blocks, isBody, SENTENCE_END, textOf, setText } from '../blocks.ts';
+import { blocks, isBody, isMenuLine, SENTENCE_END, textOf, setText } from '../blocks.ts';
 import { addUnique, names, publisherName } from '../fields.ts';
 import { removeSpelledMarkup, spelledLabel } from '../spelled-markup.ts';
 import { declaredTitles } from '../titles.ts';
@@ -19,7 +19,8 @@ const DECK_MAX = 60;
  * - title: the front matter's title; else the page's <h1> (the main-content step puts the
  *   headline it found there); else the title the page declares in its head (ArticleTitle,
  *   og:title, JSON-LD headline, the <title> without the site's name: 标题_网易新闻 → 标题); else
- *   the first block left after the furniture (a page's headline sits right under its breadcrumb)
+ *   the first block left after the furniture that is not a line of links (a page's headline sits
+ *   right under its breadcrumb)
  * - a block at the top that repeats the title (a Markdown post's `# 标题`) goes with it
  * - subtitle: a short unpunctuated block of spaced phrases before the first paragraph (the deck)
  * The dateline is read later (see extractDateline), once captions are told from body text.
@@ -46,7 +47,9 @@ export const extractHeadline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   } else {
     const titles = declaredTitles(state.page);
     const declared = plainText(titles.own[0] ?? titles.titleTagHeadline, spelled);
-    const first = list.find((block) => block.tagName === 'p' || block.tagName === 'h2' || block.tagName === 'h3');
+    // A line of links or tools the furniture rules did not know (字号：大 中 小 | 打印本页 | 关闭窗口)
+    // is never the headline.
+    const first = list.find((block) => (block.tagName === 'p' || block.tagName === 'h2' || block.tagName === 'h3') && !isMenuLine(textOf(block)));
     if (declared) {
       meta.title = declared;
       state.ledger.push({ step: 'headline', action: 'inferred', field: 'title', label: '网页头部声明的标题', text: declared });

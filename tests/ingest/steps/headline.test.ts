@@ -66,3 +66,17 @@ describe('headline and deck', () => {
     expect(result.meta.title).toBe('会议召开');
   });
 });
+
+describe('the headline of a page saved as text', () => {
+  it('is not a line of links or tools above it that no furniture rule knows', () => {
+    const lead = '5月6日上午，市卫健委召开全市卫生健康系统新冠肺炎疫情防控工作推进会，安排部署当前及下一阶段疫情防控重点工作。';
+    const second = '会议强调，要坚持“外防输入、内防反弹”总策略，严格落实预检分诊和首诊负责制，加强发热门诊管理，严防院内感染。';
+    const result = ingest(
+      ['首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流', '当前位置：首页 > 新闻中心 > 部门动态', '字号：大 中 小 | 打印本页 | 关闭窗口', '', '市卫健委召开新冠肺炎疫情防控工作推进会', '', '发布时间：2022年05月06日 16:20 来源：市卫生健康委员会', '', lead, '', second, ''].join('\n'),
+      'content/raw/saved-page.txt',
+    );
+    expect(result.meta.title).toBe('市卫健委召开新冠肺炎疫情防控工作推进会');
+    expect(result.body.split('\n')).toEqual([lead, second]);
+    expect(result.markdown).not.toContain('打印本页');
+  });
+});
