@@ -26,7 +26,7 @@ const template: PaginatedTemplate<TagPage> = {
   <nav class="breadcrumb" aria-label="${ui.navTags}"><a href="${entry.root}tags/">${ui.allTags}</a> › ${entry.kindLabel}</nav>
   <h1><span class="tag-kind">${entry.kindLabel}</span> ${entry.name}</h1>
   <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
-${hasFacts ? html`  <dl class="tag-facts">\n${facts}  </dl>\n` : ''}  <h2 class="visually-hidden">${ui.tagArticles}</h2>
+${hasFacts ? html`  <dl class="tag-facts">\n${facts}  </dl>\n` : ''}${this.hasSiteUrl() && entry.feeds ? entry.feeds.map((feed) => html`  <p class="feed-links">${ui.provinceFeed}<a href="${feed.atomUrl}" type="application/atom+xml">${ui.atomFeed}</a> · <a href="${feed.jsonUrl}" type="application/feed+json">${ui.jsonFeed}</a></p>\n`) : ''}  <h2 class="visually-hidden">${ui.tagArticles}</h2>
 ${articleList(entry.articles)}
 ${pagerNav(pager, ui)}
 </div>

@@ -68,6 +68,7 @@ export const tags: PageKind<TagSpec, TagPage> = {
       parent: parentName ? (parentTag ? { text: views.text(parentName), url: views.url(parentTag.url) } : { text: views.text(parentName) }) : undefined,
       articles: chunks[pageNumber - 1]!.map((article) => views.summary(article)),
       pager: pager(edition, tag.url, pageNumber, chunks.length),
+      ...(tag.kind === 'province' ? { feeds: [views.provinceFeeds(tag)] } : {}),
     };
   },
 
