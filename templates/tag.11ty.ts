@@ -86,7 +86,7 @@ ${articleList(entry.articles, withinLine(ui))}
   <nav class="breadcrumb" aria-label="${ui.navTags}"><a href="${entry.root}tags/">${ui.allTags}</a> › ${entry.kindLabel}</nav>
   <h1><span class="tag-kind">${entry.kindLabel}</span> ${entry.name}</h1>
 ${placePath(entry.placePath, ui)}  <p class="count-line">${entry.count} ${ui.articlesUnit}${countWithin}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
-${hasFacts ? html`  <dl class="tag-facts">\n${facts}  </dl>\n` : ''}${timeline(entry.timeline, ui)}${articles}${pagerNav(pager, ui)}
+${hasFacts ? html`  <dl class="tag-facts">\n${facts}  </dl>\n` : ''}${this.hasSiteUrl() && entry.feeds ? entry.feeds.map((feed) => html`  <p class="feed-links">${ui.provinceFeed}<a href="${feed.atomUrl}" type="application/atom+xml">${ui.atomFeed}</a> · <a href="${feed.jsonUrl}" type="application/feed+json">${ui.jsonFeed}</a></p>\n`) : ''}${timeline(entry.timeline, ui)}${articles}${pagerNav(pager, ui)}
 </div>
 `);
   },

@@ -186,6 +186,7 @@ export const tags: PageKind<TagSpec, TagPage> = {
       // A person page with posts lists its articles under them (roleGroups) instead.
       articles: roleGroups.length > 0 ? [] : listed.map((item) => listedSummary(item, kind, views)),
       pager: pager(edition, tag.url, pageNumber, chunks.length),
+      ...(tag.kind === 'province' ? { feeds: [views.provinceFeeds(tag)] } : {}),
     };
   },
 

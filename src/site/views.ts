@@ -36,6 +36,15 @@ export interface PageEntry {
   ogType: 'website' | 'article';
   /** An article page: what the search index makes results of. */
   searchable: boolean;
+  /** Feeds of this page's own articles, linked besides the archive's (a province: its feeds). */
+  feeds?: FeedLinks[];
+}
+
+/** A feed as pages link it: its title and its Atom and JSON Feed URLs (root-relative). */
+export interface FeedLinks {
+  title: string;
+  atomUrl: string;
+  jsonUrl: string;
 }
 
 /** A file that is not a page of an edition (robots.txt, _headers, a sitemap): its URL is all it needs. */
@@ -223,6 +232,16 @@ export class EditionViews {
 
   tag(kind: TagKind, name: string): Tag | undefined {
     return this.archive.tagByName[kind].get(name);
+  }
+
+  /** The whole archive's feeds. */
+  archiveFeeds(): FeedLinks {
+    return { title: this.ui.siteName, atomUrl: this.url('/feed.xml'), jsonUrl: this.url('/feed.json') };
+  }
+
+  /** A province's feeds: /feeds/<the province tag's slug>.xml and .json. */
+  provinceFeeds(tag: Tag): FeedLinks {
+    return { title: `${this.ui.siteName} · ${this.text(tag.name)}`, atomUrl: this.url(`/feeds/${tag.slug}.xml`), jsonUrl: this.url(`/feeds/${tag.slug}.json`) };
   }
 
   tagLink(kind: TagKind, name: string): Link {

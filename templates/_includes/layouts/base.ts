@@ -39,7 +39,11 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
 <link rel="alternate" hreflang="zh-Hant" href="${context.siteUrl(entry.alternates['zh-Hant'])}">
 <link rel="alternate" hreflang="x-default" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
 <link rel="alternate" type="application/atom+xml" title="${ui.atomFeed}" href="${root}feed.xml">
-<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${root}feed.json">`
+<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${root}feed.json">${(entry.feeds ?? []).map(
+        (feed) => html`
+<link rel="alternate" type="application/atom+xml" title="${feed.title} · ${ui.atomFeed}" href="${feed.atomUrl}">
+<link rel="alternate" type="application/feed+json" title="${feed.title} · ${ui.jsonFeed}" href="${feed.jsonUrl}">`,
+      )}`
     : '';
   const feeds = linked ? html` · <a href="${root}feed.xml">${ui.atomFeed}</a> · <a href="${root}feed.json">${ui.jsonFeed}</a>` : '';
 
