@@ -130,10 +130,10 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
   const warnings: string[] = [];
   if (shaped.warning) {
     warnings.push(shaped.warning);
-    state.fidelity.push(`原文件的 YAML 头信息无法解析（${shaped.warning}）。`);
+    state.fidelity.push(`原文件开头的文章属性（YAML 格式）无法解析（${shaped.warning}）。`);
   }
   if (shaped.frontMatterReplaced) {
-    state.fidelity.push(`Hexo 头信息中有 ${shaped.frontMatterReplaced} 个不是文字的字符（控制字符、孤立的代理项或非字符），已替换为 U+FFFD（�）。`);
+    state.fidelity.push(`文件开头的文章属性中有 ${shaped.frontMatterReplaced} 个不是文字的字符（控制字符、孤立的代理项或非字符），已替换为 U+FFFD（�）。`);
   }
   state.fidelity.push(...(shaped.notes ?? []));
   const file = new VFile({ path: capture.path, data: { ingest: state } });

@@ -175,6 +175,44 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
     }
   }, TIMEOUT);
 
+  it('folds an article’s metadata to one line on a phone, so the text begins on the first screen; open on a desktop; without JavaScript', async () => {
+    const archive = JSON.parse(readFileSync(`${site.dir}/archive.json`, 'utf8')) as { articles: { url: string }[] };
+    expect(archive.articles.length).toBeGreaterThan(0);
+    for (const article of archive.articles) {
+      const path = `${root}${new URL(article.url).pathname.slice(PREFIX.length)}`;
+      // The smallest phone screen in common use.
+      const context = await browser.newContext({ viewport: { width: 375, height: 667 }, javaScriptEnabled: false });
+      const phone = await context.newPage();
+      await phone.goto(url(path));
+      const folded = await phone.evaluate(() => {
+        const summary = document.querySelector('.article-meta > summary')!;
+        const first = document.querySelector('.article-body > *')!;
+        return {
+          summaryLines: summary.getBoundingClientRect().height / parseFloat(getComputedStyle(summary).lineHeight),
+          summaryText: summary.textContent ?? '',
+          listShown: (document.querySelector('.article-meta-list') as HTMLElement).checkVisibility(),
+          firstTop: first.getBoundingClientRect().top,
+          firstTag: first.tagName,
+          screen: window.innerHeight,
+        };
+      });
+      expect(folded.summaryLines, path).toBeLessThan(2);
+      expect(folded.summaryText, path).toMatch(lang === 'zh-Hans' ? /报道信息/ : /報道信息/);
+      expect(folded.listShown, path).toBe(false);
+      expect(folded.firstTop, path).toBeLessThan(folded.screen - 24);
+      // The first paragraph itself, where the body opens with one.
+      if (folded.firstTag === 'P') expect(await phone.locator('.article-body p').first().isVisible()).toBe(true);
+      await phone.click('.article-meta > summary');
+      expect(await phone.locator('.article-meta-list').isVisible(), path).toBe(true);
+      await context.close();
+
+      const desktop = await open(path, { javaScript: false });
+      expect(await desktop.locator('.article-meta-list').isVisible(), path).toBe(true);
+      expect(await desktop.locator('.article-meta > summary').isVisible(), path).toBe(false);
+      await desktop.context().close();
+    }
+  }, TIMEOUT);
+
   it('names the tag in the heading of a tag page and lists its articles', async () => {
     const page = await open((await pages()).tag);
     expect(await page.locator('h1').textContent()).toContain(lang === 'zh-Hans' ? '许达哲' : '許達哲');

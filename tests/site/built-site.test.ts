@@ -343,12 +343,12 @@ describe('article pages', () => {
     }
   });
 
-  it('show the provenance panel with the raw file, its hash and a link to the audit report', async () => {
+  it('show the provenance panel with the raw file, its hash and the summary of its 整理记录', async () => {
     for (const file of articlePages(await htmlPages(site.dir))) {
       const html = await read(site, file);
       expect(html).toMatch(/href="\/raw\/[^"]+\.txt"/);
       expect(html).toMatch(/<code class="hash" translate="no">[0-9a-f]{64}<\/code>/);
-      expect(html).toContain('整理说明');
+      expect(html).toContain('整理记录摘要');
     }
   });
 });

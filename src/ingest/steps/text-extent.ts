@@ -70,5 +70,5 @@ function record(state: IngestState, removed: Element[], label: string): void {
     state.ledger.push({ step: 'furniture', action: 'removed', rule: 'text-extent/outside', label, text });
     if (isProse(block)) prose++;
   }
-  if (prose) state.fidelity.push(`正文之外有 ${prose} 行成句的文字（${label}）未收入正文，原文见审计报告。`);
+  if (prose) state.fidelity.push(`正文之外有 ${prose} 行成句的文字（${label}）未收入正文，原文见整理记录。`);
 }
