@@ -176,7 +176,8 @@ export function findDateline(text: string, data: ArchiveData): Dateline | undefi
     `(?<source>(?:${known})[\\p{Script=Han}·]{0,8}?|^[\\p{Script=Han}·]{2,14}?)(?<month>\\d{1,2})?月(?<day>\\d{1,2})?日(?:讯|电)`,
     'u',
   );
-  // Without a day (本报南昌讯, 本报讯), a line is a dateline only when the reporters' bracket follows.
+  // Without a day (本报南昌讯, 本报讯), a line is a dateline only when the reporters' bracket or,
+  // after a space, the lead's day follows.
   const match = pattern.exec(text) ?? DATELESS.exec(text);
   if (!match?.groups) return undefined;
   const source = outletOf(match.groups.source!, aliases, data);
@@ -217,7 +218,7 @@ export function findDateline(text: string, data: ArchiveData): Dateline | undefi
   };
 }
 
-const DATELESS = /^(?<source>[\p{Script=Han}·]{2,14}?)(?:讯|电)(?=\s*[（(][^（）()]{0,80}?(?:记者|通讯员))/u;
+const DATELESS = /^(?<source>[\p{Script=Han}·]{2,14}?)(?:讯|电)(?=\s*[（(][^（）()]{0,80}?(?:记者|通讯员)|\s+\d{1,2}月\d{1,2}日)/u;
 
 /**
  * The outlet of a dateline's source, without the place it reports from: 新华社北京 → 新华社,

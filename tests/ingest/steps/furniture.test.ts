@@ -43,6 +43,15 @@ describe('furniture lines', () => {
     expect(result.body).toBe(BODY);
   });
 
+  it('removes a mirror’s note on where it copied the report from, and takes the outlet it names as publisher', () => {
+    const result = ingest(['会议部署疫情防控工作', '本文转载自郑州市人民政府网站，仅作存档之用。', BODY].join('\n'));
+    expect(result.body).toBe(BODY);
+    expect(result.meta.publisher).toBe('郑州市人民政府网站');
+    // A sentence of the report that quotes a reprint is not such a note.
+    const reported = '会议要求，各地转载自省卫健委的防控指南要及时更新，供基层学习参考。';
+    expect(ingest(['会议部署疫情防控工作', BODY, reported].join('\n')).body).toBe(`${BODY}\n${reported}`);
+  });
+
   it('takes credits written at the end of the last paragraph, and only there', () => {
     const result = ingest(['会议部署疫情防控工作', '2021/8/9 16:17', `${BODY}（柳柯）`].join('\n'));
     expect(result.meta.authors).toEqual(['柳柯']);

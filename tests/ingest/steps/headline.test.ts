@@ -36,6 +36,8 @@ describe('findDateline', () => {
     const found = findDateline('本报南昌讯（记者 刘佳）4月10日晚，全省疫情防控工作视频调度会议召开。', data);
     expect(found).toMatchObject({ dateline: '本报南昌讯（记者 刘佳）', source: '本报', reporters: ['刘佳'], dated: false, after: '4月10日晚，全省疫情防控工作视频调度会议召开。' });
     expect(findDateline('本报讯（记者 刘佳 通讯员 王强）4月10日晚，全省会议召开。', data)?.reporters).toEqual(['刘佳', '王强']);
+    expect(findDateline('郑州市人民政府网站讯 1月10日晚，市委书记主持召开会议。', data)).toMatchObject({ source: '郑州市人民政府网站', after: '1月10日晚，市委书记主持召开会议。' });
+    expect(findDateline('通讯员讯息显示，会议于1月10日召开。', data)).toBeUndefined();
   });
 });
 
