@@ -15,6 +15,7 @@ ${raw(entry.bodyHtml)}
   <h2>${ui.download}</h2>
   <ul>
     <li><a href="/archive.json">${ui.downloadArchive}</a></li>
+    <li><a href="/archive.csv">${ui.downloadCsv}</a></li>
 ${this.hasSiteUrl() ? html`    <li><a href="${entry.root}feed.xml">${ui.atomFeed}</a> · <a href="${entry.root}feed.json">${ui.jsonFeed}</a></li>\n` : ''}  </ul>
 </div>
 `);
