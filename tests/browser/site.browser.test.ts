@@ -303,6 +303,31 @@ describe('the home page’s chart of meetings per month', () => {
   }, TIMEOUT);
 });
 
+describe('the favicon and the og:image', () => {
+  it('load as images of their stated sizes from the links in the head, under the page’s policy', async () => {
+    const page = await open('/zh-hant/about/');
+    const links = await page.$$eval('link[rel~="icon"], link[rel="apple-touch-icon"], meta[property="og:image"]', (nodes) =>
+      nodes.map((node) => ({
+        url: node instanceof HTMLLinkElement ? node.href : new URL(new URL(node.getAttribute('content')!).pathname, location.href).href,
+        sizes: node.getAttribute('sizes') ?? (node.tagName === 'META' ? `${document.querySelector('meta[property="og:image:width"]')?.getAttribute('content')}x${document.querySelector('meta[property="og:image:height"]')?.getAttribute('content')}` : 'any'),
+      })),
+    );
+    expect(links.map((link) => new URL(link.url).pathname)).toEqual([`${PREFIX}favicon.svg`, `${PREFIX}favicon.png`, `${PREFIX}apple-touch-icon.png`, `${PREFIX}og-image.png`]);
+    for (const link of links) {
+      // Loaded as the page would load an image: the policy's img-src applies, and the browser decodes it.
+      const size = await page.evaluate(async (url) => {
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        return `${image.naturalWidth}x${image.naturalHeight}`;
+      }, link.url);
+      expect(size, link.url).toBe(link.sizes === 'any' ? '32x32' : link.sizes);
+    }
+    expect(await violationsOf(page)).toEqual([]);
+    await page.context().close();
+  }, TIMEOUT);
+});
+
 describe('feeds and sitemap in the browser’s XML parser', () => {
   it('parse as XML, with one entry per article', async () => {
     const page = await open('/');

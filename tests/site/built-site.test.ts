@@ -225,7 +225,7 @@ describe('links and assets', () => {
       const children = head.children.filter((child): child is Element => child.type === 'element');
       const policy = children.findIndex((element) => String(attribute(element, 'httpEquiv')).toLowerCase() === 'content-security-policy');
       expect(policy, file).toBe(1);
-      expect(attribute(children[policy]!, 'content'), file).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'");
+      expect(attribute(children[policy]!, 'content'), file).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'");
       expect(children.some((element) => attribute(element, 'name') === 'referrer' && attribute(element, 'content') === 'no-referrer'), file).toBe(true);
     }
     const headers = await read(site, '_headers');
