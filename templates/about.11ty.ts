@@ -18,6 +18,7 @@ ${raw(entry.bodyHtml)}
   <h2>${ui.download}</h2>
   <ul>
     <li><a href="/archive.json">${ui.downloadArchive}</a></li>
+    <li><a href="/archive.csv">${ui.downloadCsv}</a></li>
   </ul>
 ${this.hasSiteUrl() ? html`  <h2>${ui.feeds}</h2>
   <p>${ui.feedsNote}</p>

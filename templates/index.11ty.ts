@@ -1,5 +1,5 @@
-/** The home page of each edition: the timeline by year and month, the most used tags, downloads. */
-import { html } from '../src/site/html.ts';
+/** The home page of each edition: the chart of meetings per month, the timeline by year and month, the most used tags, downloads. */
+import { html, raw } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { HomePage } from './timeline.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
@@ -16,7 +16,7 @@ const template: PaginatedTemplate<HomePage> = {
         <h3 id="y${year.year}" class="timeline-year-title"><a href="${year.url}">${year.year}${ui.yearSuffix}</a> <span class="count">${year.count} ${ui.articlesUnit}</span></h3>
 ${year.months.map(
   (month) => html`        <div class="timeline-month">
-          <h4 class="timeline-month-title">${month.label} <span class="count">${month.count} ${ui.articlesUnit}</span></h4>
+          <h4 class="timeline-month-title"><a href="${month.url}">${month.label}</a> <span class="count">${month.count} ${ui.articlesUnit}</span></h4>
 ${articleList(month.articles)}
 ${month.more ? html`          <p class="more"><a href="${month.moreUrl}#${month.anchor}">${ui.moreInYear}（+${month.more}）</a></p>\n` : ''}        </div>
 `,
@@ -45,7 +45,14 @@ ${month.more ? html`          <p class="more"><a href="${month.moreUrl}#${month.
     <section class="timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title">${ui.timeline}</h2>
       <p class="section-note">${ui.timelineNote}</p>
-${timeline}${entry.undated ? html`      <p class="more undated-link"><a href="${entry.undated.url}">${entry.undated.text}</a> <span class="count">${entry.undated.count} ${ui.articlesUnit}</span></p>
+${entry.chart ? html`      <figure class="timeline-chart-figure">
+        <div class="timeline-chart-frame">${raw(entry.chart.svg)}</div>
+        <details class="timeline-table-details">
+          <summary>${ui.chartTableToggle}</summary>
+          <div class="table-scroll">${raw(entry.chart.table)}</div>
+        </details>
+      </figure>
+` : ''}${timeline}${entry.undated ? html`      <p class="more undated-link"><a href="${entry.undated.url}">${entry.undated.text}</a> <span class="count">${entry.undated.count} ${ui.articlesUnit}</span></p>
 ` : ''}    </section>
 
     <aside class="home-aside" aria-labelledby="tags-title">
@@ -55,6 +62,7 @@ ${tagGroups}      <p class="more"><a href="${entry.root}tags/">${ui.allTags}</a>
         <h2 id="downloads-title">${ui.download}</h2>
         <ul>
           <li><a href="/archive.json">${ui.downloadArchive}</a></li>
+          <li><a href="/archive.csv">${ui.downloadCsv}</a></li>
 ${this.hasSiteUrl() ? html`          <li><a href="${entry.url}feed.xml">${ui.atomFeed}</a></li>\n          <li><a href="${entry.url}feed.json">${ui.jsonFeed}</a></li>\n` : ''}        </ul>
       </section>
     </aside>

@@ -1,10 +1,13 @@
 /**
- * The pages that list the archive in time: the home page (index.11ty.ts: the timeline by year
- * and month, the most used tags, downloads), each year month by month (year.11ty.ts) and the
- * articles whose dates could not be read (undated.11ty.ts), long lists split into pages.
+ * The pages that list the archive in time: the home page (index.11ty.ts: the chart of meetings
+ * per month, the timeline by year and month, the most used tags, downloads), each year month by
+ * month (year.11ty.ts), each month (month.11ty.ts: /2020/02/, where the chart's bars lead, and
+ * the folder of the month's article URLs) and the articles whose dates could not be read
+ * (undated.11ty.ts), long lists split into pages.
  */
 import { TAG_KINDS, UNDATED_URL, type Article, type TagKind } from '../src/site/archive.ts';
 import { EDITIONS, type Edition } from '../src/site/editions.ts';
+import { chartLabels, PROVINCE_COLOURS, timelineChart } from '../src/site/research/timeline-chart.ts';
 import {
   chunk,
   entry,
@@ -29,7 +32,13 @@ export interface HomeYear {
   year: number;
   url: string;
   count: number;
-  months: (MonthGroup & { more: number; moreUrl: string })[];
+  months: (MonthGroup & { url: string; more: number; moreUrl: string })[];
+}
+
+/** The chart of meetings per month and its table of the same numbers, markup made by timeline-chart.ts. */
+export interface HomeChart {
+  svg: string;
+  table: string;
 }
 
 export interface HomePage extends PageEntry {
@@ -37,6 +46,8 @@ export interface HomePage extends PageEntry {
   firstDateLabel?: string;
   lastDateLabel?: string;
   timeline: HomeYear[];
+  /** Absent when no article is dated. */
+  chart?: HomeChart;
   /** The list of undated articles, when the archive has any. */
   undated?: CountedLink;
   tagKinds: { kind: TagKind; label: string; tags: CountedLink[]; total: number }[];
@@ -45,11 +56,25 @@ export interface HomePage extends PageEntry {
 export interface YearPage extends PageEntry {
   year: number;
   count: number;
-  months: MonthGroup[];
+  months: (MonthGroup & { url: string })[];
   years: (CountedLink & { current: boolean })[];
   /** The list of undated articles, when the archive has any. */
   undated?: CountedLink;
   pager: Pager;
+}
+
+/** One month's articles, in pages (/2020/02/, /2020/02/page/2/ …). */
+export interface MonthPage extends PageEntry {
+  heading: string;
+  count: number;
+  articles: ArticleSummary[];
+  year: CountedLink;
+  pager: Pager;
+}
+
+/** The URL of a month's page, /yyyy/mm/, under the URL of its year. */
+export function monthUrl(yearUrl: string, month: number): string {
+  return `${yearUrl}${String(month).padStart(2, '0')}/`;
 }
 
 /** The articles whose dates could not be read, in pages (/undated/, /undated/page/2/ …). */
@@ -68,6 +93,16 @@ export const home: PageKind<{ edition: Edition }, HomePage> = {
     const dated = archive.articles.filter((article) => article.date);
     const first = dated[0];
     const last = dated.at(-1);
+    // Provinces with a colour of their own; the chart stacks the rest as one band.
+    const series = Object.entries(PROVINCE_COLOURS)
+      .filter(([province]) => dated.some((article) => article.province === province))
+      .map(([province, colour]) => ({ province, label: views.text(province), colour }));
+    const chart = timelineChart({
+      meetings: dated.map((article) => ({ date: article.date!, province: article.province })),
+      series,
+      monthUrl: (year, month) => views.url(monthUrl(`/${year}/`, month)),
+      labels: chartLabels(ui),
+    });
     return {
       ...entry(edition, '/', { section: 'home', title: ui.siteName, description: ui.homeIntro }),
       articleCount: archive.articles.length,
@@ -79,11 +114,13 @@ export const home: PageKind<{ edition: Edition }, HomePage> = {
         count: year.count,
         months: year.months.map((month) => ({
           ...views.monthGroup(month.month, month.articles.slice(0, HOME_MONTH_LIMIT)),
+          url: views.url(monthUrl(year.url, month.month)),
           count: month.articles.length,
           more: Math.max(0, month.articles.length - HOME_MONTH_LIMIT),
           moreUrl: views.url(year.url),
         })),
       })),
+      ...(chart.months.length ? { chart: { svg: chart.svg.toString(), table: chart.table.toString() } } : {}),
       undated: views.undatedLink(),
       tagKinds: TAG_KINDS.map((kind) => ({
         kind,
@@ -131,10 +168,51 @@ export const years: PageKind<YearSpec, YearPage> = {
       }),
       year: year.year,
       count: year.count,
-      months: [...byMonth].map(([month, list]) => views.monthGroup(month, list)),
+      months: [...byMonth].map(([month, list]) => ({ ...views.monthGroup(month, list), url: views.url(monthUrl(year.url, month)) })),
       years: archive.years.map((other) => ({ text: String(other.year), url: views.url(other.url), count: other.count, current: other.year === year.year })),
       undated: views.undatedLink(),
       pager: pager(edition, year.url, pageNumber, chunks.length),
+    };
+  },
+
+  files: (page) => [page.url],
+};
+
+export interface MonthSpec {
+  edition: Edition;
+  /** Position of the year in the archive's years, and of the month in the year's months. */
+  year: number;
+  month: number;
+  page: number;
+}
+
+export const months: PageKind<MonthSpec, MonthPage> = {
+  specs: (archive) =>
+    EDITIONS.flatMap((edition) =>
+      archive.years.flatMap((year, yearIndex) =>
+        year.months.flatMap((month, monthIndex) => chunk(month.articles, PAGE_SIZE).map((_, page) => ({ edition, year: yearIndex, month: monthIndex, page: page + 1 }))),
+      ),
+    ),
+
+  build({ edition, year: yearIndex, month: monthIndex, page: pageNumber }, { archive, views: viewsOf }) {
+    const views = viewsOf(edition);
+    const { ui } = views;
+    const year = archive.years[yearIndex]!;
+    const month = year.months[monthIndex]!;
+    const base = monthUrl(year.url, month.month);
+    const chunks = chunk(month.articles, PAGE_SIZE);
+    const heading = ui.monthArchive.replace('{year}', String(year.year)).replace('{month}', String(month.month));
+    return {
+      ...entry(edition, pagedPath(base, pageNumber), {
+        section: 'home',
+        title: pageNumber === 1 ? heading : `${heading}（${pageNumber}）`,
+        description: `${heading}：${month.articles.length} ${ui.articlesUnit}`,
+      }),
+      heading,
+      count: month.articles.length,
+      articles: chunks[pageNumber - 1]!.map((article) => views.summary(article)),
+      year: { text: ui.wholeYear.replace('{year}', String(year.year)), url: views.url(year.url), count: year.count },
+      pager: pager(edition, base, pageNumber, chunks.length),
     };
   },
 

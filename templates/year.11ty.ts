@@ -21,7 +21,7 @@ const template: PaginatedTemplate<YearPage> = {
   <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
 ${entry.months.map(
   (month) => html`  <section class="month" aria-labelledby="${month.anchor}">
-    <h2 id="${month.anchor}">${month.label} <span class="count">${month.count} ${ui.articlesUnit}</span></h2>
+    <h2 id="${month.anchor}"><a href="${month.url}">${month.label}</a> <span class="count">${month.count} ${ui.articlesUnit}</span></h2>
 ${articleList(month.articles)}
   </section>
 `,

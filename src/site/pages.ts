@@ -5,6 +5,7 @@
  * Eleventy run writes (src/site/plan.ts).
  */
 import { about } from '../../templates/about.page.ts';
+import { archiveCsv } from '../../templates/archive-csv.page.ts';
 import { archiveJson } from '../../templates/archive-json.page.ts';
 import { articles } from '../../templates/article.page.ts';
 import { feeds } from '../../templates/feed.page.ts';
@@ -14,10 +15,10 @@ import { reports } from '../../templates/report.page.ts';
 import { search } from '../../templates/search.page.ts';
 import { robots, sitemapIndex, sitemaps } from '../../templates/sitemap.page.ts';
 import { tagIndex, tags } from '../../templates/tag.page.ts';
-import { home, undated, years } from '../../templates/timeline.page.ts';
+import { home, months, undated, years } from '../../templates/timeline.page.ts';
 import type { PageKind } from './views.ts';
 
-export const PAGE_KINDS = { home, articles, reports, tagIndex, tags, years, undated, about, search, notFound, feeds, archiveJson, robots, headers, sitemaps, sitemapIndex };
+export const PAGE_KINDS = { home, articles, reports, tagIndex, tags, years, months, undated, about, search, notFound, feeds, archiveJson, archiveCsv, robots, headers, sitemaps, sitemapIndex };
 
 export type KindName = keyof typeof PAGE_KINDS;
 
@@ -28,7 +29,7 @@ export type SpecOf<Name extends KindName> = (typeof PAGE_KINDS)[Name] extends Pa
 export type SitePages = { [Name in KindName]: EntryOf<(typeof PAGE_KINDS)[Name]>[] };
 
 /** The kinds of page the sitemap lists (the others are files, feeds and the not-found page), in its order. */
-export const SITEMAP_KINDS: readonly KindName[] = ['home', 'articles', 'reports', 'tagIndex', 'tags', 'years', 'undated', 'about', 'search'];
+export const SITEMAP_KINDS: readonly KindName[] = ['home', 'articles', 'reports', 'tagIndex', 'tags', 'years', 'months', 'undated', 'about', 'search'];
 
 /** Files made of absolute URLs: without a site URL they are not written (src/site/settings.ts). */
 export const SITE_URL_KINDS: readonly KindName[] = ['feeds', 'sitemaps', 'sitemapIndex'];

@@ -42,7 +42,7 @@ const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const RENDERING_CODE = ['templates', 'src/site', 'src/contract.ts', '.eleventy.ts'].map((entry) => path.join(REPO_ROOT, entry));
 
 /** The kinds made from the whole archive, written by the final part. */
-const WHOLE_ARCHIVE_KINDS: readonly KindName[] = ['archiveJson', 'feeds', 'sitemaps', 'sitemapIndex', 'robots', 'headers'];
+const WHOLE_ARCHIVE_KINDS: readonly KindName[] = ['archiveJson', 'archiveCsv', 'feeds', 'sitemaps', 'sitemapIndex', 'robots', 'headers'];
 
 /** Most pages one part renders: an Eleventy run holds every page it renders until it ends. */
 export const DEFAULT_PAGES_PER_PART = 4000;

@@ -1,6 +1,6 @@
 /**
  * What a page of the site may load and run: its own scripts and styles only, images only from
- * itself (and the empty data: icon), no plugins, no <base> or form target elsewhere. Captures are
+ * itself (the favicon among them), no plugins, no <base> or form target elsewhere. Captures are
  * hostile, and the site already lets none of their markup through (article-body.ts, html.ts);
  * the policy is the second wall, should a way through ever be found: a script or style that came
  * from a capture would be refused by the browser and reported.
@@ -15,7 +15,7 @@ const PAGE: [string, string][] = [
   ['default-src', "'self'"],
   ['script-src', "'self'"],
   ['style-src', "'self'"],
-  ['img-src', "'self' data:"],
+  ['img-src', "'self'"],
   ['connect-src', "'self'"],
   ['object-src', "'none'"],
   ['base-uri', "'self'"],

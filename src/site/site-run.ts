@@ -9,7 +9,7 @@
  *   each build and writes every page that changed in this one run, then does what the final part
  *   does and keeps the record of what it wrote.
  *
- * The final part (or the whole run) then publishes the raw captures and writes the search index.
+ * The final part (or the whole run) then publishes the raw captures and the icons and writes the search index.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { ArticleRenderer } from './article-render.ts';
 import type { ArchiveData } from './page-template.ts';
 import { ArchiveSources, archiveOfPlan, pagesOfPart, planSite, type PlannedBuild, type PlannedPart, type SitePlan } from './plan.ts';
 import { publishRawCaptures } from './raw-copies.ts';
+import { publishIcons } from './icon-files.ts';
 import { searchSummary, writeSearchIndex, type SearchableArticle, type SearchIndexResult } from './search/write-index.ts';
 import { ScriptTallySum } from './search-script-map.ts';
 import { noPages } from './pages.ts';
@@ -94,6 +95,7 @@ export class SiteRun {
     if (this.archive && this.part?.final) {
       const copies = publishRawCaptures(this.archive.rawFiles, this.outputDir);
       if (copies.problems.length) this.tell({ problems: copies.problems });
+      await publishIcons(this.outputDir);
       this.tell({ search: writeArchiveSearchIndex(this.archive, this.options.cache, this.outputDir) });
     }
     this.planned?.written.save();

@@ -1,7 +1,8 @@
 /**
  * The site in a real browser (Debian's Chromium driven by playwright-core): both editions of
  * the home page, an article, a tag page and the search page; the script switch; axe-core;
- * a phone-width viewport; search in either script; no request to another origin.
+ * a phone-width viewport; the home page's chart of meetings per month in both themes and its
+ * bars' links; search in either script; no request to another origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -267,6 +268,105 @@ describe.each(EDITIONS)('$name edition', ({ root, lang, other }) => {
   }, TIMEOUT);
 });
 
+describe('the home page’s chart of meetings per month', () => {
+  /** WCAG contrast ratio of two computed `rgb(…)` colours. */
+  const contrast = (a: string, b: string) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light! + 0.05) / (dark! + 0.05);
+  };
+
+  for (const width of [375, 1280]) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`fits a ${width} px screen in the ${colorScheme} theme: readable labels, bars that stand out from the page, the table a click away, no axe violation`, async () => {
+        const page = await open('/', { width, colorScheme });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        const chart = page.locator('svg.timeline-chart');
+        const [chartBox, frameBox] = [await chart.boundingBox(), await page.locator('.timeline-chart-frame').boundingBox()];
+        expect(chartBox!.width).toBeGreaterThan(width / 2 - 100);
+        expect(chartBox!.x + chartBox!.width).toBeLessThanOrEqual(frameBox!.x + frameBox!.width + 0.5);
+
+        const labels = await chart.locator('text').evaluateAll((texts) =>
+          texts.map((text) => ({ size: parseFloat(getComputedStyle(text).fontSize), fill: getComputedStyle(text).fill, ink: getComputedStyle(text.closest('.timeline-chart-frame')!).color })),
+        );
+        expect(labels.length).toBeGreaterThan(5);
+        for (const label of labels) {
+          expect(label.size).toBeGreaterThanOrEqual(12);
+          expect(label.fill).toBe(label.ink);
+        }
+        const ground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(contrast(labels[0]!.ink, ground)).toBeGreaterThanOrEqual(4.5);
+        // Bars are graphics, which axe does not measure: 3:1 against the page (WCAG 1.4.11).
+        const fills = await chart.locator('a rect:not([fill="transparent"])').evaluateAll((rects) => rects.map((rect) => getComputedStyle(rect).fill));
+        expect(fills.length).toBeGreaterThan(0);
+        for (const fill of fills) expect(contrast(fill, ground), fill).toBeGreaterThanOrEqual(3);
+        // Month and year labels along the axis must not run into each other.
+        for (const selector of ['.timeline-axis text:not([font-weight])', '.timeline-axis text[font-weight]']) {
+          const boxes = await chart.locator(selector).evaluateAll((texts) => texts.map((text) => text.getBoundingClientRect()).map(({ left, right }) => ({ left, right })));
+          for (let index = 1; index < boxes.length; index += 1) expect(boxes[index]!.left).toBeGreaterThan(boxes[index - 1]!.right);
+        }
+
+        const table = page.locator('.timeline-table');
+        expect(await table.isVisible()).toBe(false);
+        await page.locator('.timeline-table-details > summary').focus();
+        await page.keyboard.press('Enter');
+        expect(await table.isVisible()).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+          const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }).axe;
+          const result = await axe.run({ include: ['.timeline-chart-figure'] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] });
+          return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        });
+        expect(violations).toEqual([]);
+        await page.context().close();
+      }, TIMEOUT);
+    }
+  }
+
+  it.each(EDITIONS)('takes a click on a bar to its month’s page in the $name edition, the same links as the table’s', async ({ root }) => {
+    const page = await open(root, { width: 375 });
+    const barLinks = await page.$$eval('svg.timeline-chart a', (links) => links.map((link) => link.getAttribute('href')));
+    const tableLinks = await page.$$eval('.timeline-table a', (links) => links.map((link) => link.getAttribute('href')));
+    expect(barLinks.length).toBeGreaterThan(1);
+    expect(barLinks).toEqual(tableLinks);
+    const last = barLinks.at(-1)!;
+    expect(last).toMatch(new RegExp(`^${PREFIX}${root.slice(1)}\\d{4}/\\d{2}/$`));
+    const bar = page.locator('svg.timeline-chart a').last().locator('rect[class]').first();
+    const box = await bar.boundingBox();
+    await Promise.all([page.waitForURL(`${server.origin}${last}`), page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2)]);
+    const [, year, month] = /(\d{4})\/(\d{2})\/$/.exec(last)!;
+    expect(await page.locator('h1').textContent()).toContain(`${year}年${Number(month)}月`);
+    expect(await page.locator('.article-list li').count()).toBeGreaterThan(0);
+    await page.context().close();
+  }, TIMEOUT);
+});
+
+describe('the favicon and the og:image', () => {
+  it('load as images of their stated sizes from the links in the head, under the page’s policy', async () => {
+    const page = await open('/zh-hant/about/');
+    const links = await page.$$eval('link[rel~="icon"], link[rel="apple-touch-icon"], meta[property="og:image"]', (nodes) =>
+      nodes.map((node) => ({
+        url: node instanceof HTMLLinkElement ? node.href : new URL(new URL(node.getAttribute('content')!).pathname, location.href).href,
+        sizes: node.getAttribute('sizes') ?? (node.tagName === 'META' ? `${document.querySelector('meta[property="og:image:width"]')?.getAttribute('content')}x${document.querySelector('meta[property="og:image:height"]')?.getAttribute('content')}` : 'any'),
+      })),
+    );
+    expect(links.map((link) => new URL(link.url).pathname)).toEqual([`${PREFIX}favicon.svg`, `${PREFIX}favicon.png`, `${PREFIX}apple-touch-icon.png`, `${PREFIX}og-image.png`]);
+    for (const link of links) {
+      // Loaded as the page would load an image: the policy's img-src applies, and the browser decodes it.
+      const size = await page.evaluate(async (url) => {
+        const image = new Image();
+        image.src = url;
+        await image.decode();
+        return `${image.naturalWidth}x${image.naturalHeight}`;
+      }, link.url);
+      expect(size, link.url).toBe(link.sizes === 'any' ? '32x32' : link.sizes);
+    }
+    expect(await violationsOf(page)).toEqual([]);
+    await page.context().close();
+  }, TIMEOUT);
+});
+
 describe('feeds and sitemap in the browser’s XML parser', () => {
   it('parse as XML, with one entry per article', async () => {
     const page = await open('/');
@@ -363,7 +463,7 @@ describe('the Content-Security-Policy', () => {
 
   it('lets every kind of page of both editions work under it, reporting no violation', async () => {
     const article = await firstArticlePath();
-    const paths = ['/', article, `${article}report/`, '/tags/', '/tags/person/xu-da-zhe/', '/tags/place/lu-song-qu/', '/2021/', '/about/', '/search/?q=%E8%AE%B8%E8%BE%BE%E5%93%B2', '/404.html'];
+    const paths = ['/', article, `${article}report/`, '/tags/', '/tags/person/xu-da-zhe/', '/tags/place/lu-song-qu/', '/2021/', '/2021/08/', '/about/', '/search/?q=%E8%AE%B8%E8%BE%BE%E5%93%B2', '/404.html'];
     const before = policyViolations.length;
     for (const path of [...paths, ...paths.map((path) => `/zh-hant${path}`)]) {
       const page = await open(path);

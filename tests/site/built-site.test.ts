@@ -225,7 +225,7 @@ describe('links and assets', () => {
       const children = head.children.filter((child): child is Element => child.type === 'element');
       const policy = children.findIndex((element) => String(attribute(element, 'httpEquiv')).toLowerCase() === 'content-security-policy');
       expect(policy, file).toBe(1);
-      expect(attribute(children[policy]!, 'content'), file).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'");
+      expect(attribute(children[policy]!, 'content'), file).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'");
       expect(children.some((element) => attribute(element, 'name') === 'referrer' && attribute(element, 'content') === 'no-referrer'), file).toBe(true);
     }
     const headers = await read(site, '_headers');
@@ -416,12 +416,17 @@ describe('a capture with hostile markup', () => {
     expect(pages).toContain('2021/01/05/hostile-capture/index.html');
     for (const file of pages) {
       const tree: Root = await readPage(hostile.dir, file);
+      // The one SVG the site draws itself, the home page's chart, made at build time from dates
+      // and provinces; the checks below still hold for everything inside it.
+      const chart = /^(zh-hant\/)?index\.html$/.test(file) ? elements(tree, (element) => element.tagName === 'svg' && attribute(element, 'className') === 'timeline-chart') : [];
+      const chartSvgs = new Set(chart.flatMap((root) => elements({ type: 'root', children: [root] }, (element) => element.tagName === 'svg')));
       for (const element of elements(tree, () => true)) {
         for (const name of Object.keys(element.properties)) expect(name.toLowerCase(), file).not.toMatch(/^on/);
         for (const name of ['href', 'src', 'action', 'formAction']) {
           expect(attribute(element, name) ?? '', file).not.toMatch(/^\s*javascript:/i);
         }
-        expect(['iframe', 'object', 'embed', 'img', 'svg'], file).not.toContain(element.tagName);
+        if (!chartSvgs.has(element)) expect(['iframe', 'object', 'embed', 'img', 'svg'], file).not.toContain(element.tagName);
+        expect(['foreignObject', 'image', 'use', 'animate', 'set'], file).not.toContain(element.tagName);
         // Forms: the masthead's search box on every page, the search form on the search pages; all GET to the search page.
         if (element.tagName === 'form') {
           expect(attribute(element, 'method'), file).toBe('get');

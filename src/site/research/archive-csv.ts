@@ -41,6 +41,7 @@ export const CSV_COLUMNS: readonly Column[] = [
       'province',
       'people',
       'places',
+      'placePaths',
       'meetingType',
       'publisher',
       'site',

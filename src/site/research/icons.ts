@@ -112,3 +112,19 @@ export async function ogImagePng(): Promise<Uint8Array> {
 export async function faviconPng(size: number): Promise<Uint8Array> {
   return (await renderImage(faviconSvg(), size)).png;
 }
+
+/** Where the site publishes its icons and its og:image, root-relative. */
+export const ICON_URLS = { favicon: '/favicon.svg', faviconPng: '/favicon.png', appleTouchIcon: '/apple-touch-icon.png', ogImage: '/og-image.png' } as const;
+/** The PNG favicon for browsers without SVG favicons, and the home-screen icon iOS asks for. */
+export const FAVICON_PNG_SIZE = 32;
+export const APPLE_TOUCH_ICON_SIZE = 180;
+
+/** The icon files of the site: root-relative URL → bytes. */
+export async function siteIconFiles(): Promise<[string, Uint8Array | string][]> {
+  return [
+    [ICON_URLS.favicon, faviconSvg()],
+    [ICON_URLS.faviconPng, await faviconPng(FAVICON_PNG_SIZE)],
+    [ICON_URLS.appleTouchIcon, await faviconPng(APPLE_TOUCH_ICON_SIZE)],
+    [ICON_URLS.ogImage, await ogImagePng()],
+  ];
+}

@@ -16,6 +16,7 @@
  * the same links in the table; screen readers reach them with their names (the bar's title).
  */
 import { html, joined, type Markup } from '../html.ts';
+import { interfaceText, type InterfaceText } from '../interface-text.ts';
 
 export interface ChartMeeting {
   /** Meeting day, YYYY-MM-DD. */
@@ -52,20 +53,25 @@ export interface ChartLabels {
   monthNames?: readonly string[];
 }
 
-export const CHART_LABELS_ZH: ChartLabels = {
-  title: '每月会议数（按省份）',
-  description: '{first}至{last}每月报道的会议数，各省份叠放：{totals}。各月数字见图下的表格。',
-  totalsItem: '{province}共 {count} 场',
-  listSeparator: '，',
-  month: '{year}年{month}月',
-  tick: '{month}月',
-  year: '{year}年',
-  barTitle: '{month}：{parts}',
-  tableCaption: '每月会议数',
-  monthHeader: '月份',
-  totalHeader: '合计',
-  other: '其他',
-};
+/** The chart's labels in an edition's script, from the site's interface text. */
+export function chartLabels(ui: InterfaceText): ChartLabels {
+  return {
+    title: ui.chartTitle,
+    description: ui.chartDescription,
+    totalsItem: ui.chartTotalsItem,
+    listSeparator: ui.chartListSeparator,
+    month: ui.chartMonth,
+    tick: ui.chartTick,
+    year: ui.chartYear,
+    barTitle: ui.chartBarTitle,
+    tableCaption: ui.chartTableCaption,
+    monthHeader: ui.chartMonthHeader,
+    totalHeader: ui.chartTotalHeader,
+    other: ui.chartOther,
+  };
+}
+
+export const CHART_LABELS_ZH: ChartLabels = chartLabels(interfaceText('zh-Hans'));
 
 export const CHART_LABELS_EN: ChartLabels = {
   title: 'Meetings per month, by province',

@@ -14,6 +14,7 @@ import type { ArticlePage } from '../../article.page.ts';
 import { jsonLdScriptText, newsArticle } from '../../../src/site/structured-data.ts';
 import { otherEdition } from '../../../src/site/editions.ts';
 import { PAGE_POLICY, REFERRER_POLICY } from '../../../src/site/security.ts';
+import { APPLE_TOUCH_ICON_SIZE, FAVICON_PNG_SIZE, ICON_URLS, OG_SIZE } from '../../../src/site/research/icons.ts';
 
 const isArticlePage = (entry: PageEntry | ArticlePage): entry is ArticlePage => 'article' in entry;
 
@@ -25,7 +26,8 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
   const otherLocale = entry.edition === 'zh-Hans' ? 'zh_TW' : 'zh_CN';
   const current = (is: boolean) => (is ? html` class="is-current"` : '');
   const currentPage = (is: boolean) => (is ? html` aria-current="page"` : '');
-  // Links that must be absolute, and the feeds (made of absolute links), only with a site URL.
+  // Links that must be absolute (og:image among them: crawlers do not resolve relative ones), and
+  // the feeds (made of absolute links), only with a site URL.
   const linked = context.hasSiteUrl();
   const article = isArticlePage(entry)
     ? html`
@@ -57,12 +59,19 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
 <title>${isHome ? ui.siteName : `${entry.title} · ${ui.siteName}`}</title>
 <meta name="description" content="${entry.description}">${links}
 <link rel="stylesheet" href="/assets/site.css">
-<link rel="icon" href="data:,">
+<link rel="icon" href="${ICON_URLS.favicon}" type="image/svg+xml">
+<link rel="icon" href="${ICON_URLS.faviconPng}" type="image/png" sizes="${FAVICON_PNG_SIZE}x${FAVICON_PNG_SIZE}">
+<link rel="apple-touch-icon" href="${ICON_URLS.appleTouchIcon}" sizes="${APPLE_TOUCH_ICON_SIZE}x${APPLE_TOUCH_ICON_SIZE}">
 <meta property="og:site_name" content="${ui.siteName}">
 <meta property="og:title" content="${entry.title}">
 <meta property="og:description" content="${entry.description}">
 <meta property="og:type" content="${entry.ogType}">
 ${linked ? html`<meta property="og:url" content="${context.siteUrl(entry.url)}">
+<meta property="og:image" content="${context.siteUrl(ICON_URLS.ogImage)}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${OG_SIZE.width}">
+<meta property="og:image:height" content="${OG_SIZE.height}">
+<meta property="og:image:alt" content="${ui.ogImageAlt}">
 ` : ''}<meta property="og:locale" content="${locale}">
 <meta property="og:locale:alternate" content="${otherLocale}">${article}
 </head>
