@@ -333,7 +333,7 @@ describe('article pages', () => {
       expect(toText(section!)).toContain(hant(file) ? toTraditional(headline) : headline);
       expect(toText(section!)).toContain(canonical);
       const files = Object.fromEntries(
-        elements({ type: 'root', children: [section!] }, (element) => element.tagName === 'a').map((link) => [String(attribute(link, 'download')).split('.').pop(), decodeURIComponent(String(attribute(link, 'href')).replace(/^data:[^,]*,/, ''))]),
+        elements({ type: 'root', children: [section!] }, (element) => element.tagName === 'a').map((link) => [String(attribute(link, 'download')).split('.').pop(), dataUrlText(String(attribute(link, 'href')))]),
       );
       expect(Object.keys(files).sort()).toEqual(['bib', 'json', 'ris']);
       for (const format of ['bib', 'ris', 'json'] as const) {
@@ -574,3 +574,11 @@ describe('the build cache', () => {
     expect(written).toBeLessThan((await htmlPages(uncached.dir)).length / 2);
   }, BUILD_TIMEOUT);
 });
+
+/** The text a data: URL carries, base64 or percent-encoded, as a browser's download saves it. */
+function dataUrlText(url: string): string {
+  const comma = url.indexOf(',');
+  const header = url.slice(0, comma);
+  const data = url.slice(comma + 1);
+  return header.endsWith(';base64') ? Buffer.from(data, 'base64').toString('utf8') : decodeURIComponent(data);
+}

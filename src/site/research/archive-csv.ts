@@ -38,6 +38,7 @@ export const CSV_COLUMNS: readonly Column[] = [
       'date',
       'published',
       'retrieved',
+      'added',
       'province',
       'people',
       'places',
