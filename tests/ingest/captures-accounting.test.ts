@@ -29,7 +29,8 @@ describe('accounting for every clause of the capture cases', () => {
       .replace(/\]\([^)\s]*\)/gu, ']')
       .replace(/\{\{[<%][^]*?[>%]\}\}/gu, '\n');
     const clauses = decodeHTML(shown.replace(/<[^>]*>/gu, '\n'))
-      .split(/[\n。！？，；：、“”（）()!?,;:|｜]/u)
+      // A space between Chinese words parts phrases as punctuation does (a dateline and its lead: 某某网讯 1月10日晚).
+      .split(/[\s。！？，；：、“”（）()!?,;:|｜]/u)
       .map(normal)
       .filter((clause) => clause.length >= 4);
     expect(clauses.length).toBeGreaterThan(10);
