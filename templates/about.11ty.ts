@@ -1,5 +1,6 @@
 /** About the archive (templates/_includes/about.md, rendered like an article body) and its downloads. */
 import { html, raw } from '../src/site/html.ts';
+import { feedRoot } from '../src/site/editions.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { AboutPage } from './about.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
@@ -15,7 +16,7 @@ ${raw(entry.bodyHtml)}
   <h2>${ui.download}</h2>
   <ul>
     <li><a href="/archive.json">${ui.downloadArchive}</a></li>
-${this.hasSiteUrl() ? html`    <li><a href="${entry.root}feed.xml">${ui.atomFeed}</a> · <a href="${entry.root}feed.json">${ui.jsonFeed}</a></li>\n` : ''}  </ul>
+${this.hasSiteUrl() ? html`    <li><a href="${feedRoot(entry.edition)}feed.xml">${ui.atomFeed}</a> · <a href="${feedRoot(entry.edition)}feed.json">${ui.jsonFeed}</a></li>\n` : ''}  </ul>
 </div>
 `);
   },

@@ -4,7 +4,7 @@
  */
 import type { Article } from '../src/site/archive.ts';
 import { beijingDate } from '../src/site/dates.ts';
-import { EDITIONS, type Edition } from '../src/site/editions.ts';
+import { CHINESE_EDITIONS, type Script } from '../src/site/editions.ts';
 import type { InterfaceText } from '../src/site/interface-text.ts';
 import { excerpt, type PageKind } from '../src/site/views.ts';
 
@@ -20,7 +20,7 @@ export interface FeedEntry {
 }
 
 export interface FeedPage {
-  edition: Edition;
+  edition: Script;
   ui: InterfaceText;
   title: string;
   homeUrl: string;
@@ -30,8 +30,9 @@ export interface FeedPage {
   entries: FeedEntry[];
 }
 
-export const feeds: PageKind<{ edition: Edition }, FeedPage> = {
-  specs: () => EDITIONS.map((edition) => ({ edition })),
+export const feeds: PageKind<{ edition: Script }, FeedPage> = {
+  // The feeds are made in the Chinese editions only; the English edition points to the Simplified ones.
+  specs: () => CHINESE_EDITIONS.map((edition) => ({ edition })),
 
   build({ edition }, { archive, sources, views: viewsOf }) {
     const views = viewsOf(edition);

@@ -1,9 +1,10 @@
-/** The audit report of each article, in both editions: its captures, character tallies and every entry. */
+/** The audit report of each article, in every edition: its captures, character tallies and every entry. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { thousands } from '../src/site/format.ts';
 import type { ReportPage, ReportRow } from './report.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
+import { chinese, chineseLang } from '../src/site/views.ts';
 
 /** What an entry changed: before → after, or the text it removed or moved (verbatim, as captured). */
 const change = (row: ReportRow) =>
@@ -33,9 +34,9 @@ const template: PaginatedTemplate<ReportPage> = {
 ${entry.rows.map(
   (r) => html`      <tr>
         <td>${r.step}</td>
-        <td>${r.label ? html`${r.label}<br>` : ''}<code class="rule" translate="no">${r.rule}${r.field ? html` → ${r.field}` : ''}</code>${r.capture ? html`<br><span class="muted" translate="no">${r.capture}</span>` : ''}</td>
+        <td>${r.label ? html`${chinese(entry.edition, r.label)}<br>` : ''}<code class="rule" translate="no">${r.rule}${r.field ? html` → ${r.field}` : ''}</code>${r.capture ? html`<br><span class="muted" translate="no">${r.capture}</span>` : ''}</td>
         <td>${r.action}${r.count ? html` ×${r.count}` : ''}</td>
-        <td class="verbatim" translate="no">${change(r)}</td>
+        <td class="verbatim" translate="no"${chineseLang(entry.edition)}>${change(r)}</td>
       </tr>
 `,
 )}    </tbody>
@@ -45,7 +46,7 @@ ${entry.rows.map(
       : html`  <p>${ui.reportNoEntries}</p>\n`;
 
     return basePage(this, entry, html`<div class="page-wrap report">
-  <nav class="breadcrumb" aria-label="${ui.reportBackToArticle}"><a href="${entry.articleUrl}">← ${entry.articleTitle}</a></nav>
+  <nav class="breadcrumb" aria-label="${ui.reportBackToArticle}"><a href="${entry.articleUrl}">← ${chinese(entry.edition, entry.articleTitle)}</a></nav>
   <h1>${ui.reportTitle}</h1>
   <p class="lede">${ui.reportIntro}</p>
 

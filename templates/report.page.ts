@@ -1,4 +1,4 @@
-/** The audit report page of each article (report.11ty.ts), in both editions: its captures, character tallies and every entry. */
+/** The audit report page of each article (report.11ty.ts), in every edition: its captures, character tallies and every entry. */
 import { EDITIONS, type Edition } from '../src/site/editions.ts';
 import { entry, type PageEntry, type PageKind } from '../src/site/views.ts';
 
@@ -67,6 +67,45 @@ const CHARACTER_LABELS: Record<string, string> = {
   moved: '移动',
 };
 
+/** The same labels in the English edition (a step without one is shown by its key, which is English). */
+const ENGLISH_STEP_LABELS: Record<keyof typeof STEP_LABELS, string> = {
+  furniture: 'Page furniture',
+  metadata: 'Metadata',
+  'front-matter': 'Page metadata',
+  headline: 'Headline',
+  markup: 'Markup',
+  mojibake: 'Mojibake',
+  pinyin: 'Pinyin annotations',
+  script: 'Script conversion',
+  encoding: 'Decoding',
+  sections: 'Sections',
+  typography: 'Punctuation',
+  images: 'Photos',
+  captions: 'Photo captions',
+  caption: 'Photo caption',
+  remnants: 'Remnants',
+  duplicate: 'Duplicate capture',
+};
+
+const ENGLISH_ACTION_LABELS: Record<keyof typeof ACTION_LABELS, string> = {
+  removed: 'removed',
+  moved: 'moved',
+  'moved to front matter': 'moved to the metadata',
+  repaired: 'repaired',
+  normalized: 'normalised',
+  converted: 'converted',
+  unwrapped: 'link removed',
+};
+
+const ENGLISH_CHARACTER_LABELS: Record<keyof typeof CHARACTER_LABELS, string> = {
+  capture: 'Capture',
+  article: 'Article text',
+  furniture: 'Page furniture',
+  metadata: 'Moved to the metadata',
+  removed: 'Removed',
+  moved: 'Moved',
+};
+
 export const reports: PageKind<ReportSpec, ReportPage> = {
   specs: (archive) => EDITIONS.flatMap((edition) => archive.articles.filter((article) => article.reportFile).map((article) => ({ edition, article: article.index }))),
 
@@ -76,12 +115,15 @@ export const reports: PageKind<ReportSpec, ReportPage> = {
     const article = archive.articles[index]!;
     const report = sources.report(article);
     const title = views.text(article.title);
+    const english = edition === 'en';
+    const label = (chinese: Record<string, string>, englishLabels: Record<string, string>, key: string) =>
+      english ? (englishLabels[key] ?? key) : chinese[key] ? views.text(chinese[key]) : key;
     // Every capture's entries, each naming its capture when the article has several.
     const entries = report.captures.flatMap((capture) => capture.entries.map((item) => ({ ...item, capture: report.captures.length > 1 ? capture.raw : undefined })));
     const characters: Record<string, number> = {};
     for (const capture of report.captures) for (const [key, count] of Object.entries(capture.characters)) characters[key] = (characters[key] ?? 0) + count;
     return {
-      ...entry(edition, article.reportUrl, { section: 'none', title: `${ui.reportFor}${title}`, description: ui.reportIntro }),
+      ...entry(edition, article.reportUrl, { section: 'none', title: ui.format.labelled(ui.reportTitle, title), description: ui.reportIntro }),
       articleTitle: title,
       articleUrl: views.url(article.url),
       captures: report.captures.map((capture) => ({
@@ -92,13 +134,13 @@ export const reports: PageKind<ReportSpec, ReportPage> = {
         shape: capture.shape,
         bytes: capture.bytes,
       })),
-      characters: Object.entries(characters).map(([key, count]) => ({ key: CHARACTER_LABELS[key] ? views.text(CHARACTER_LABELS[key]) : key, count })),
+      characters: Object.entries(characters).map(([key, count]) => ({ key: label(CHARACTER_LABELS, ENGLISH_CHARACTER_LABELS, key), count })),
       rows: entries.map((item) => ({
-        step: views.text(STEP_LABELS[item.step] ?? item.step),
+        step: label(STEP_LABELS, ENGLISH_STEP_LABELS, item.step),
         rule: item.rule,
         label: item.label && views.text(item.label),
         capture: item.capture,
-        action: views.text(ACTION_LABELS[item.action] ?? item.action),
+        action: label(ACTION_LABELS, ENGLISH_ACTION_LABELS, item.action),
         field: item.field,
         text: item.text,
         before: item.before,

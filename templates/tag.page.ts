@@ -10,6 +10,8 @@ import { chunk, entry, KIND_LABEL, PAGE_SIZE, pagedPath, pager, type ArticleSumm
 export interface TagPage extends PageEntry {
   kindLabel: string;
   name: string;
+  /** The Chinese name, on the English edition's pages, beside the English or pinyin one. */
+  chineseName?: string;
   count: number;
   roles: string[];
   aliases: string[];
@@ -48,7 +50,7 @@ export const tags: PageKind<TagSpec, TagPage> = {
     const { ui } = views;
     const tag = archive.tags[kind][index]!;
     const kindLabel = ui[KIND_LABEL[tag.kind]];
-    const name = views.text(tag.name);
+    const name = views.tagName(kind, tag.name);
     const chunks = chunk(tag.articles, PAGE_SIZE);
     const province = tag.official?.province ?? tag.place?.province;
     const parentName = tag.place?.parent;
@@ -56,16 +58,17 @@ export const tags: PageKind<TagSpec, TagPage> = {
     return {
       ...entry(edition, pagedPath(tag.url, pageNumber), {
         section: 'tags',
-        title: pageNumber === 1 ? `${kindLabel}：${name}` : `${kindLabel}：${name}（${pageNumber}）`,
-        description: `${kindLabel}“${name}”的相关报道，共 ${tag.articles.length} ${ui.articlesUnit}。`,
+        title: pageNumber === 1 ? ui.format.labelled(kindLabel, name) : ui.format.numbered(ui.format.labelled(kindLabel, name), pageNumber),
+        description: ui.format.tagDescription(kindLabel, name, tag.articles.length),
       }),
       kindLabel,
       name,
+      ...(edition === 'en' ? { chineseName: tag.name } : {}),
       count: tag.articles.length,
       roles: (tag.official?.roles ?? []).map((role) => views.text(roleText(role))),
       aliases: [...(tag.official?.aliases ?? []), ...(tag.place?.aliases ?? [])].map((alias) => views.text(alias)),
       province: province && province !== tag.name ? views.tagLink('province', province) : undefined,
-      parent: parentName ? (parentTag ? { text: views.text(parentName), url: views.url(parentTag.url) } : { text: views.text(parentName) }) : undefined,
+      parent: parentName ? (parentTag ? { text: views.tagName(parentTag.kind, parentName), url: views.url(parentTag.url) } : { text: views.tagName('place', parentName) }) : undefined,
       articles: chunks[pageNumber - 1]!.map((article) => views.summary(article)),
       pager: pager(edition, tag.url, pageNumber, chunks.length),
     };
@@ -85,7 +88,7 @@ export const tagIndex: PageKind<{ edition: Edition }, TagIndexPage> = {
       kinds: TAG_KINDS.map((kind) => ({
         kind,
         label: ui[KIND_LABEL[kind]],
-        tags: archive.tags[kind].map((tag) => ({ text: views.text(tag.name), url: views.url(tag.url), count: tag.articles.length })),
+        tags: archive.tags[kind].map((tag) => ({ text: views.tagName(kind, tag.name), url: views.url(tag.url), count: tag.articles.length })),
       })),
     };
   },

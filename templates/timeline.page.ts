@@ -89,7 +89,7 @@ export const home: PageKind<{ edition: Edition }, HomePage> = {
         kind,
         label: ui[KIND_LABEL[kind]],
         total: archive.tags[kind].length,
-        tags: archive.tags[kind].slice(0, HOME_TAG_LIMIT).map((tag) => ({ text: views.text(tag.name), url: views.url(tag.url), count: tag.articles.length })),
+        tags: archive.tags[kind].slice(0, HOME_TAG_LIMIT).map((tag) => ({ text: views.tagName(kind, tag.name), url: views.url(tag.url), count: tag.articles.length })),
       })),
     };
   },
@@ -122,12 +122,12 @@ export const years: PageKind<YearSpec, YearPage> = {
       if (list) list.push(article);
       else byMonth.set(month, [article]);
     }
-    const title = `${year.year}${ui.yearArchive}`;
+    const title = ui.format.yearArchive(year.year);
     return {
       ...entry(edition, pagedPath(year.url, pageNumber), {
         section: 'home',
-        title: pageNumber === 1 ? title : `${title}（${pageNumber}）`,
-        description: `${title}：${year.count} ${ui.articlesUnit}`,
+        title: pageNumber === 1 ? title : ui.format.numbered(title, pageNumber),
+        description: ui.format.labelled(title, ui.format.articles(year.count)),
       }),
       year: year.year,
       count: year.count,
@@ -151,8 +151,8 @@ export const undated: PageKind<{ edition: Edition; page: number }, UndatedPage> 
     return {
       ...entry(edition, pagedPath(UNDATED_URL, pageNumber), {
         section: 'home',
-        title: pageNumber === 1 ? ui.undatedTitle : `${ui.undatedTitle}（${pageNumber}）`,
-        description: `${ui.undatedTitle}：${archive.undated.length} ${ui.articlesUnit}`,
+        title: pageNumber === 1 ? ui.undatedTitle : ui.format.numbered(ui.undatedTitle, pageNumber),
+        description: ui.format.labelled(ui.undatedTitle, ui.format.articles(archive.undated.length)),
       }),
       count: archive.undated.length,
       articles: chunks[pageNumber - 1]!.map((article) => views.summary(article)),

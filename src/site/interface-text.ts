@@ -1,11 +1,15 @@
 /**
- * Every word of the interface, written once in Simplified; the Traditional edition's strings are
- * converted with the same converter as the articles, so the two editions cannot drift apart.
+ * Every word of the interface, written once in Simplified and once in English; the Traditional
+ * edition's strings are converted with the same converter as the articles, so the two Chinese
+ * editions cannot drift apart. What is made of words and numbers (dates, counts, asides, lists)
+ * is written by each edition's format, so that no template hard-codes Chinese punctuation or
+ * word order.
  */
 import { toTraditional, type Edition } from './editions.ts';
 
 const SIMPLIFIED = {
   siteName: '湘豫防疫会议档案',
+  siteShortName: '湘豫防疫会议档案',
   siteTagline: '2020—2021 年湖南、河南新冠肺炎疫情防控会议报道档案',
   skipToContent: '跳到正文',
   primaryNav: '主导航',
@@ -13,13 +17,13 @@ const SIMPLIFIED = {
   navTags: '标签',
   navSearch: '搜索',
   navAbout: '关于',
-  switchTo: '繁體',
-  switchLabel: '切换到繁体版',
-  editionName: '简体版',
+  editions: '版本',
+  editionLabelHans: '简体中文版',
+  editionLabelHant: '繁体中文版',
+  editionLabelEn: '英文版',
   homeIntro:
     '本档案收录 2020 至 2021 年间湖南、河南两省新冠肺炎疫情防控会议与督导检查的新闻报道。每篇报道都由网页抓取原件整理而成：去除网页框架、修复乱码，原始文件、校验值与整理记录随文公开。',
   timeline: '时间线',
-  yearSuffix: '年',
   collectedPrefix: '现收录报道',
   collectedRange: '，会议日期自',
   rangeTo: '至',
@@ -115,12 +119,13 @@ const SIMPLIFIED = {
   searchApply: '应用',
   searchResultLoading: '正在载入……',
   searchPageOf: '第 {page}/{pages} 页',
+  searchDay: '{year}年{month}月{day}日',
+  searchOptionCount: '{text}（{count}）',
   aboutTitle: '关于本档案',
   notFoundTitle: '页面不存在',
   notFoundText: '没有找到这个页面。它可能从未存在，或者地址有误。',
   notFoundBack: '返回时间线',
   reportTitle: '整理记录',
-  reportFor: '整理记录：',
   reportIntro: '下表列出把网页抓取文件整理成本文时的每一步改动，供核对。',
   reportCaptures: '抓取文件',
   reportCharacters: '字数统计',
@@ -134,22 +139,246 @@ const SIMPLIFIED = {
   reportNoEntries: '没有记录。',
   footerNote: '本站为静态档案，不加载任何外部资源，不做访问统计。',
   aboutLink: '关于本档案与整理方法',
+  chineseOriginal: '以下为报道的中文原文。',
 };
 
-export type InterfaceText = typeof SIMPLIFIED;
+/** The interface's words: an edition's table must name every one (a missing label is a type error). */
+export type Labels = { [Key in keyof typeof SIMPLIFIED]: string };
+export type LabelKey = keyof Labels;
+
+const ENGLISH: Labels = {
+  siteName: 'Hunan–Henan COVID-control meetings archive',
+  siteShortName: 'Hunan–Henan archive',
+  siteTagline: 'News reports of the meetings on COVID-19 control held in Hunan and Henan, 2020–2021',
+  skipToContent: 'Skip to content',
+  primaryNav: 'Main navigation',
+  navHome: 'Timeline',
+  navTags: 'Tags',
+  navSearch: 'Search',
+  navAbout: 'About',
+  editions: 'Editions',
+  editionLabelHans: 'Simplified Chinese edition',
+  editionLabelHant: 'Traditional Chinese edition',
+  editionLabelEn: 'English edition',
+  homeIntro:
+    'This archive holds news reports of the meetings and inspections on COVID-19 control held in the provinces of Hunan and Henan in 2020 and 2021. Each report is made from web captures: page furniture removed, garbled text repaired, and the original files, their checksums and a record of every change published beside it. The reports are in Chinese; this edition gives the interface, names and dates in English.',
+  timeline: 'Timeline',
+  collectedPrefix: 'The archive holds',
+  collectedRange: ', of meetings held from ',
+  rangeTo: ' to ',
+  fullStop: '.',
+  kindOfTag: 'Kind',
+  timelineNote: 'In order of the meeting date.',
+  articlesUnit: 'articles',
+  moreInYear: 'All articles of the year',
+  browseTags: 'Browse by tag',
+  allTags: 'All tags',
+  download: 'Downloads',
+  downloadArchive: 'The whole archive as JSON (metadata and full text)',
+  feeds: 'Feeds',
+  atomFeed: 'Atom feed (Chinese)',
+  jsonFeed: 'JSON Feed (Chinese)',
+  meetingDate: 'Meeting date',
+  publishedDate: 'Published',
+  retrievedDate: 'Captured',
+  province: 'Province',
+  people: 'People',
+  places: 'Places',
+  meetingType: 'Meeting type',
+  publisher: 'Source',
+  site: 'Republished by',
+  sourceUrl: 'Original URL',
+  dateline: 'Dateline',
+  authors: 'Reporters',
+  photographers: 'Photographers',
+  editors: 'Editors',
+  originalTitle: 'Original headline',
+  contents: 'Contents',
+  previous: 'Previous',
+  next: 'Next',
+  olderNewer: 'Earlier and later articles',
+  provenance: 'Provenance',
+  citeThis: 'Cite this article',
+  citeIntro: 'In GB/T 7714 form, the Chinese standard for references; the same entry to download for reference managers:',
+  citeEnglishName: 'Hunan–Henan COVID-control meetings archive',
+  provenanceIntro: 'This article was made from the web captures below. Each is kept exactly as it was saved and can be checked against its SHA-256.',
+  rawFile: 'Raw capture',
+  bytes: 'bytes',
+  sha256: 'SHA-256',
+  encoding: 'Original encoding',
+  originalScript: 'Original script',
+  scriptHans: 'Simplified',
+  scriptHant: 'Traditional',
+  scriptHantHK: 'Traditional (Hong Kong)',
+  scriptHantTW: 'Traditional (Taiwan)',
+  undated: 'Date not known',
+  unknownDay: 'not known',
+  undatedTitle: 'Articles without a date',
+  undatedIntro: 'Neither the meeting date nor the publication date of these articles can be read from their captures; they are listed by the pinyin of their headlines.',
+  undatedLink: 'Articles without a date',
+  fidelityNotes: 'Notes on the text (in Chinese)',
+  noFidelityNotes: 'Nothing was changed that needs a note.',
+  auditReport: 'The full record of changes',
+  photoNotArchived: 'Photo not archived',
+  sectionLink: 'Link to this section',
+  missingPhotosNote: 'None of the photos of the original page were archived; their captions are kept.',
+  tagKindProvince: 'Province',
+  tagKindPerson: 'Person',
+  tagKindPlace: 'Place',
+  tagKindMeetingType: 'Meeting type',
+  roles: 'Roles',
+  aliases: 'Also called',
+  parentPlace: 'Part of',
+  tagArticles: 'Articles',
+  page: 'pages',
+  pagination: 'Pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  yearArchive: 'articles',
+  years: 'Years',
+  searchTitle: 'Search',
+  searchLabel: 'Search the articles',
+  searchSiteLabel: 'Search the whole archive',
+  searchButton: 'Search',
+  searchHint:
+    'Finds the exact Chinese characters you type in headlines, decks, text and captions, in Simplified or Traditional. Separate words with spaces to find articles with all of them; put a phrase with spaces in quotes; put a minus sign (-) before a word to leave it out.',
+  searchNeedsScript: 'Search needs JavaScript in your browser. The rest of the archive works without it: find articles through the timeline or the tags.',
+  searchLoading: 'Searching…',
+  searchNoResults: 'No articles found.',
+  searchFound: '{count} articles found',
+  searchShowing: ', showing {from}–{to}',
+  searchChecking: 'Checked {checked} of {candidates} candidate articles, {count} found so far…',
+  searchIgnored: ' (words without characters left out: {terms})',
+  searchFailed: 'The search index could not be loaded.',
+  searchFilters: 'Filters and order',
+  searchAny: 'Any',
+  searchSort: 'Order',
+  sortRelevance: 'Relevance (headline, frequency, position)',
+  sortNewest: 'Meeting date, latest first',
+  sortOldest: 'Meeting date, earliest first',
+  searchApply: 'Apply',
+  searchResultLoading: 'Loading…',
+  searchPageOf: 'Page {page} of {pages}',
+  searchDay: '{day} {monthName} {year}',
+  searchOptionCount: '{text} ({count})',
+  aboutTitle: 'About the archive',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may never have existed, or the address may be mistyped.',
+  notFoundBack: 'Back to the timeline',
+  reportTitle: 'Record of changes',
+  reportIntro: 'Every change made in turning the web captures into this article, step by step, for checking. The text quoted is the capture’s, in Chinese.',
+  reportCaptures: 'Captures',
+  reportCharacters: 'Characters',
+  reportEntries: 'Entries',
+  reportStep: 'Step',
+  reportRule: 'Rule',
+  reportAction: 'Action',
+  reportText: 'Text',
+  reportShape: 'Shape',
+  reportBackToArticle: 'Back to the article',
+  reportNoEntries: 'No entries.',
+  footerNote: 'A static archive: it loads nothing from other sites and counts no visits.',
+  aboutLink: 'About the archive and how it is made',
+  chineseOriginal: 'The text below is the Chinese original, in Simplified characters, as the archive keeps it; headline and excerpts too are left untranslated.',
+};
+
+/**
+ * How an edition writes what is made of words and numbers. The Chinese format writes Simplified;
+ * the Traditional edition's is the same, converted.
+ */
+export interface EditionFormat {
+  /** A day (YYYY-MM-DD): 2021年7月28日, 28 July 2021. */
+  day(day: string): string;
+  /** A month of a year page or the timeline: 7月, July. */
+  month(month: number): string;
+  /** A year of the timeline: 2021年, 2021. */
+  year(year: number): string;
+  /** A year page's title: 2021年报道, Articles of 2021. */
+  yearArchive(year: number): string;
+  /** A count of articles: 3 篇, 3 articles. */
+  articles(count: number): string;
+  /** The word after a count printed apart (the home page's figure): 篇, article(s). */
+  articlesUnit(count: number): string;
+  /** Where a page is in a list of pages: 2 / 5 页, page 2 of 5. */
+  pageOf(page: number, pages: number): string;
+  /** The title of a later page of a list: 湖南（2）, Hunan (page 2). */
+  numbered(title: string, page: number): string;
+  /** A label and what it labels: 原标题：…, Original headline: … */
+  labelled(label: string, value: string): string;
+  /** An aside after a word: （…）, or a space and (…). */
+  aside(text: string): string;
+  /** The marks around an aside that holds markup: （ and ）, ( and ). */
+  parentheses: readonly [string, string];
+  /** Between the items of a list of names: 、 or a comma. */
+  listSeparator: string;
+  /** Between clauses that hold commas themselves (roles): ； or a semicolon. */
+  clauseSeparator: string;
+  /** A tag page's description. */
+  tagDescription(kind: string, name: string, count: number): string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const dayParts = (day: string) => day.split('-').map(Number) as [number, number, number];
+
+const chineseFormat = (convert: (text: string) => string): EditionFormat => ({
+  day: (day) => {
+    const [year, month, date] = dayParts(day);
+    return convert(`${year}年${month}月${date}日`);
+  },
+  month: (month) => convert(`${month}月`),
+  year: (year) => convert(`${year}年`),
+  yearArchive: (year) => convert(`${year}年报道`),
+  articles: (count) => convert(`${count} 篇`),
+  articlesUnit: () => convert('篇'),
+  pageOf: (page, pages) => convert(`${page} / ${pages} 页`),
+  numbered: (title, page) => `${title}（${page}）`,
+  labelled: (label, value) => `${label}：${value}`,
+  aside: (text) => `（${text}）`,
+  parentheses: ['（', '）'],
+  listSeparator: '、',
+  clauseSeparator: '；',
+  tagDescription: (kind, name, count) => convert(`${kind}“${name}”的相关报道，共 ${count} 篇。`),
+});
+
+const ENGLISH_FORMAT: EditionFormat = {
+  day: (day) => {
+    const [year, month, date] = dayParts(day);
+    return `${date} ${MONTHS[month - 1]} ${year}`;
+  },
+  month: (month) => MONTHS[month - 1]!,
+  year: (year) => String(year),
+  yearArchive: (year) => `Articles of ${year}`,
+  articles: (count) => `${count} ${count === 1 ? 'article' : 'articles'}`,
+  articlesUnit: (count) => (count === 1 ? 'article' : 'articles'),
+  pageOf: (page, pages) => `page ${page} of ${pages}`,
+  numbered: (title, page) => `${title} (page ${page})`,
+  labelled: (label, value) => `${label}: ${value}`,
+  aside: (text) => ` (${text})`,
+  parentheses: ['(', ')'],
+  listSeparator: ', ',
+  clauseSeparator: '; ',
+  tagDescription: (kind, name, count) => `${kind} ${name}: ${count} ${count === 1 ? 'article' : 'articles'} in the archive.`,
+};
+
+export type InterfaceText = Labels & { format: EditionFormat };
+
+/**
+ * Each edition's name in its own script or language, the same on every page (the edition
+ * switch): a reader looks for the edition they read, not for its name in the page's language.
+ */
+export const EDITION_NAMES: Record<Edition, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
 
 const cache = new Map<Edition, InterfaceText>();
 
 export function interfaceText(edition: Edition): InterfaceText {
   let text = cache.get(edition);
   if (!text) {
-    text =
-      edition === 'zh-Hans'
-        ? SIMPLIFIED
-        : (Object.fromEntries(Object.entries(SIMPLIFIED).map(([key, value]) => [key, toTraditional(value)])) as InterfaceText);
-    if (edition === 'zh-Hant') {
-      // The switch names the *other* edition, in that edition's own script.
-      text = { ...text, switchTo: '简体', switchLabel: '切換到簡體版' };
+    if (edition === 'en') text = { ...ENGLISH, format: ENGLISH_FORMAT };
+    else if (edition === 'zh-Hans') text = { ...SIMPLIFIED, format: chineseFormat((value) => value) };
+    else {
+      const labels = Object.fromEntries(Object.entries(SIMPLIFIED).map(([key, value]) => [key, toTraditional(value)])) as Labels;
+      text = { ...labels, format: chineseFormat(toTraditional) };
     }
     cache.set(edition, text);
   }
