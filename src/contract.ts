@@ -32,7 +32,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const PARTIAL_DAY = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 /** A real day of the calendar: 2021-02-30 is not one. */
-function isCalendarDay(text: string): boolean {
+export function isCalendarDay(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return DAY.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
@@ -122,6 +122,11 @@ const articleFrontMatter = z.object({
   /** Day of publication, when the capture gives one. */
   published: optionalDay,
   retrieved: optionalDay,
+  /**
+   * The day (Beijing time) ingest first saw a capture of the article: when it joined the archive.
+   * The feeds list articles by it. Absent only in articles written before ingest recorded it.
+   */
+  added: optionalDay,
   province: nonEmpty,
   people: textList,
   places: textList,
@@ -238,9 +243,6 @@ const officialRole = z
   .object({
     /** The post as the captures print it. */
     title: name,
-    /** Years, as the person pages print them (湖南省省长（–2020）). */
-    from: z.number().int().optional(),
-    to: z.number().int().optional(),
     /** When the post was taken and left, at the precision known. */
     since: partialDay.optional(),
     until: partialDay.optional(),

@@ -5,11 +5,24 @@
 import { EDITIONS, scriptOf, type Edition } from '../src/site/editions.ts';
 import { wantsTableOfContents } from '../src/site/article-body.ts';
 import type { RawFile } from '../src/site/archive.ts';
+import { roleOn } from '../src/site/research/official-roles.ts';
+import { encodingLabel, utf8CopyUrl, waybackUrl } from '../src/site/provenance.ts';
 import type { CitationData } from '../src/site/research/citations.ts';
 import { entry, excerpt, type ArticleSummary, type EditionViews, type Link, type PageEntry, type PageKind } from '../src/site/views.ts';
 
 export interface TocItem extends Link {
   children: Link[];
+}
+
+/** A person named in the article, with the post they held on the meeting day when the data is certain of it. */
+export interface PersonLink extends Link {
+  role?: string;
+}
+
+/** A raw capture as the provenance shows it: its encoding in plain words, and its UTF-8 copy if it is not UTF-8. */
+export interface CaptureView extends RawFile {
+  encodingLabel: string;
+  utf8CopyUrl?: string;
 }
 
 export interface ArticleView {
@@ -22,7 +35,7 @@ export interface ArticleView {
   publishedLabel: string;
   retrievedLabel?: string;
   province: Link;
-  people: Link[];
+  people: PersonLink[];
   places: Link[];
   meetingTypes: Link[];
   publisher?: string;
@@ -30,6 +43,8 @@ export interface ArticleView {
   publisherChinese?: string;
   site?: string;
   sourceUrl?: string;
+  /** The Wayback Machine's captures of the source URL, for an http(s) one. */
+  waybackUrl?: string;
   dateline?: string;
   authors: string[];
   photographers: string[];
@@ -38,7 +53,7 @@ export interface ArticleView {
   toc: TocItem[];
   missingPhotos: number;
   plainTextLength: number;
-  rawFiles: RawFile[];
+  rawFiles: CaptureView[];
   originalScriptLabel: string;
   fidelity: string[];
   reportUrl?: string;
@@ -89,12 +104,18 @@ export const articles: PageKind<ArticleSpec, ArticlePage> = {
       publishedLabel: article.published ? ui.format.day(article.published) : ui.unknownDay,
       retrievedLabel: article.retrieved && ui.format.day(article.retrieved),
       province: views.tagLink('province', article.province),
-      people: article.people.map((name) => views.tagLink('person', name)),
+      people: article.people.map((name) => {
+        const official = views.tag('person', name)?.official;
+        // Only on the meeting day, and only a role the data is certain of that day (official-roles.ts).
+        const role = official && article.date ? roleOn(official, article.date) : undefined;
+        return { ...views.tagLink('person', name), ...(role ? { role: views.text(role.title) } : {}) };
+      }),
       places: article.places.map((name) => views.tagLink('place', name)),
       meetingTypes: article.meetingType.map((name) => views.tagLink('meeting-type', name)),
       ...(article.publisher ? { publisher: views.publisher(article.publisher).text, publisherChinese: views.publisher(article.publisher).chinese } : {}),
       site: article.site && views.text(article.site),
       sourceUrl: article.sourceUrl,
+      ...(article.sourceUrl && waybackUrl(article.sourceUrl) ? { waybackUrl: waybackUrl(article.sourceUrl) } : {}),
       dateline: article.dateline && views.text(article.dateline),
       authors: article.authors.map((name) => views.text(name)),
       photographers: (article.photographers ?? []).map((name) => views.text(name)),
@@ -103,7 +124,10 @@ export const articles: PageKind<ArticleSpec, ArticlePage> = {
       toc,
       missingPhotos: body.missingPhotos,
       plainTextLength: body.plainTextLength,
-      rawFiles: article.rawFiles.map((file) => ({ ...file, site: file.site && views.text(file.site) })),
+      rawFiles: article.rawFiles.map((file) => {
+        const copy = utf8CopyUrl(file);
+        return { ...file, site: file.site && views.text(file.site), encodingLabel: encodingLabel(ui, file.encoding), ...(copy ? { utf8CopyUrl: copy } : {}) };
+      }),
       originalScriptLabel: { 'zh-Hans': ui.scriptHans, 'zh-Hant': ui.scriptHant, 'zh-Hant-HK': ui.scriptHantHK, 'zh-Hant-TW': ui.scriptHantTW }[article.originalScript],
       fidelity: article.fidelity.map((note) => views.text(note)),
       reportUrl: article.reportFile ? views.url(article.reportUrl) : undefined,

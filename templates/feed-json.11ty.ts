@@ -1,5 +1,6 @@
-/** The JSON Feed of each edition: the same entries as the Atom feed. */
-import { dateToRfc3339 } from '@11ty/eleventy-plugin-rss';
+/** The JSON Feeds of each edition: the same entries as the Atom feeds. */
+import { beijingDateTime } from '../src/site/dates.ts';
+import { escapeHtml } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { FeedPage } from './feed.page.ts';
 
@@ -13,15 +14,17 @@ const template: PaginatedTemplate<FeedPage> = {
       language: feed.edition,
       home_page_url: this.siteUrl(feed.homeUrl),
       feed_url: this.siteUrl(feed.jsonUrl),
-      description: feed.ui.siteTagline,
-      authors: [{ name: feed.title }],
+      description: feed.subtitle,
+      authors: [{ name: feed.ui.siteName }],
       items: feed.entries.map((item) => ({
         id: this.siteUrl(item.url),
         url: this.siteUrl(item.url),
         title: item.title,
-        summary: item.summary,
-        content_html: item.contentHtml,
-        date_published: dateToRfc3339(item.published),
+        summary: `${item.meetingLine}。${item.summary}`,
+        content_html: `<p>${escapeHtml(item.meetingLine)}</p>\n${item.contentHtml}`,
+        date_published: beijingDateTime(item.added),
+        ...(item.authors.length ? { authors: item.authors.map((name) => ({ name })) } : {}),
+        tags: item.categories.map((category) => category.term),
       })),
     };
     return `${JSON.stringify(document, null, 2)}\n`;

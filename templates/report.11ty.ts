@@ -1,5 +1,5 @@
 /** The audit report of each article, in every edition: its captures, character tallies and every entry. */
-import { html } from '../src/site/html.ts';
+import { html, Markup } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { thousands } from '../src/site/format.ts';
 import type { ReportPage, ReportRow } from './report.page.ts';
@@ -10,13 +10,16 @@ import { chinese, chineseLang } from '../src/site/views.ts';
 const change = (row: ReportRow) =>
   row.before || row.after ? html`<del>${row.before}</del> → <ins>${row.after}</ins>` : html`${row.text}`;
 
+/** What is known of an entry's rule, one fact a line. */
+const joinedLines = (lines: (Markup | '' | undefined)[]) => lines.filter((line): line is Markup => line instanceof Markup).map((line, index) => (index ? html`<br>${line}` : line));
+
 const template: PaginatedTemplate<ReportPage> = {
   data: paginate('reports', (entry) => entry.url),
 
   render({ entry }) {
     const { ui } = entry;
     const captures = entry.captures.map(
-      (c) => html`      <tr><td translate="no">${c.url ? html`<a href="${c.url}">${c.raw}</a>` : c.raw}</td><td translate="no">${c.encoding}</td><td translate="no">${c.shape}</td><td class="num">${c.bytes ? thousands(c.bytes) : ''}</td><td><code class="hash" translate="no">${c.sha256}</code></td></tr>\n`,
+      (c) => html`      <tr><td><span translate="no">${c.url ? html`<a href="${c.url}">${c.raw}</a>` : c.raw}</span>${c.utf8CopyUrl ? html`<br><a href="${c.utf8CopyUrl}">${ui.utf8Copy}</a>` : ''}</td><td>${c.encoding}</td><td>${c.shape}</td><td class="num">${c.bytes ? thousands(c.bytes) : ''}</td><td><code class="hash" translate="no">${c.sha256}</code></td></tr>\n`,
     );
     const characters = entry.characters.length
       ? html`  <h2>${ui.reportCharacters}</h2>
@@ -34,7 +37,12 @@ const template: PaginatedTemplate<ReportPage> = {
 ${entry.rows.map(
   (r) => html`      <tr>
         <td>${r.step}</td>
-        <td>${r.label ? html`${chinese(entry.edition, r.label)}<br>` : ''}<code class="rule" translate="no">${r.rule}${r.field ? html` → ${r.field}` : ''}</code>${r.capture ? html`<br><span class="muted" translate="no">${r.capture}</span>` : ''}</td>
+        <td>${joinedLines([
+          r.label && chinese(entry.edition, r.label),
+          r.field && html`${ui.format.labelled(ui.reportMovedTo, r.field)}`,
+          r.rule && html`<span class="muted">${ui.reportRuleCode} <code class="rule" translate="no">${r.rule}</code></span>`,
+          r.capture && html`<span class="muted" translate="no">${r.capture}</span>`,
+        ])}</td>
         <td>${r.action}${r.count ? html` ×${r.count}` : ''}</td>
         <td class="verbatim" translate="no"${chineseLang(entry.edition)}>${change(r)}</td>
       </tr>

@@ -1,6 +1,8 @@
 /** The audit report page of each article (report.11ty.ts), in every edition: its captures, character tallies and every entry. */
 import { EDITIONS, type Edition } from '../src/site/editions.ts';
 import { entry, type PageEntry, type PageKind } from '../src/site/views.ts';
+import type { LabelKey } from '../src/site/interface-text.ts';
+import { encodingLabel, utf8CopyUrl } from '../src/site/provenance.ts';
 
 export interface ReportRow {
   step: string;
@@ -8,6 +10,7 @@ export interface ReportRow {
   label?: string;
   capture?: string;
   action: string;
+  /** The article's fields an entry moved text into, in the reader's words (副题、电头). */
   field?: string;
   text?: string;
   before?: string;
@@ -18,7 +21,7 @@ export interface ReportRow {
 export interface ReportPage extends PageEntry {
   articleTitle: string;
   articleUrl: string;
-  captures: { raw: string; url: string; sha256: string; encoding: string; shape?: string; bytes?: number }[];
+  captures: { raw: string; url: string; utf8CopyUrl?: string; sha256: string; encoding: string; shape?: string; bytes?: number }[];
   characters: { key: string; count: number }[];
   rows: ReportRow[];
 }
@@ -32,9 +35,9 @@ export interface ReportSpec {
 const STEP_LABELS: Record<string, string> = {
   furniture: '网页框架',
   metadata: '元数据',
-  'front-matter': '页面元数据',
+  'front-matter': '文章属性',
   headline: '标题',
-  markup: '网页标记',
+  markup: '网页代码',
   mojibake: '乱码',
   pinyin: '拼音注音',
   script: '繁简转换',
@@ -46,6 +49,32 @@ const STEP_LABELS: Record<string, string> = {
   caption: '图片说明',
   remnants: '残留文字',
   duplicate: '重复抓取',
+};
+
+/** Each capture shape (src/ingest/shapes/) in plain words. */
+const SHAPE_LABELS: Record<string, LabelKey> = {
+  html: 'shapeHtml',
+  'hexo-html': 'shapeHexoHtml',
+  markdown: 'shapeMarkdown',
+  'hexo-text': 'shapeHexoText',
+  text: 'shapeText',
+};
+
+/** The article's fields (src/contract.ts) by the labels the article page gives them. */
+const FIELD_LABELS: Record<string, LabelKey> = {
+  title: 'articleTitle',
+  originalTitle: 'originalTitle',
+  subtitle: 'subtitle',
+  dateline: 'dateline',
+  publisher: 'publisher',
+  site: 'site',
+  sourceUrl: 'sourceUrl',
+  authors: 'authors',
+  photographers: 'photographers',
+  editors: 'editors',
+  published: 'publishedDate',
+  retrieved: 'retrievedDate',
+  date: 'meetingDate',
 };
 
 const ACTION_LABELS: Record<string, string> = {
@@ -71,9 +100,9 @@ const CHARACTER_LABELS: Record<string, string> = {
 const ENGLISH_STEP_LABELS: Record<keyof typeof STEP_LABELS, string> = {
   furniture: 'Page furniture',
   metadata: 'Metadata',
-  'front-matter': 'Page metadata',
+  'front-matter': 'Article properties',
   headline: 'Headline',
-  markup: 'Markup',
+  markup: 'Page code',
   mojibake: 'Mojibake',
   pinyin: 'Pinyin annotations',
   script: 'Script conversion',
@@ -126,14 +155,19 @@ export const reports: PageKind<ReportSpec, ReportPage> = {
       ...entry(edition, article.reportUrl, { section: 'none', title: ui.format.labelled(ui.reportTitle, title), description: ui.reportIntro }),
       articleTitle: title,
       articleUrl: views.url(article.url),
-      captures: report.captures.map((capture) => ({
-        raw: capture.raw,
-        url: article.rawFiles.find((file) => file.repoPath === capture.raw)?.url ?? '',
-        sha256: capture.rawSha256,
-        encoding: capture.encoding,
-        shape: capture.shape,
-        bytes: capture.bytes,
-      })),
+      captures: report.captures.map((capture) => {
+        const published = article.rawFiles.find((file) => file.repoPath === capture.raw);
+        const copy = published && utf8CopyUrl(published);
+        return {
+          raw: capture.raw,
+          url: published?.url ?? '',
+          ...(copy ? { utf8CopyUrl: copy } : {}),
+          sha256: capture.rawSha256,
+          encoding: encodingLabel(ui, capture.encoding),
+          shape: capture.shape && (SHAPE_LABELS[capture.shape] ? ui[SHAPE_LABELS[capture.shape]!] : capture.shape),
+          bytes: capture.bytes,
+        };
+      }),
       characters: Object.entries(characters).map(([key, count]) => ({ key: label(CHARACTER_LABELS, ENGLISH_CHARACTER_LABELS, key), count })),
       rows: entries.map((item) => ({
         step: label(STEP_LABELS, ENGLISH_STEP_LABELS, item.step),
@@ -141,7 +175,10 @@ export const reports: PageKind<ReportSpec, ReportPage> = {
         label: item.label && views.text(item.label),
         capture: item.capture,
         action: label(ACTION_LABELS, ENGLISH_ACTION_LABELS, item.action),
-        field: item.field,
+        field: item.field
+          ?.split(/,\s*/u)
+          .map((name) => (FIELD_LABELS[name] ? ui[FIELD_LABELS[name]!] : name))
+          .join(ui.format.listSeparator),
         text: item.text,
         before: item.before,
         after: item.after,

@@ -89,7 +89,7 @@ export const home: PageKind<{ edition: Edition }, HomePage> = {
         kind,
         label: ui[KIND_LABEL[kind]],
         total: archive.tags[kind].length,
-        tags: archive.tags[kind].slice(0, HOME_TAG_LIMIT).map((tag) => ({ text: views.tagName(kind, tag.name), url: views.url(tag.url), count: tag.articles.length })),
+        tags: archive.tags[kind].slice(0, HOME_TAG_LIMIT).map((tag) => ({ text: views.tagName(kind, tag.name), url: views.url(tag.url), count: tag.listed.length })),
       })),
     };
   },

@@ -59,7 +59,7 @@ async function measureOne(name: string, bytes: number): Promise<Measured> {
     const ingested = ingestCapture(capture, data, processor);
     const drafted = performance.now();
     const draft = draftArticle(ingested);
-    renderArticle(draft, 'slug', 'content/reports/slug.json');
+    renderArticle(draft, 'slug', 'content/reports/slug.json', '2021-01-01');
     renderReport(draft, 'slug', 'content/articles/slug.md');
     writing = performance.now() - drafted;
   } catch (error) {

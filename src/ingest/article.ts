@@ -103,7 +103,7 @@ function visibleCharacters(text: string | undefined): number {
  * The front matter, in the order the README documents: the contract's (src/contract.ts).
  * Absent facts are left out, never guessed.
  */
-export function frontMatter(draft: ArticleDraft, slug: string, reportPath: string): ArticleFrontMatter {
+export function frontMatter(draft: ArticleDraft, slug: string, reportPath: string, added: string): ArticleFrontMatter {
   const meta = draft.meta;
   const first = draft.captures[0]!;
   // Every field of the contract, each of its type or undefined; undefined and '' are left out.
@@ -114,6 +114,7 @@ export function frontMatter(draft: ArticleDraft, slug: string, reportPath: strin
     date: meta.date,
     published: meta.published,
     retrieved: meta.retrieved,
+    added,
     province: meta.province,
     people: meta.people,
     places: meta.places,
@@ -138,11 +139,11 @@ export function frontMatter(draft: ArticleDraft, slug: string, reportPath: strin
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')) as ArticleFrontMatter;
 }
 
-export function renderArticle(draft: ArticleDraft, slug: string, reportPath: string): string {
+export function renderArticle(draft: ArticleDraft, slug: string, reportPath: string, added: string): string {
   // lineWidth -1: long values stay on one line, so a diff of an article shows the changed field.
   // Given a file object rather than a string, gray-matter does not first parse the content for front
   // matter (and copy it into a Buffer); the output is the same.
-  return matter.stringify({ content: `\n${draft.markdown}` }, frontMatter(draft, slug, reportPath), { lineWidth: -1 } as never);
+  return matter.stringify({ content: `\n${draft.markdown}` }, frontMatter(draft, slug, reportPath, added), { lineWidth: -1 } as never);
 }
 
 export function renderReport(draft: ArticleDraft, slug: string, articlePath: string): string {

@@ -110,3 +110,9 @@ export function isProse(text: string): boolean {
     return clause >= 0 && SENTENCE_MARK.test(line.slice(clause + 1));
   });
 }
+
+/** Three or more short items between bars (首页 | 政务公开 | 互动交流): a menu or a tool bar, never a headline. */
+export function isMenuLine(text: string): boolean {
+  const items = text.split(/\s*[|｜]\s*/u).filter(Boolean);
+  return items.length >= 3 && items.every((item) => [...item].length <= 12);
+}

@@ -29,6 +29,8 @@ export interface ArchiveData {
   captionForms: RegExp[];
   /** What the blocks of a web page are, by their class and id (main-content.yaml). */
   mainContent: MainContentHints;
+  /** Which images are decoration rather than photographs (main-content.yaml). */
+  decorativeImages: DecorativeImageRules;
   /** How a page names its own site and where that site is (identity.yaml). */
   identity: IdentityRules;
   /** The labels of credit lines (credits.yaml): 记者, 编辑, 来源 … and the field each fills. */
@@ -49,6 +51,8 @@ export interface IdentityRules {
   registrationMarkers: string[];
   /** Words by which a text means its own site's place (我市, 本县), with the suffix of that place's name. */
   selfReferences: { words: string[]; suffix: string }[];
+  /** Words by which a page names its own outlet (本站, 本报): the publisher is then the site's own. */
+  selfNames: string[];
 }
 
 /** A label of a credit line and what its value is. */
@@ -70,6 +74,20 @@ export interface StructureHint {
   headings: Set<string>;
   /** Matched anywhere in a class or id. */
   fragments: string[];
+}
+
+/** How an image shows itself to be decoration (QR code, logo, banner, divider, pixel) by its address, alt text or declared size. */
+export interface DecorativeImageRules {
+  /** Lowercase parts of an address's path, or words of alt text. */
+  words: string[];
+  /** Height ÷ width below which an image is a strip. */
+  stripRatio: number;
+  /** A side of at most this many pixels makes a speck. */
+  speckPixels: number;
+  /** Attributes holding height ÷ width. */
+  ratioAttributes: string[];
+  /** Attributes holding the image's address, most telling first. */
+  sourceAttributes: string[];
 }
 
 export interface MainContentHints {
@@ -232,6 +250,7 @@ export function loadArchiveData(dir: string): ArchiveData {
     journalists,
     captionForms,
     mainContent: mainContentHints(mapping('main-content.yaml'), join(dir, 'main-content.yaml')),
+    decorativeImages: decorativeImageRules(mapping('main-content.yaml'), join(dir, 'main-content.yaml')),
     identity: identityRules(mapping('identity.yaml'), join(dir, 'identity.yaml')),
     credits: creditLabels(mapping('credits.yaml'), join(dir, 'credits.yaml')),
   };
@@ -344,6 +363,25 @@ function mainContentHints(raw: Raw, file: string): MainContentHints {
   };
 }
 
+function decorativeImageRules(raw: Raw, file: string): DecorativeImageRules {
+  const section = raw.decorativeImages;
+  if (!section || typeof section !== 'object' || Array.isArray(section)) throw new DataError(file, 'decorativeImages must be a mapping');
+  const where = `${file}: decorativeImages`;
+  const fields = section as Raw;
+  const positive = (key: string): number => {
+    const value = fields[key];
+    if (typeof value !== 'number' || !(value > 0)) throw new DataError(where, `${key} must be a positive number`);
+    return value;
+  };
+  return {
+    words: strings(fields, 'words', where).map((word) => word.toLowerCase()),
+    stripRatio: positive('stripRatio'),
+    speckPixels: positive('speckPixels'),
+    ratioAttributes: strings(fields, 'ratioAttributes', where).map((name) => name.toLowerCase()),
+    sourceAttributes: strings(fields, 'sourceAttributes', where).map((name) => name.toLowerCase()),
+  };
+}
+
 function identityRules(raw: Raw, file: string): IdentityRules {
   const registrations = new Map<string, string>();
   const provinces = raw.registrations;
@@ -370,6 +408,7 @@ function identityRules(raw: Raw, file: string): IdentityRules {
     registrations,
     registrationMarkers: strings(raw, 'registrationMarkers', file),
     selfReferences,
+    selfNames: strings(raw, 'selfNames', file),
   };
 }
 

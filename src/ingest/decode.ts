@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { cleanText } from './clean-text.ts';
+import { decodeAs } from '../support/encodings.ts';
 import { repairMisdecodedCapture } from './mojibake/capture.ts';
 import { commonHan } from './mojibake/evidence.ts';
 import type { LedgerEntry } from './types.ts';
@@ -125,7 +126,7 @@ function countReplacementBytes(bytes: Uint8Array): number {
 
 function legacyChinese(buffer: Buffer): { text: string; encoding: string } {
   const readings = (['gb18030', 'big5'] as const).map((encoding) => {
-    const text = iconv.decode(buffer, encoding);
+    const text = decodeAs(buffer, encoding);
     return { text, encoding, score: plausibility(text) };
   });
   readings.sort((a, b) => b.score - a.score);

@@ -25,11 +25,11 @@ export function addUnique(list: string[], values: string[]): void {
   for (const value of values) if (value && !list.includes(value)) list.push(value);
 }
 
-/** The canonical publisher for an alias (新湖南客户端 → 湖南日报); 本站 is the site's own publisher. */
+/** The canonical publisher for an alias (新湖南客户端 → 湖南日报); 本站, 本报 (identity.yaml, selfNames) is the site's own publisher. */
 export function publisherName(alias: string, data: ArchiveData, site: SiteProfile | undefined): string | undefined {
   const parts = alias.trim().split(/[\s、，,]+/u).filter(Boolean);
   const mapped = parts.map((part) => {
-    if (/^本站|本网$/.test(part)) return site?.publisher ?? site?.name;
+    if (data.identity.selfNames.some((name) => part.startsWith(name))) return site?.publisher ?? site?.name;
     const known = data.publishers.find((publisher) => publisher.name === part || publisher.aliases.includes(part));
     return known?.name ?? part;
   });

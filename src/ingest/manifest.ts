@@ -14,21 +14,23 @@ export interface Manifest {
   files: Record<string, string>;
   /** Raw capture SHA-256 → slug given to its article, so that URLs stay stable. */
   slugs: Record<string, string>;
+  /** Raw capture SHA-256 → the day ingest first saw it (see added.ts). */
+  added: Record<string, string>;
 }
 
 export function readManifest(path: string): Manifest {
-  if (!existsSync(path)) return { files: {}, slugs: {} };
+  if (!existsSync(path)) return { files: {}, slugs: {}, added: {} };
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<Manifest>;
-    return { files: parsed.files ?? {}, slugs: parsed.slugs ?? {} };
+    return { files: parsed.files ?? {}, slugs: parsed.slugs ?? {}, added: parsed.added ?? {} };
   } catch {
-    return { files: {}, slugs: {} };
+    return { files: {}, slugs: {}, added: {} };
   }
 }
 
 export function renderManifest(manifest: Manifest): string {
   const sorted = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ files: sorted(manifest.files), slugs: sorted(manifest.slugs) }, null, 2)}\n`;
+  return `${JSON.stringify({ files: sorted(manifest.files), slugs: sorted(manifest.slugs), added: sorted(manifest.added) }, null, 2)}\n`;
 }
 
 export type Ownership = 'absent' | 'same' | 'ours' | 'foreign';

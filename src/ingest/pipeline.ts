@@ -12,6 +12,7 @@ import { stripFurnitureLines } from './steps/furniture-lines.ts';
 import { stripFurnitureMarkup } from './steps/furniture-markup.ts';
 import { extractDateline, extractHeadline } from './steps/headline.ts';
 import { markImageLines } from './steps/images.ts';
+import { removeDecorativeImages } from './steps/decorative-images.ts';
 import { refuseOversizedArticle } from './steps/article-size.ts';
 import { refuseGarbledText } from './steps/legibility.ts';
 import { extractMainContent } from './steps/main-content.ts';
@@ -45,7 +46,7 @@ export interface IngestedCapture {
 /**
  * The ingest pipeline: every raw shape is read into one tree, then the same named steps run on
  * every capture, in this order:
- *   page head → byline → site identity → markup → sanitize → furniture (markup) → main content → blocks →
+ *   page head → byline → site identity → markup → decorative images → sanitize → furniture (markup) → main content → blocks →
  *   repair (mojibake → pinyin → remnants → typography) → script → publication date →
  *   furniture (lines and credits) → images → text extent → headline → captions → dateline →
  *   sections → metadata → fidelity → legibility → article size
@@ -66,6 +67,7 @@ export function ingestSteps(data: ArchiveData): { name: string; plugin: Pluggabl
     { name: 'byline', plugin: readByline },
     { name: 'site identity', plugin: [readSiteIdentity, data] },
     { name: 'markup', plugin: stripMarkup },
+    { name: 'decorative images', plugin: [removeDecorativeImages, data.decorativeImages] },
     { name: 'sanitize', plugin: sanitizeCapture },
     { name: 'furniture (markup)', plugin: stripFurnitureMarkup },
     { name: 'main content', plugin: [extractMainContent, data] },
@@ -128,10 +130,10 @@ export function ingestCapture(capture: CaptureFile, data: ArchiveData, processor
   const warnings: string[] = [];
   if (shaped.warning) {
     warnings.push(shaped.warning);
-    state.fidelity.push(`原文件的 YAML 头信息无法解析（${shaped.warning}）。`);
+    state.fidelity.push(`原文件开头的文章属性（YAML 格式）无法解析（${shaped.warning}）。`);
   }
   if (shaped.frontMatterReplaced) {
-    state.fidelity.push(`Hexo 头信息中有 ${shaped.frontMatterReplaced} 个不是文字的字符（控制字符、孤立的代理项或非字符），已替换为 U+FFFD（�）。`);
+    state.fidelity.push(`文件开头的文章属性中有 ${shaped.frontMatterReplaced} 个不是文字的字符（控制字符、孤立的代理项或非字符），已替换为 U+FFFD（�）。`);
   }
   state.fidelity.push(...(shaped.notes ?? []));
   const file = new VFile({ path: capture.path, data: { ingest: state } });

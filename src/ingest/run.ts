@@ -1,6 +1,7 @@
 import { type Dirent, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addedDay, archiveToday, writtenAddedDay } from './added.ts';
 import { type ArticleDraft, renderArticle, renderReport } from './article.ts';
 import { DraftCache } from './cache.ts';
 import { loadArchiveData } from './data.ts';
@@ -29,6 +30,8 @@ export interface IngestOptions {
   check: boolean;
   /** Paths in front matter and messages are relative to this folder (the repository root). */
   root: string;
+  /** The day (YYYY-MM-DD) a capture seen for the first time joins the archive; default: archiveToday(). */
+  today?: string;
   /** Told after each capture ingested (not those the cache had): how many so far, of how many, and how many came from the cache. */
   onProgress?: (progress: { ingested: number; toIngest: number; fromCache: number }) => void;
 }
@@ -97,14 +100,16 @@ export async function runIngest(options: IngestOptions): Promise<IngestOutcome> 
 
   // Keyed as the manifest keys them: relative to the articles folder (see OutputFolders).
   const outputs = new Map<string, { absolute: string; shown: string; content: string }>();
-  const next: Manifest = { files: {}, slugs: {} };
+  const next: Manifest = { files: {}, slugs: {}, added: {} };
+  const today = options.today ?? archiveToday();
   articles.forEach((article, index) => {
     const slug = slugs[index]!;
     const articleAbsolute = join(options.output, `${article.meta.date ?? 'undated'}-${slug}.md`);
+    const added = addedDay(article.captures, manifest, next, today, () => writtenAddedDay(articleAbsolute));
     const reportAbsolute = join(options.reports, `${slug}.json`);
     const articlePath = path(articleAbsolute);
     const reportPath = path(reportAbsolute);
-    outputs.set(folders.key(articleAbsolute), { absolute: articleAbsolute, shown: articlePath, content: renderArticle(article, slug, reportPath) });
+    outputs.set(folders.key(articleAbsolute), { absolute: articleAbsolute, shown: articlePath, content: renderArticle(article, slug, reportPath, added) });
     outputs.set(folders.key(reportAbsolute), { absolute: reportAbsolute, shown: reportPath, content: renderReport(article, slug, articlePath) });
     for (const capture of article.captures) next.slugs[capture.rawSha256] = slug;
   });

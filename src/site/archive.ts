@@ -54,10 +54,24 @@ export interface Tag {
   name: string;
   slug: string;
   url: string;
-  /** Chronological. */
+  /** The articles that carry the tag; chronological. */
   articles: Article[];
+  /**
+   * What the tag's page lists: its articles and, for a province or a prefecture, also those that
+   * name a place within it, each once; chronological.
+   */
+  listed: ListedArticle[];
   official?: Official;
   place?: TagPlace;
+}
+
+/** An article as a province's or a prefecture's page lists it. */
+export interface ListedArticle {
+  article: Article;
+  /** Whether the article carries the tag itself, rather than being listed for a place within. */
+  tagged: boolean;
+  /** The places within the tag's place that the article names (a prefecture's counties), in the article's order. */
+  within: string[];
 }
 
 /** What a place tag page says of the place: from places.yaml, else from its articles' placePaths. */
@@ -251,6 +265,7 @@ export function collectTags(
     const known = placeByName.get(place.name);
     placeByName.set(place.name, known ? { ...known, ...Object.fromEntries(Object.entries(place).filter(([, value]) => value !== undefined)), aliases: place.aliases } : place);
   }
+  const within = placesWithin(articles);
   const tags = {} as Record<TagKind, Tag[]>;
   const tagByName = {} as Record<TagKind, Map<string, Tag>>;
 
@@ -266,22 +281,56 @@ export function collectTags(
     const slugs = assignSlugs(members.keys());
     const list: Tag[] = [...members].map(([name, tagged]) => {
       const slug = slugs.get(name) ?? name;
+      const place = kind === 'place' ? placeByName.get(name) : undefined;
       return {
         kind,
         name,
         slug,
         url: `/tags/${kind}/${slug}/`,
         articles: tagged,
+        listed: listedArticles(tagged, kind === 'province' || (kind === 'place' && place?.level !== 'county') ? (within.get(`${kind === 'province' ? '' : `${place?.province}/`}${name}`) ?? new Map()) : new Map()),
         official: kind === 'person' ? officialByName.get(name) : undefined,
-        place: kind === 'place' ? placeByName.get(name) : undefined,
+        place,
       };
     });
-    // Most-used first, then by pinyin so the order reads naturally and is stable.
-    list.sort((a, b) => b.articles.length - a.articles.length || compare(a.slug, b.slug));
+    // Most-listed first, then by pinyin so the order reads naturally and is stable.
+    list.sort((a, b) => b.listed.length - a.listed.length || compare(a.slug, b.slug));
     tags[kind] = list;
     tagByName[kind] = new Map(list.map((tag) => [tag.name, tag]));
   }
   return { tags, tagByName };
+}
+
+/**
+ * For each province (`湖南`) and prefecture (`湖南/株洲`), the articles that name a place within
+ * it, with those places: read from each article's placePaths, so that a prefecture's name shared
+ * with another province's place is never confused with it.
+ */
+function placesWithin(articles: readonly Article[]): Map<string, Map<Article, string[]>> {
+  const within = new Map<string, Map<Article, string[]>>();
+  for (const article of articles) {
+    for (const placePath of article.placePaths ?? []) {
+      const parts = placePath.split('/');
+      const place = parts.at(-1)!;
+      for (let depth = 1; depth < parts.length; depth++) {
+        const ancestor = parts.slice(0, depth).join('/');
+        const byArticle = within.get(ancestor) ?? new Map<Article, string[]>();
+        within.set(ancestor, byArticle);
+        const names = byArticle.get(article) ?? [];
+        if (!names.includes(place)) names.push(place);
+        byArticle.set(article, names);
+      }
+    }
+  }
+  return within;
+}
+
+/** A tag's articles and those listed for a place within it, each once, in the archive's order. */
+function listedArticles(tagged: readonly Article[], within: ReadonlyMap<Article, string[]>): ListedArticle[] {
+  const own = new Set(tagged);
+  return [...new Set([...tagged, ...within.keys()])]
+    .sort((a, b) => a.index - b.index)
+    .map((article) => ({ article, tagged: own.has(article), within: within.get(article) ?? [] }));
 }
 
 export function collectYears(articles: readonly Article[]): YearOfArchive[] {

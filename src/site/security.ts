@@ -31,8 +31,19 @@ export const PAGE_POLICY = policy(PAGE);
 
 export const REFERRER_POLICY = 'no-referrer';
 
-/** `_headers`: the policy (with what only a header can say), the referrer policy and no content sniffing, for every path. */
-export function headersFile(): string {
+/** A raw capture's site path (URL-encoded, without the path prefix, as `/*` is) and the charset its bytes are in. */
+export interface RawCharset {
+  url: string;
+  charset: string;
+}
+
+/**
+ * `_headers`: the policy (with what only a header can say), the referrer policy and no content
+ * sniffing, for every path; and each raw capture served as plain text in its own charset, since
+ * with nosniff a browser reads a GB18030 capture served as UTF-8 as mojibake.
+ */
+export function headersFile(raw: readonly RawCharset[] = []): string {
   const header = policy([...PAGE, ['frame-ancestors', "'none'"]]);
-  return `/*\n  Content-Security-Policy: ${header}\n  Referrer-Policy: ${REFERRER_POLICY}\n  X-Content-Type-Options: nosniff\n`;
+  const captures = raw.map((file) => `${file.url}\n  Content-Type: text/plain; charset=${file.charset}\n`).join('');
+  return `/*\n  Content-Security-Policy: ${header}\n  Referrer-Policy: ${REFERRER_POLICY}\n  X-Content-Type-Options: nosniff\n${captures}`;
 }

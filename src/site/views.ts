@@ -11,7 +11,7 @@
 import type { AuditReport } from '../contract.ts';
 import type { PageBody, ArticleTexts } from './article-render.ts';
 import type { Archive, Article, Tag, TagKind } from './archive.ts';
-import { editionRoot, editionUrl, editionUrls, inEdition, type Edition } from './editions.ts';
+import { editionRoot, editionUrl, editionUrls, inEdition, scriptOf, type Edition } from './editions.ts';
 import { interfaceText, type InterfaceText, type LabelKey } from './interface-text.ts';
 import { UNDATED_URL } from './archive.ts';
 import { html, type Interpolation, type Markup } from './html.ts';
@@ -37,6 +37,15 @@ export interface PageEntry {
   ogType: 'website' | 'article';
   /** An article page: what the search index makes results of. */
   searchable: boolean;
+  /** Feeds of this page's own articles, linked besides the archive's (a province: its feeds). */
+  feeds?: FeedLinks[];
+}
+
+/** A feed as pages link it: its title and its Atom and JSON Feed URLs (root-relative). */
+export interface FeedLinks {
+  title: string;
+  atomUrl: string;
+  jsonUrl: string;
 }
 
 /** A file that is not a page of an edition (robots.txt, _headers, a sitemap): its URL is all it needs. */
@@ -259,6 +268,21 @@ export class EditionViews {
 
   tag(kind: TagKind, name: string): Tag | undefined {
     return this.archive.tagByName[kind].get(name);
+  }
+
+  /** The URL of a feed: the English edition has none of its own and links the Simplified ones. */
+  private feedUrl(path: string): string {
+    return editionUrl(scriptOf(this.edition), path);
+  }
+
+  /** The whole archive's feeds. */
+  archiveFeeds(): FeedLinks {
+    return { title: this.ui.siteName, atomUrl: this.feedUrl('/feed.xml'), jsonUrl: this.feedUrl('/feed.json') };
+  }
+
+  /** A province's feeds: /feeds/<the province tag's slug>.xml and .json. */
+  provinceFeeds(tag: Tag): FeedLinks {
+    return { title: `${this.ui.siteName} · ${this.tagName('province', tag.name)}`, atomUrl: this.feedUrl(`/feeds/${tag.slug}.xml`), jsonUrl: this.feedUrl(`/feeds/${tag.slug}.json`) };
   }
 
   tagLink(kind: TagKind, name: string): Link {

@@ -13,6 +13,8 @@ import { ingest } from './helpers.ts';
  *   title, date (the meeting or event day; null when the page gives none), published, province
  *   body        the article's paragraphs and section headings, in Simplified
  *   captions    optional; photo captions, each kept as a caption (never as body text)
+ *   photos      optional; how many photographs the article shows (each becomes a placeholder;
+ *               QR codes, logos, banners and dividers are none)
  *   furniture   strings of the page that must not reach the article
  *   people, places, originalScript   optional; people and places must all be found
  */
@@ -25,6 +27,7 @@ interface Expected {
   province: string;
   body: string;
   captions?: string[];
+  photos?: number;
   furniture?: string[];
   people?: string[];
   places?: string[];
@@ -55,6 +58,7 @@ describe.each(cases)('capture case %s', (name) => {
     expect({ recall: score.recall, precision: score.precision }).toEqual({ recall: 1, precision: 1 });
     const captions = blocks(result.tree).filter((block) => block.tagName === 'figure').map((block) => comparable(textOf(block)));
     for (const caption of expected.captions ?? []) expect(captions).toContain(comparable(caption));
+    if (expected.photos !== undefined) expect(captions).toHaveLength(expected.photos);
   });
 
   it('removes the page furniture', () => {

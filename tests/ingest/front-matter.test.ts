@@ -76,7 +76,7 @@ describe('front matter', () => {
 
     const result = ingest(`---\ntitle: "湖南召开\\uD800疫情防控会议\\u0007"\ndate: 2021-08-09 10:00:00\n---\n${BODY}`, 'content/raw/surrogate.txt');
     expect(result.meta.title).not.toMatch(/[\uD800-\uDFFF\u0000-\u0008]/u);
-    expect(result.state.fidelity.join('\n')).toMatch(/头信息中有 2 个不是文字的字符/);
+    expect(result.state.fidelity.join('\n')).toMatch(/文章属性中有 2 个不是文字的字符/);
     const written = matter.stringify('', { title: result.meta.title });
     expect(Buffer.from(written, 'utf8').toString('utf8')).toBe(written);
   });

@@ -25,7 +25,12 @@ function snapshot(): Map<string, string> {
 
 function ingest(data: string, killAfter?: number): Promise<void> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...NODE_TSX, CLI, '--input', 'raw', '--output', 'articles', '--data', data], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [...NODE_TSX, CLI, '--input', 'raw', '--output', 'articles', '--data', data], {
+      cwd: dir,
+      stdio: 'ignore',
+      // One day for every run: a run that crossed midnight would otherwise date new articles differently.
+      env: { ...process.env, ARCHIVE_TODAY: '2026-11-30' },
+    });
     const timer = killAfter === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfter);
     child.on('exit', () => {
       clearTimeout(timer);

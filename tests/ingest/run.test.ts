@@ -26,6 +26,7 @@ function workspace(captures: Record<string, string | Uint8Array> = {}, seeds: st
     data: join(ROOT, 'content', 'data'),
     check: false,
     root: dir,
+    today: '2026-11-30',
   };
   return { dir, options };
 }
@@ -218,6 +219,68 @@ describe('runIngest', { timeout: 60_000 }, () => {
     writeFileSync(manifestPath, JSON.stringify(manifest));
     await runIngest(options);
     expect(readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'))).toEqual(['2021-08-04-an-older-slug.md']);
+  });
+});
+
+describe('the day an article joined the archive', { timeout: 60_000 }, () => {
+  const CAPTURE_A = '疫情防控工作会议\n2021-08-04 18:00\n\n8月4日，许达哲主持召开会议部署疫情防控工作。\n';
+  const CAPTURE_B = '郑州市疫情防控调度会议\n2021-08-09 20:00\n\n8月9日，郑州市召开疫情防控调度会议，安排核酸检测工作。\n';
+  const addedOf = (dir: string) =>
+    Object.fromEntries(
+      readdirSync(join(dir, 'articles'))
+        .filter((file) => file.endsWith('.md'))
+        .map((file) => {
+          const { data } = matter(readFileSync(join(dir, 'articles', file), 'utf8'));
+          return [data.title as string, data.added as string];
+        }),
+    );
+
+  it('records the day ingest first sees a capture, and keeps it on every later day', async () => {
+    const { dir, options } = workspace({ 'a.txt': CAPTURE_A });
+    await runIngest({ ...options, today: '2026-12-01' });
+    expect(addedOf(dir)).toEqual({ 疫情防控工作会议: '2026-12-01' });
+    writeFileSync(join(dir, 'raw', 'b.txt'), CAPTURE_B);
+    const later = await runIngest({ ...options, today: '2026-12-05' });
+    expect(later.written.filter((file) => file.endsWith('.md'))).toHaveLength(1);
+    expect(later.written.filter((file) => file.endsWith('.md'))[0]).toMatch(/^articles\/2021-08-09-/);
+    expect(addedOf(dir)).toEqual({ 疫情防控工作会议: '2026-12-01', 郑州市疫情防控调度会议: '2026-12-05' });
+    const again = await runIngest({ ...options, today: '2026-12-09' });
+    expect(again.written).toEqual([]);
+    expect(addedOf(dir)).toEqual({ 疫情防控工作会议: '2026-12-01', 郑州市疫情防控调度会议: '2026-12-05' });
+  });
+
+  it('keeps the earlier day when the same article is captured again later', async () => {
+    const { dir, options } = workspace({ 'a.txt': CAPTURE_A });
+    await runIngest({ ...options, today: '2026-12-01' });
+    writeFileSync(join(dir, 'raw', 'a-again.txt'), iconv.encode(CAPTURE_A, 'gb18030'));
+    await runIngest({ ...options, today: '2026-12-07' });
+    expect(addedOf(dir)).toEqual({ 疫情防控工作会议: '2026-12-01' });
+  });
+
+  it('keeps the day an article file says when the manifest lost it', async () => {
+    const { dir, options } = workspace({ 'a.txt': CAPTURE_A });
+    await runIngest({ ...options, today: '2026-12-01' });
+    rmSync(join(dir, 'articles', '.ingest-manifest.json'));
+    const again = await runIngest({ ...options, today: '2026-12-20' });
+    expect(again.errors).toEqual([]);
+    expect(addedOf(dir)).toEqual({ 疫情防控工作会议: '2026-12-01' });
+    const manifest = JSON.parse(readFileSync(join(dir, 'articles', '.ingest-manifest.json'), 'utf8'));
+    expect(Object.values(manifest.added)).toEqual(['2026-12-01']);
+  });
+
+  it('takes today from ARCHIVE_TODAY and refuses a value that is not a day', () => {
+    const { dir } = workspace({ 'a.txt': CAPTURE_A });
+    const cli = (today: string) =>
+      spawnSync(TSX, [join(ROOT, 'src', 'ingest', 'cli.ts'), '--input', 'raw', '--output', 'articles', '--data', join(ROOT, 'content', 'data')], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ARCHIVE_TODAY: today },
+      });
+    const refused = cli('2026-02-30');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('ARCHIVE_TODAY="2026-02-30" is not a day of the calendar');
+    expect(cli('2026-11-03').status).toBe(0);
+    expect(addedOf(dir)).toEqual({ 疫情防控工作会议: '2026-11-03' });
   });
 });
 

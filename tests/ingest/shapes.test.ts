@@ -28,7 +28,7 @@ describe('shapeCapture', () => {
     const result = ingest('---\ntitle: "会议召开\n---\n省委召开疫情防控会议\n2021-08-09 10:00\n\n8月9日，省委书记许达哲主持召开会议，部署疫情防控工作。\n');
     expect(result.warnings).toHaveLength(1);
     expect(result.meta.date).toBe('2021-08-09');
-    expect(result.state.fidelity.join('\n')).toContain('YAML 头信息无法解析');
+    expect(result.state.fidelity.join('\n')).toContain('文章属性（YAML 格式）无法解析');
   });
 });
 

@@ -26,7 +26,7 @@ const article = (overrides: Partial<ArticleFrontMatter>): ArticleFrontMatter => 
   originalScript: 'zh-Hans',
   captures: [{ raw: 'content/raw/000_f95efc7f774b1d36.txt', rawSha256: 'b78ec79dde52bc9ba46dcb24c4f15faf67871ae0d8e1db0e01c847f339bed7c7', encoding: 'utf-8' }],
   report: 'content/reports/hunan-diaodu-yi-qing-fang-kong-gongzuo.json',
-  fidelity: ['删除了 2 处页面杂项，逐条记录见审计报告。', '原标题、来源、编辑从正文移入元数据。'],
+  fidelity: ['删除了 2 处页面杂项，逐条记录见整理记录。', '原标题、来源、编辑从正文移入元数据。'],
   ...overrides,
 });
 
@@ -68,7 +68,7 @@ describe('the archive as CSV', () => {
       dateline: '湖南日报·新湖南客户端7月28日讯（记者 冒蕞 刘笑雪）',
       rawSha256: 'b78ec79dde52bc9ba46dcb24c4f15faf67871ae0d8e1db0e01c847f339bed7c7',
       captures: 'content/raw/000_f95efc7f774b1d36.txt',
-      fidelity: '删除了 2 处页面杂项，逐条记录见审计报告。\n原标题、来源、编辑从正文移入元数据。',
+      fidelity: '删除了 2 处页面杂项，逐条记录见整理记录。\n原标题、来源、编辑从正文移入元数据。',
     });
     expect(Object.keys(row!)).toEqual(CSV_COLUMNS.map((column) => column.name));
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rawFileUrl, type RawFile } from '../../src/site/archive.ts';
+import iconv from 'iconv-lite';
 import { publishRawCaptures } from '../../src/site/raw-copies.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'raw-copies-'));
@@ -21,7 +22,7 @@ describe('publishing the raw captures', () => {
   const site = path.join(work, '_site');
 
   it('copies every capture byte for byte, and on the next build only the captures that changed', () => {
-    expect(publishRawCaptures(rawFiles, site)).toEqual({ copied: names.length, problems: [] });
+    expect(publishRawCaptures(rawFiles, site)).toEqual({ copied: names.length, utf8Copies: 0, problems: [] });
     for (const file of rawFiles) expect(readFileSync(path.join(site, 'raw', file.name))).toEqual(readFileSync(file.absolute));
     expect(publishRawCaptures(rawFiles, site).copied).toBe(0);
 
@@ -44,5 +45,20 @@ describe('publishing the raw captures', () => {
     expect(result.copied).toBe(0);
     expect(result.problems).toEqual([expect.stringMatching(new RegExp(`^content/raw/${rawFiles[1]!.name}: .*SHA-256.*not published`))]);
     expect(readdirSync(path.join(fresh, 'raw'))).toEqual([]);
+  });
+
+  it('publishes a UTF-8 copy of a GB18030 capture beside its exact bytes, and writes it again only when the capture changes', () => {
+    const text = '湖南省召开疫情防控工作会议。\r\n会议强调，要严防死守。\n';
+    const absolute = path.join(work, 'content', 'raw', 'gb.txt');
+    writeFileSync(absolute, iconv.encode(text, 'gb18030'));
+    const file: RawFile = { repoPath: 'content/raw/gb.txt', absolute, name: 'gb.txt', url: rawFileUrl('gb.txt'), sha256: sha256(readFileSync(absolute)), encoding: 'gb18030', bytes: 0 };
+    const fresh = path.join(work, '_gb');
+    expect(publishRawCaptures([file], fresh)).toEqual({ copied: 1, utf8Copies: 1, problems: [] });
+    expect(readFileSync(path.join(fresh, 'raw', 'gb.txt'))).toEqual(readFileSync(absolute));
+    // With a byte-order mark, so that the copy reads as UTF-8 opened from the disk too; line ends as captured.
+    expect(readFileSync(path.join(fresh, 'raw', 'utf-8', 'gb.txt'), 'utf8')).toBe(`\uFEFF${text}`);
+    expect(publishRawCaptures([file], fresh)).toEqual({ copied: 0, utf8Copies: 0, problems: [] });
+    rmSync(path.join(fresh, 'raw', 'utf-8', 'gb.txt'));
+    expect(publishRawCaptures([file], fresh)).toEqual({ copied: 0, utf8Copies: 1, problems: [] });
   });
 });

@@ -55,7 +55,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuiltSite> 
   const contentDir = options.contentDir ?? contentDirUnderTest();
   if ((await articleSourceCount(contentDir)) === 0) {
     throw new Error(
-      `No articles in ${contentDir}/articles: run \`npm run ingest\` first, or set ARCHIVE_CONTENT_DIR=tests/fixtures/sample-content`,
+      `No articles in ${contentDir}/articles: run \`npm run ingest\` first, or set ARCHIVE_CONTENT_DIR to a content folder with articles`,
     );
   }
   const dir = options.outputDir ?? (await mkdtemp(path.join(tmpdir(), 'archive-site-')));

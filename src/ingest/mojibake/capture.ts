@@ -171,7 +171,7 @@ function notes(applied: { repairs: WindowRepair[]; after: string }[], restored: 
   if (byReading.size) {
     const count = [...byReading.values()].reduce((sum, value) => sum + value, 0);
     const kinds = [...byReading].map(([name, value]) => `${name}，${value} 处`).join('；');
-    notes.push(`原文有 ${count} 处文字曾按错误的编码读取（${kinds}），已按字节还原；每处的乱码原文和依据见审计报告。`);
+    notes.push(`原文有 ${count} 处文字曾按错误的编码读取（${kinds}），已按字节还原；每处的乱码原文和依据见整理记录。`);
   }
   const lossy = all.filter((repair) => repair.lost > 0);
   if (lossy.length) {

@@ -32,7 +32,7 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
   const furniture = by('furniture', 'removed');
   if (furniture.length) {
     const labels = [...new Set(furniture.map((entry) => entry.label).filter(Boolean))];
-    notes.push(`删除了 ${furniture.length} 处页面杂项（${labels.slice(0, 8).join('、')}${labels.length > 8 ? '等' : ''}），逐条记录见审计报告。`);
+    notes.push(`删除了 ${furniture.length} 处页面杂项（${labels.slice(0, 8).join('、')}${labels.length > 8 ? '等' : ''}），逐条记录见整理记录。`);
   }
   const markup = by('markup', 'removed');
   if (markup.length) {
@@ -40,7 +40,7 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
     notes.push(`删除了 ${markup.length} 处不显示的网页代码（${labels.join('、')}）。`);
   }
   const frontMatter = by('front-matter', 'removed');
-  if (frontMatter.length) notes.push(`Hexo 头信息中与文章无关的 ${frontMatter.length} 项（${frontMatter.map((entry) => entry.text!.split(':')[0]).join('、')}）未收入，原文见审计报告。`);
+  if (frontMatter.length) notes.push(`文件开头的文章属性（博客程序用的标题、日期、分类等）中与文章无关的 ${frontMatter.length} 项（${frontMatter.map((entry) => entry.text!.split(':')[0]).join('、')}）未收入，原文见整理记录。`);
   const unwrapped = by('furniture', 'unwrapped');
   if (unwrapped.length) {
     notes.push(`去掉了 ${unwrapped.length} 处嵌在句中的链接标记（${[...new Set(unwrapped.map((entry) => entry.label))].join('、')}），文字保留在原句中（${[...new Set(unwrapped.map((entry) => entry.text).filter(Boolean))].join('、')}）。`);
@@ -54,12 +54,12 @@ export const writeFidelityNotes: Plugin<[], Root> = () => (tree, file) => {
   const repaired = by('mojibake', 'repaired');
   if (repaired.length) {
     notes.push(
-      `修复了 ${repaired.length} 处 GBK 乱码（字节错位读出的错字），修复后为：${repaired.map((entry) => `「${simplified((entry.after ?? '').replace(/[<(]$/u, ''))}」`).join('、')}。每处的乱码原文和修复依据见审计报告。`,
+      `修复了 ${repaired.length} 处 GBK 乱码（字节错位读出的错字），修复后为：${repaired.map((entry) => `「${simplified((entry.after ?? '').replace(/[<(]$/u, ''))}」`).join('、')}。每处的乱码原文和修复依据见整理记录。`,
     );
   }
   const flagged = by('mojibake', 'flagged');
   if (flagged.length) {
-    notes.push(`有 ${flagged.length} 处疑似乱码无法可靠修复，原样保留在正文中，位置见审计报告。`);
+    notes.push(`有 ${flagged.length} 处疑似乱码无法可靠修复，原样保留在正文中，位置见整理记录。`);
   }
   const pinyin = by('pinyin');
   if (pinyin.length) {

@@ -80,7 +80,7 @@ export const stripFurnitureLines: Plugin<[ArchiveData], Root> = (data) => (tree,
     record(rule, whole, { ...(credits ? creditFields(credits) : {}), ...rule.pattern.exec(text)?.groups });
     if (proseSentences(text) > 1) {
       const sentences = text.split(/(?<=[。！？])/u).filter((sentence) => sentence.trim()).length;
-      state.fidelity.push(`页面杂项规则“${rule.label}”（${rule.id}）删除了一整段 ${sentences} 句的文字（“${[...text].slice(0, 30).join('')}……”），原文见审计报告。`);
+      state.fidelity.push(`页面杂项规则“${rule.label}”（${rule.id}）删除了一整段 ${sentences} 句的文字（“${[...text].slice(0, 30).join('')}……”），原文见整理记录。`);
     }
   });
   tree.children = kept;

@@ -5,7 +5,7 @@ import { toText } from 'hast-util-to-text';
 import { unified } from 'unified';
 import type { Plugin } from 'unified';
 import type { ArchiveData } from '../data.ts';
-import { blocks, isBody, SENTENCE_END, textOf, setText } from '../blocks.ts';
+import { blocks, isBody, isMenuLine, SENTENCE_END, textOf, setText } from '../blocks.ts';
 import { addUnique, names, publisherName } from '../fields.ts';
 import { removeSpelledMarkup, spelledLabel } from '../spelled-markup.ts';
 import { declaredTitles } from '../titles.ts';
@@ -19,7 +19,8 @@ const DECK_MAX = 60;
  * - title: the front matter's title; else the page's <h1> (the main-content step puts the
  *   headline it found there); else the title the page declares in its head (ArticleTitle,
  *   og:title, JSON-LD headline, the <title> without the site's name: 标题_网易新闻 → 标题); else
- *   the first block left after the furniture (a page's headline sits right under its breadcrumb)
+ *   the first block left after the furniture that is not a line of links (a page's headline sits
+ *   right under its breadcrumb)
  * - a block at the top that repeats the title (a Markdown post's `# 标题`) goes with it
  * - subtitle: a short unpunctuated block of spaced phrases before the first paragraph (the deck)
  * The dateline is read later (see extractDateline), once captions are told from body text.
@@ -46,7 +47,9 @@ export const extractHeadline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
   } else {
     const titles = declaredTitles(state.page);
     const declared = plainText(titles.own[0] ?? titles.titleTagHeadline, spelled);
-    const first = list.find((block) => block.tagName === 'p' || block.tagName === 'h2' || block.tagName === 'h3');
+    // A line of links or tools the furniture rules did not know (字号：大 中 小 | 打印本页 | 关闭窗口)
+    // is never the headline.
+    const first = list.find((block) => (block.tagName === 'p' || block.tagName === 'h2' || block.tagName === 'h3') && !isMenuLine(textOf(block)));
     if (declared) {
       meta.title = declared;
       state.ledger.push({ step: 'headline', action: 'inferred', field: 'title', label: '网页头部声明的标题', text: declared });
@@ -122,7 +125,7 @@ export const extractDateline: Plugin<[ArchiveData], Root> = (data) => (tree, fil
     if (publisher && !meta.publisher) meta.publisher = publisher;
     addUnique(meta.authors, found.reporters);
     if (found.month && found.day) state.hints.datelineMonthDay = { month: found.month, day: found.day };
-    else state.hints.datelineLostDigits = true;
+    else if (found.dated) state.hints.datelineLostDigits = true;
     state.ledger.push({ step: 'headline', action: 'moved', field: 'dateline, publisher, authors', label: '电头', text: found.dateline });
     if (found.unsegmented) {
       state.fidelity.push(`电头中的记者署名缺少分隔（“${found.unsegmented}”），按已知记者名拆分为：${found.reporters.join('、')}。`);
@@ -148,7 +151,10 @@ function isDeck(text: string): boolean {
 interface Dateline {
   before: string;
   dateline: string;
+  /** The outlet the dateline names, without its place (新华社北京 → 新华社). */
   source: string;
+  /** Whether the dateline has a day (4月10日电), or the marks of one whose digits were lost (月日讯). */
+  dated: boolean;
   month?: number;
   day?: number;
   reporters: string[];
@@ -170,9 +176,10 @@ export function findDateline(text: string, data: ArchiveData): Dateline | undefi
     `(?<source>(?:${known})[\\p{Script=Han}·]{0,8}?|^[\\p{Script=Han}·]{2,14}?)(?<month>\\d{1,2})?月(?<day>\\d{1,2})?日(?:讯|电)`,
     'u',
   );
-  const match = pattern.exec(text);
+  // Without a day (本报南昌讯, 本报讯), a line is a dateline only when the reporters' bracket follows.
+  const match = pattern.exec(text) ?? DATELESS.exec(text);
   if (!match?.groups) return undefined;
-  const source = match.groups.source!;
+  const source = outletOf(match.groups.source!, aliases, data);
   let rest = text.slice(match.index + match[0].length);
   let credits = '';
   let reporters: string[] = [];
@@ -201,12 +208,37 @@ export function findDateline(text: string, data: ArchiveData): Dateline | undefi
     before: text.slice(0, match.index),
     dateline: (match[0] + credits).trim(),
     source,
+    dated: /[月日]/u.test(match[0]),
     ...(month ? { month } : {}),
     ...(day ? { day } : {}),
     reporters,
     ...(unsegmented && reporters.length > 1 ? { unsegmented } : {}),
     after: rest.replace(/^[\s，,：:]+/u, ''),
   };
+}
+
+const DATELESS = /^(?<source>[\p{Script=Han}·]{2,14}?)(?:讯|电)(?=\s*[（(][^（）()]{0,80}?(?:记者|通讯员))/u;
+
+/**
+ * The outlet of a dateline's source, without the place it reports from: 新华社北京 → 新华社,
+ * 本报长沙 → 本报, 某某日报南昌 → 某某日报. A known publisher or a page's name for itself
+ * (identity.yaml, selfNames) is the outlet wherever the source starts with it; else a place of
+ * the gazetteer at the end of the source is the dateline's place.
+ */
+function outletOf(source: string, aliases: readonly string[], data: ArchiveData): string {
+  const known = aliases.find((alias) => source.startsWith(alias));
+  if (known) return known;
+  const self = data.identity.selfNames.find((name) => source.startsWith(name));
+  if (self) return self;
+  let outlet = source;
+  for (const place of [...data.gazetteer.provinces, ...data.gazetteer.places]) {
+    for (const form of [place.fullName, place.name]) {
+      // A place alone (南昌讯) names no outlet.
+      if (form === source) return '';
+      if (form.length >= 2 && source.length - form.length >= 2 && source.endsWith(form) && source.length - form.length < outlet.length) outlet = source.slice(0, -form.length);
+    }
+  }
+  return outlet;
 }
 
 function splitKnownNames(run: string, known: string[]): { names: string[]; length: number } {

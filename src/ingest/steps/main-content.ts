@@ -722,7 +722,7 @@ function record(state: IngestState, removed: Removal[]): void {
   }
   if (prose.length) {
     const labels = [...new Set(prose)];
-    state.fidelity.push(`正文区域之外有 ${prose.length} 处成句的文字（${labels.join('、')}）未收入正文，原文逐条见审计报告。`);
+    state.fidelity.push(`正文区域之外有 ${prose.length} 处成句的文字（${labels.join('、')}）未收入正文，原文逐条见整理记录。`);
   }
 }
 

@@ -9,6 +9,32 @@ const INVISIBLE = new Set([
   'applet', 'svg', 'math', 'canvas', 'video', 'audio', 'button', 'select', 'textarea', 'input',
   'link', 'meta', 'base',
 ]);
+/** What the record of changes (整理记录) calls each: a reader's words, not the element's name. */
+const INVISIBLE_LABELS: Record<string, string> = {
+  head: '网页头部（标题栏与网页设置）',
+  script: '网页脚本（程序代码）',
+  style: '网页样式代码',
+  noscript: '浏览器不运行脚本时才显示的内容',
+  template: '网页模板代码',
+  iframe: '嵌入的其他网页',
+  frame: '嵌入的其他网页',
+  frameset: '嵌入的其他网页',
+  object: '嵌入的插件内容',
+  embed: '嵌入的插件内容',
+  applet: '嵌入的插件内容',
+  svg: '矢量图形代码',
+  math: '数学公式代码',
+  canvas: '网页画布（由脚本绘制）',
+  video: '视频播放器',
+  audio: '音频播放器',
+  button: '按钮',
+  select: '下拉选择框',
+  textarea: '文字输入框',
+  input: '输入框',
+  link: '网页引用的外部文件',
+  meta: '网页设置信息',
+  base: '网页设置信息',
+};
 const CONTROLS = new Set(['input', 'button', 'select', 'textarea']);
 
 /** A form holding less prose than this (sentences, characters) besides its controls is a search box or login. */
@@ -31,7 +57,7 @@ export const stripMarkup: Plugin<[], Root> = () => (tree, file) => {
     if (!parent || index === undefined) return;
     if (node.type === 'comment') {
       const text = node.value.trim();
-      if (text) ledger.push({ step: 'markup', action: 'removed', rule: 'markup/comment', label: 'HTML 注释', text });
+      if (text) ledger.push({ step: 'markup', action: 'removed', rule: 'markup/comment', label: '网页源代码中的注释', text });
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
@@ -50,7 +76,7 @@ export const stripMarkup: Plugin<[], Root> = () => (tree, file) => {
     }
     if (INVISIBLE.has(node.tagName)) {
       const text = (node.tagName === 'style' || node.tagName === 'script' ? textContent(node) : toText(node)).trim();
-      ledger.push({ step: 'markup', action: 'removed', rule: `markup/${node.tagName}`, label: `${node.tagName} 元素`, ...(text ? { text } : {}) });
+      ledger.push({ step: 'markup', action: 'removed', rule: `markup/${node.tagName}`, label: INVISIBLE_LABELS[node.tagName] ?? `不显示的网页代码（${node.tagName}）`, ...(text ? { text } : {}) });
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

@@ -139,8 +139,8 @@ function recordFrontMatter(state: IngestState, vocabulary: DateVocabulary): void
     const text = `${key}: ${written}`;
     state.ledger.push(
       used[key]
-        ? { step: 'front-matter', action: 'moved', label: 'Hexo 头信息', field: used[key], text }
-        : { step: 'front-matter', action: 'removed', label: 'Hexo 头信息（与文章无关）', text },
+        ? { step: 'front-matter', action: 'moved', label: '文件开头的文章属性', field: used[key], text }
+        : { step: 'front-matter', action: 'removed', label: '文件开头的文章属性（与文章无关）', text },
     );
   }
 }

@@ -71,7 +71,7 @@ export const readPublicationDate: Plugin<[ArchiveData], Root> = (data) => (tree,
 
 const SOURCE_LABEL: Record<PublicationSource, string> = {
   byline: '署名行',
-  'front-matter': '头信息',
+  'front-matter': '文件开头的文章属性',
   meta: '页面元数据',
   'json-ld': 'JSON-LD 数据',
   script: '页面脚本',

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { blocks, dataOf, textOf } from '../blocks.ts';
+import { blocks, dataOf, isMenuLine, textOf } from '../blocks.ts';
 import type { IngestState } from '../types.ts';
 
 const HEADLINE_MAX = 80;
@@ -55,10 +55,10 @@ function isProse(block: Element): boolean {
   return /[。！？]/u.test(text) && (text.match(/\p{Script=Han}/gu)?.length ?? 0) >= 4;
 }
 
-/** Short, without a sentence's end, not a deck of spaced phrases (抓早抓小 防患未然 迅速反应). */
+/** Short, without a sentence's end, not a deck of spaced phrases (抓早抓小 防患未然 迅速反应) nor a menu. */
 function readsAsHeadline(text: string): boolean {
   const length = [...text].length;
-  if (length > HEADLINE_MAX || /[。！？]$/u.test(text) || !/\p{Script=Han}/u.test(text)) return false;
+  if (length > HEADLINE_MAX || /[。！？]$/u.test(text) || !/\p{Script=Han}/u.test(text) || isMenuLine(text)) return false;
   return !/^——/u.test(text) && !/\p{Script=Han}{2,}(\s+\p{Script=Han}{2,}){2,}/u.test(text);
 }
 
@@ -70,5 +70,5 @@ function record(state: IngestState, removed: Element[], label: string): void {
     state.ledger.push({ step: 'furniture', action: 'removed', rule: 'text-extent/outside', label, text });
     if (isProse(block)) prose++;
   }
-  if (prose) state.fidelity.push(`正文之外有 ${prose} 行成句的文字（${label}）未收入正文，原文见审计报告。`);
+  if (prose) state.fidelity.push(`正文之外有 ${prose} 行成句的文字（${label}）未收入正文，原文见整理记录。`);
 }

@@ -45,12 +45,6 @@ declare module '@11ty/eleventy' {
   export const InputPathToUrlTransformPlugin: unknown;
 }
 
-declare module '@11ty/eleventy-plugin-rss' {
-  const rssPlugin: unknown;
-  export default rssPlugin;
-  export function dateToRfc3339(date: Date): string;
-}
-
 /** The part of @11ty/eleventy-dev-server's documented API `npm start` uses (src/start.ts). */
 declare module '@11ty/eleventy-dev-server' {
   export interface DevServerOptions {

@@ -42,7 +42,11 @@ ${EDITIONS.map((edition) => html`
 <link rel="alternate" hreflang="${edition}" href="${context.siteUrl(entry.alternates[edition])}">`)}
 <link rel="alternate" hreflang="x-default" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
 <link rel="alternate" type="application/atom+xml" title="${ui.atomFeed}" href="${feeds}feed.xml">
-<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${feeds}feed.json">`
+<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${feeds}feed.json">${(entry.feeds ?? []).map(
+        (feed) => html`
+<link rel="alternate" type="application/atom+xml" title="${feed.title} · ${ui.atomFeed}" href="${feed.atomUrl}">
+<link rel="alternate" type="application/feed+json" title="${feed.title} · ${ui.jsonFeed}" href="${feed.jsonUrl}">`,
+      )}`
     : '';
   const feedLinks = linked ? html` · <a href="${feeds}feed.xml">${ui.atomFeed}</a> · <a href="${feeds}feed.json">${ui.jsonFeed}</a>` : '';
 

@@ -21,6 +21,36 @@ describe('findDateline', () => {
 
   it('finds nothing in an ordinary sentence', () => {
     expect(findDateline('12月11日，省委书记楼阳生主持召开会议。', archiveData())).toBeUndefined();
+    expect(findDateline('会议要求，要及时发布信息讯息（每日更新），回应群众关切。', archiveData())).toBeUndefined();
+  });
+
+  it('names the outlet without the place the dateline reports from', () => {
+    const data = archiveData();
+    expect(findDateline('新华社北京4月10日电（记者 张三 李四）4月10日，国务院联防联控机制召开会议。', data)).toMatchObject({ source: '新华社', month: 4, day: 10, reporters: ['张三', '李四'] });
+    expect(findDateline('江淮日报合肥3月2日讯（记者 王五）3月1日晚，全省会议召开。', data)).toMatchObject({ source: '江淮日报', after: '3月1日晚，全省会议召开。' });
+    expect(findDateline('本报长沙7月28日讯（记者 王五）会议召开。', data)?.source).toBe('本报');
+  });
+
+  it('reads a dateline without a day when the reporters follow it, and does not take it for lost digits', () => {
+    const data = archiveData();
+    const found = findDateline('本报南昌讯（记者 刘佳）4月10日晚，全省疫情防控工作视频调度会议召开。', data);
+    expect(found).toMatchObject({ dateline: '本报南昌讯（记者 刘佳）', source: '本报', reporters: ['刘佳'], dated: false, after: '4月10日晚，全省疫情防控工作视频调度会议召开。' });
+    expect(findDateline('本报讯（记者 刘佳 通讯员 王强）4月10日晚，全省会议召开。', data)?.reporters).toEqual(['刘佳', '王强']);
+  });
+});
+
+describe('dateline and event date in a whole capture', () => {
+  it('takes the day the lead names after a dateline without a day, and its reporter as author', () => {
+    const lead = '4月10日晚，全省疫情防控工作视频调度会议召开，传达学习国务院联防联控机制有关会议精神，分析研判当前疫情形势，调度部署下一步工作。';
+    const second = '会议指出，当前全省疫情防控形势严峻复杂，防控工作处于关键时期，各地各部门要坚持总策略和总方针不动摇。';
+    const result = ingest(
+      `<html><head><title>全省召开疫情防控工作视频调度会议-某某网</title></head><body>
+      <h1>全省召开疫情防控工作视频调度会议</h1><div class="info"><span>2022-04-11 07:35</span> <span>来源：某某日报</span></div>
+      <div class="content"><p>本报南昌讯（记者 刘佳）${lead}</p><p>${second}</p></div></body></html>`,
+      'content/raw/dateless-dateline.html',
+    );
+    expect(result.meta).toMatchObject({ date: '2022-04-10', published: '2022-04-11', dateline: '本报南昌讯（记者 刘佳）', authors: ['刘佳'] });
+    expect(result.body.split('\n')).toEqual([lead, second]);
   });
 });
 
@@ -34,5 +64,19 @@ describe('headline and deck', () => {
   it('takes only the text of a hostile front-matter title', () => {
     const result = ingest('---\ntitle: \'<img src=x onerror="alert(1)">会议<script>alert(2)</script>召开\'\ndate: 2021-08-09\n---\n<p>8月9日，省委书记许达哲主持召开会议。</p><p>他强调，要抓好落实。</p>\n');
     expect(result.meta.title).toBe('会议召开');
+  });
+});
+
+describe('the headline of a page saved as text', () => {
+  it('is not a line of links or tools above it that no furniture rule knows', () => {
+    const lead = '5月6日上午，市卫健委召开全市卫生健康系统新冠肺炎疫情防控工作推进会，安排部署当前及下一阶段疫情防控重点工作。';
+    const second = '会议强调，要坚持“外防输入、内防反弹”总策略，严格落实预检分诊和首诊负责制，加强发热门诊管理，严防院内感染。';
+    const result = ingest(
+      ['首页 | 机构概况 | 政务公开 | 政务服务 | 互动交流', '当前位置：首页 > 新闻中心 > 部门动态', '字号：大 中 小 | 打印本页 | 关闭窗口', '', '市卫健委召开新冠肺炎疫情防控工作推进会', '', '发布时间：2022年05月06日 16:20 来源：市卫生健康委员会', '', lead, '', second, ''].join('\n'),
+      'content/raw/saved-page.txt',
+    );
+    expect(result.meta.title).toBe('市卫健委召开新冠肺炎疫情防控工作推进会');
+    expect(result.body.split('\n')).toEqual([lead, second]);
+    expect(result.markdown).not.toContain('打印本页');
   });
 });

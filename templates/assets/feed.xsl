@@ -17,6 +17,10 @@
   <xsl:variable name="lang" select="string(/atom:feed/@xml:lang)"/>
   <xsl:variable name="is-en" select="starts-with($lang, 'en')"/>
   <xsl:variable name="is-hant" select="$lang = 'zh-Hant'"/>
+  <!-- The styles are site.css and feed.css beside this stylesheet: found from the feed's own
+       xml-stylesheet instruction, so that they follow the site's path prefix. -->
+  <xsl:variable name="instruction" select="string(/processing-instruction('xml-stylesheet'))"/>
+  <xsl:variable name="assets" select="substring-before(substring-before(substring-after($instruction, 'href=&quot;'), '&quot;'), 'feed.xsl')"/>
 
   <!-- One interface string in the feed's language. -->
   <xsl:template name="say">
@@ -58,26 +62,13 @@
             <xsl:with-param name="en"> (feed)</xsl:with-param>
           </xsl:call-template>
         </title>
-        <style>
-          :root { color-scheme: light dark; --paper: #fbfaf6; --ink: #1d1c1a; --muted: #5f5b52; --rule: #d8d2c4; --accent: #8a1c14; --panel: #f3f0e8; }
-          @media (prefers-color-scheme: dark) { :root { --paper: #161514; --ink: #ece8df; --muted: #b5ae9f; --rule: #45413a; --accent: #f0a090; --panel: #23211e; } }
-          body { margin: 0; background: var(--paper); color: var(--ink); line-height: 1.8; overflow-wrap: break-word;
-            font-family: system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; }
-          main { max-width: 44rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-          a { color: var(--accent); }
-          .about { background: var(--panel); border-left: 4px solid var(--accent); padding: 0.75rem 1rem; }
-          .about p { margin: 0.25rem 0; }
-          code { font-size: 0.9em; word-break: break-all; }
-          ol { list-style: none; margin: 0; padding: 0; }
-          li { border-bottom: 1px solid var(--rule); padding: 1rem 0; }
-          h2 { font-size: 1.2rem; margin: 1.5rem 0 0; }
-          h3 { font-size: 1.1rem; line-height: 1.5; margin: 0 0 0.25rem; }
-          .meta { color: var(--muted); font-size: 0.9rem; margin: 0; }
-          .summary { margin: 0.4rem 0 0; }
-        </style>
+        <xsl:if test="starts-with($assets, '/') or starts-with($assets, 'https://') or starts-with($assets, 'http://')">
+          <link rel="stylesheet" href="{$assets}site.css"/>
+          <link rel="stylesheet" href="{$assets}feed.css"/>
+        </xsl:if>
       </head>
       <body>
-        <main>
+        <main class="feed-view">
           <div class="about">
             <p>
               <strong>
@@ -122,11 +113,11 @@
               </xsl:call-template>
             </a>
           </p>
-          <h2 class="count">
+          <h2 class="feed-count">
             <xsl:call-template name="say">
-              <xsl:with-param name="hans">最近的报道（<xsl:value-of select="count(/atom:feed/atom:entry)"/> 篇）</xsl:with-param>
-              <xsl:with-param name="hant">最近的報道（<xsl:value-of select="count(/atom:feed/atom:entry)"/> 篇）</xsl:with-param>
-              <xsl:with-param name="en">Latest reports (<xsl:value-of select="count(/atom:feed/atom:entry)"/>)</xsl:with-param>
+              <xsl:with-param name="hans">新收录的报道（<xsl:value-of select="count(/atom:feed/atom:entry)"/> 篇）</xsl:with-param>
+              <xsl:with-param name="hant">新收錄的報道（<xsl:value-of select="count(/atom:feed/atom:entry)"/> 篇）</xsl:with-param>
+              <xsl:with-param name="en">Newly archived reports (<xsl:value-of select="count(/atom:feed/atom:entry)"/>)</xsl:with-param>
             </xsl:call-template>
           </h2>
           <ol>
@@ -151,9 +142,9 @@
         <xsl:variable name="day" select="substring(atom:published | atom:updated[not(../atom:published)], 1, 10)"/>
         <xsl:if test="$day != ''">
           <xsl:call-template name="say">
-            <xsl:with-param name="hans">发布于 </xsl:with-param>
-            <xsl:with-param name="hant">發佈於 </xsl:with-param>
-            <xsl:with-param name="en">Published </xsl:with-param>
+            <xsl:with-param name="hans">收录于 </xsl:with-param>
+            <xsl:with-param name="hant">收錄於 </xsl:with-param>
+            <xsl:with-param name="en">Added </xsl:with-param>
           </xsl:call-template>
           <time datetime="{$day}"><xsl:value-of select="$day"/></time>
         </xsl:if>
