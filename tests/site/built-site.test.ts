@@ -279,6 +279,58 @@ describe('the English edition', () => {
     expect(names(kinds[3]!)).toContain('Video and telephone conference');
   });
 
+  it('writes the sections of person, place and province pages in English, quoting posts and captures in Chinese', async () => {
+    const pages = await htmlPages(site.dir);
+    const inside = (element: Element, test: (element: Element) => boolean) => elements({ type: 'root', children: [element] }, test);
+    const byClass = (tree: Root | Element, name: string) =>
+      elements(tree.type === 'root' ? tree : { type: 'root', children: [tree] }, (element) => String(attribute(element, 'className') ?? '').split(' ').includes(name));
+    const withHan = (element: Element) => HAN.test(toText(element));
+
+    // A person's posts: the titles (officials.yaml's Chinese) marked, the periods in English, the capture's words marked as Chinese.
+    let roles = 0;
+    for (const file of pages.filter((page) => /^en\/tags\/person\/[^/]+\/index\.html$/.test(page))) {
+      const tree = await readPage(site.dir, file);
+      for (const role of byClass(tree, 'role-title')) {
+        expect(attribute(role, 'lang'), file).toBe('zh-Hans');
+        roles += 1;
+      }
+      for (const period of [...byClass(tree, 'role-period'), ...byClass(tree, 'role-group-period')]) expect(toText(period), file).toMatch(/^[A-Za-z0-9][A-Za-z0-9 –]*$/);
+      for (const quote of elements(tree, (element) => element.tagName === 'q')) expect(attribute(quote, 'lang') ?? '', file).toMatch(/^zh/);
+    }
+    expect(roles).toBeGreaterThan(0);
+
+    // A place's path names the same levels as the Simplified page's, in pinyin.
+    let paths = 0;
+    for (const file of pages.filter((page) => /^tags\/place\/[^/]+\/index\.html$/.test(page))) {
+      const levels = async (page: string) => byClass(await readPage(site.dir, page), 'place-path').flatMap((nav) => inside(nav, (element) => element.tagName === 'li')).map((item) => toText(item).trim());
+      const [chinese, english] = [await levels(file), await levels(`en/${file}`)];
+      expect(english.length, file).toBe(chinese.length);
+      for (const name of english) expect(name, file).toMatch(/^[A-Z][A-Za-zü' –-]+$/);
+      if (english.length > 0) paths += 1;
+    }
+    expect(paths).toBeGreaterThan(0);
+
+    // A province page links the Simplified edition's feeds of the province, which exist.
+    for (const file of pages.filter((page) => /^tags\/province\/[^/]+\/index\.html$/.test(page))) {
+      const feedLinks = async (page: string) =>
+        byClass(await readPage(site.dir, page), 'feed-links').flatMap((line) => inside(line, (element) => element.tagName === 'a')).map((link) => attribute(link, 'href')!);
+      const english = await feedLinks(`en/${file}`);
+      expect(english, file).toEqual(await feedLinks(file));
+      expect(english.length, file).toBe(2);
+      for (const href of english) expect(existsSync(path.join(site.dir, href)), href).toBe(true);
+    }
+
+    // An article names each official's post of the day in Chinese, marked, after an English word.
+    let posts = 0;
+    for (const file of articlePages(pages)) {
+      for (const role of byClass(await readPage(site.dir, `en/${file}`), 'role')) {
+        expect(inside(role, (element) => attribute(element, 'lang') === 'zh-Hans' && withHan(element)), file).toHaveLength(1);
+        posts += 1;
+      }
+    }
+    expect(posts).toBeGreaterThan(0);
+  });
+
   it('searches the same index with an English interface, and explains the archive on its about page', async () => {
     const search = await readPage(site.dir, 'en/search/index.html');
     const form = elements(search, (element) => attribute(element, 'dataSearch') !== undefined)[0]!;
