@@ -233,7 +233,7 @@ const ENGLISH: Labels = {
   publisher: 'Source',
   site: 'Republished by',
   sourceUrl: 'Original URL',
-  dateline: 'Dateline (the source line opening the text)',
+  dateline: 'Dateline',
   authors: 'Reporters',
   photographers: 'Photographers',
   editors: 'Editors',
@@ -356,7 +356,7 @@ const ENGLISH: Labels = {
   reportNoEntries: 'No entries.',
   footerNote: 'A static archive: it loads nothing from other sites and counts no visits.',
   aboutLink: 'About the archive and how it is made',
-  chineseOriginal: 'The text below is the Chinese original, in Simplified characters, as the archive keeps it; headline and excerpts too are left untranslated.',
+  chineseOriginal: 'The text below is the Chinese original, in Simplified characters, untranslated.',
 };
 
 /**
