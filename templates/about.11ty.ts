@@ -11,7 +11,7 @@ const template: PaginatedTemplate<AboutPage> = {
   render({ entry }) {
     const { ui } = entry;
     const feedItem = (name: string, feed: FeedLinks) =>
-      html`    <li>${name}：<a href="${feed.atomUrl}" type="application/atom+xml">${ui.atomFeed}</a> · <a href="${feed.jsonUrl}" type="application/feed+json">${ui.jsonFeed}</a></li>\n`;
+      html`    <li>${ui.format.labelled(name, '')}<a href="${feed.atomUrl}" type="application/atom+xml">${ui.atomFeed}</a> · <a href="${feed.jsonUrl}" type="application/feed+json">${ui.jsonFeed}</a></li>\n`;
     return basePage(this, entry, html`<div class="page-wrap prose about">
   <h1>${ui.aboutTitle}</h1>
 ${raw(entry.bodyHtml)}

@@ -19,7 +19,7 @@ export const about: PageKind<{ edition: Edition }, AboutPage> = {
       ...entry(edition, '/about/', { section: 'about', title: ui.aboutTitle, description: ui.homeIntro }),
       bodyHtml: sources.about()[edition],
       archiveFeeds: views.archiveFeeds(),
-      provinceFeeds: archive.tags.province.map((tag) => ({ ...views.provinceFeeds(tag), province: views.text(tag.name) })),
+      provinceFeeds: archive.tags.province.map((tag) => ({ ...views.provinceFeeds(tag), province: views.tagName('province', tag.name) })),
     };
   },
 

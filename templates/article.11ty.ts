@@ -5,7 +5,8 @@
 import { html, joined, raw, type Markup } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { thousands } from '../src/site/format.ts';
-import type { ArticleSummary, Link } from '../src/site/views.ts';
+import { chinese, chineseLang, type ArticleSummary, type Link } from '../src/site/views.ts';
+import { scriptOf, type Edition } from '../src/site/editions.ts';
 import type { ArticlePage, CaptureView, PersonLink } from './article.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
 import { day } from './_includes/partials/day.ts';
@@ -23,11 +24,14 @@ const download = (name: string, type: string, content: string, label: string) =>
 const tagList = (links: Link[]) =>
   links.length > 0 && html`<ul class="inline-list">${links.map((link) => html`<li><a href="${link.url}">${link.text}</a></li>`)}</ul>`;
 
-/** People with the post each held on the meeting day, where the data is certain of it: 许达哲 · 时任湖南省委书记. */
-const peopleList = (people: PersonLink[], atTheTime: string) =>
+/**
+ * People with the post each held on the meeting day, where the data is certain of it: 许达哲 ·
+ * 时任湖南省委书记. A post is quoted from officials.yaml, in Chinese in every edition.
+ */
+const peopleList = (edition: Edition, people: PersonLink[], atTheTime: string) =>
   people.length > 0 &&
   html`<ul class="inline-list people">${people.map(
-    (person) => html`<li><a href="${person.url}">${person.text}</a>${person.role ? html`<span class="role"> · ${atTheTime}${person.role}</span>` : ''}</li>`,
+    (person) => html`<li><a href="${person.url}">${person.text}</a>${person.role ? html`<span class="role"> · ${atTheTime}${chinese(edition, person.role)}</span>` : ''}</li>`,
   )}</ul>`;
 
 /** An interface sentence with `{name}` places filled by markup (commands, links). */
@@ -39,9 +43,14 @@ const fill = (sentence: string, parts: Record<string, Markup>) =>
 
 const command = (text: string) => html`<code translate="no">${text}</code>`;
 
-const names = (list: string[]) => list.length > 0 && joined(list, '、');
+/** Names quoted from the capture (reporters, editors): Chinese, listed as Chinese lists them in every edition. */
+const names = (edition: Edition, list: string[]) => list.length > 0 && chinese(edition, joined(list, interfaceText(scriptOf(edition)).format.listSeparator));
 
-const text = (value: string | undefined) => !!value && html`${value}`;
+const text = (edition: Edition, value: string | undefined) => !!value && chinese(edition, value);
+
+/** A publisher: on the English edition's pages its English name with the Chinese beside it. */
+const publisher = (edition: Edition, name: string | undefined, chineseName: string | undefined) =>
+  !!name && (chineseName && chineseName !== name ? html`${name} ${chinese(edition, chineseName)}` : text(edition, name));
 
 /** One row of the metadata list, printed only when there is something to describe. */
 const row = (term: string, description: Markup | false) =>
@@ -49,42 +58,42 @@ const row = (term: string, description: Markup | false) =>
 
 const neighbour = (kind: 'prev' | 'next', label: string, summary: ArticleSummary | undefined) =>
   summary
-    ? html`<a class="${kind}" href="${summary.url}" rel="${kind}"><span class="label">${label}</span> <span class="title">${summary.title}</span> ${day(summary.date, summary.dateLabel)}</a>`
+    ? html`<a class="${kind}" href="${summary.url}" rel="${kind}"><span class="label">${label}</span> <span class="title"${summary.titleLang ? html` lang="${summary.titleLang}"` : ''}>${summary.title}</span> ${day(summary.date, summary.dateLabel)}</a>`
     : '';
 
 const template: PaginatedTemplate<ArticlePage> = {
   data: paginate('articles', (entry) => entry.url),
 
   render({ entry }) {
-    const { ui, article: a } = entry;
+    const { ui, article: a, edition } = entry;
     const metadata = [
       row(ui.province, html`<a href="${a.province.url}">${a.province.text}</a>`),
-      row(ui.people, peopleList(a.people, ui.roleAtTheTime)),
+      row(ui.people, peopleList(edition, a.people, ui.roleAtTheTime)),
       row(ui.places, tagList(a.places)),
       row(ui.meetingType, tagList(a.meetingTypes)),
-      row(ui.publisher, text(a.publisher)),
-      row(ui.site, text(a.site)),
-      row(ui.dateline, text(a.dateline)),
-      row(ui.authors, names(a.authors)),
-      row(ui.photographers, names(a.photographers)),
-      row(ui.editors, names(a.editors)),
+      row(ui.publisher, publisher(edition, a.publisher, a.publisherChinese)),
+      row(ui.site, text(edition, a.site)),
+      row(ui.dateline, text(edition, a.dateline)),
+      row(ui.authors, names(edition, a.authors)),
+      row(ui.photographers, names(edition, a.photographers)),
+      row(ui.editors, names(edition, a.editors)),
       row(ui.retrievedDate, !!a.retrievedLabel && html`<time>${a.retrievedLabel}</time>`),
     ];
     const summary = [
       a.province.text,
       ...a.meetingTypes.map((type) => type.text),
-      ...(a.people.length ? [ui.metaSummaryPeople.replace('{count}', String(a.people.length))] : []),
-      ...(a.places.length ? [ui.metaSummaryPlaces.replace('{count}', String(a.places.length))] : []),
+      ...(a.people.length ? [ui.format.people(a.people.length)] : []),
+      ...(a.places.length ? [ui.format.places(a.places.length)] : []),
     ].join(' · ');
     const toc = a.toc.length
       ? html`  <nav class="toc" aria-labelledby="toc-title">
     <details class="toc-fold">
-    <summary>${ui.contents} · ${ui.tocSections.replace('{count}', String(a.toc.length))}</summary>
+    <summary>${ui.contents} · ${ui.format.sections(a.toc.length)}</summary>
     <h2 id="toc-title">${ui.contents}</h2>
     <ol>
 ${a.toc.map(
-  (item) => html`      <li><a href="${item.url}">${item.text}</a>${
-    item.children.length ? html`<ol>${item.children.map((child) => html`<li><a href="${child.url}">${child.text}</a></li>`)}</ol>` : ''
+  (item) => html`      <li><a href="${item.url}">${chinese(edition, item.text)}</a>${
+    item.children.length ? html`<ol>${item.children.map((child) => html`<li><a href="${child.url}">${chinese(edition, child.text)}</a></li>`)}</ol>` : ''
   }</li>\n`,
 )}    </ol>
     </details>
@@ -92,7 +101,7 @@ ${a.toc.map(
 `
       : '';
     const captures = a.rawFiles.map(
-      (file: CaptureView) => html`      <div><dt>${ui.rawFile}</dt><dd><a href="${file.url}" type="text/plain" translate="no">${file.name}</a> <span class="muted">（${file.utf8CopyUrl ? html`${ui.rawAsSaved} · ` : ''}${thousands(file.bytes)} ${ui.bytes}${file.site ? html` · ${file.site}` : ''}）</span>${
+      (file: CaptureView) => html`      <div><dt>${ui.rawFile}</dt><dd><a href="${file.url}" type="text/plain" translate="no">${file.name}</a> <span class="muted">${ui.format.parentheses[0]}${file.utf8CopyUrl ? html`${ui.rawAsSaved} · ` : ''}${thousands(file.bytes)} ${ui.bytes}${file.site ? html` · ${chinese(edition, file.site)}` : ''}${ui.format.parentheses[1]}</span>${
         file.utf8CopyUrl ? html`<br><a href="${file.utf8CopyUrl}" type="text/plain">${ui.utf8Copy}</a>` : ''
       }</dd></div>
       <div><dt>${ui.encoding}</dt><dd>${file.encodingLabel}${
@@ -120,7 +129,7 @@ ${a.toc.map(
       const archive = { chinese: interfaceText('zh-Hans').siteName, english: ui.citeEnglishName };
       cite = html`  <section class="citation" aria-labelledby="citation-title">
     <h2 id="citation-title">${ui.citeThis}</h2>
-    <p class="citation-text">${inEdition(chineseCitation(data, archive))}</p>
+    <p class="citation-text"${chineseLang(edition)}>${inEdition(chineseCitation(data, archive))}</p>
     <p class="citation-files">${ui.citeIntro} ${download(`${data.id}.bib`, 'application/x-bibtex', bibtex(data, archive), 'BibTeX')} · ${download(`${data.id}.ris`, 'application/x-research-info-systems', ris(data, archive), 'RIS')} · ${download(`${data.id}.json`, 'application/vnd.citationstyles.csl+json', cslJson(data, archive), 'CSL-JSON')}</p>
   </section>
 `;
@@ -129,10 +138,10 @@ ${a.toc.map(
     return basePage(this, entry, html`<article class="article" aria-labelledby="article-title">
   <header class="article-header">
     <p class="kicker"><a href="${a.province.url}">${a.province.text}</a>${a.meetingTypes.map((type) => html` · <a href="${type.url}">${type.text}</a>`)}</p>
-    <h1 id="article-title">${a.title}</h1>
-${a.subtitle ? html`    <p class="subtitle">${a.subtitle}</p>\n` : ''}${
-      a.originalTitle ? html`    <p class="original-title">${ui.originalTitle}：${a.originalTitle}</p>\n` : ''
-    }    <p class="dateline"><span>${ui.meetingDate} ${day(a.date, a.dateLabel)}</span> <span>${ui.publishedDate} ${day(a.published, a.publishedLabel)}</span>${a.publisher ? html` <span>${ui.publisher} ${a.publisher}</span>` : ''}</p>
+    <h1 id="article-title"${chineseLang(edition)}>${a.title}</h1>
+${a.subtitle ? html`    <p class="subtitle"${chineseLang(edition)}>${a.subtitle}</p>\n` : ''}${
+      a.originalTitle ? html`    <p class="original-title">${ui.format.labelled(ui.originalTitle, '')}${chinese(edition, a.originalTitle)}</p>\n` : ''
+    }    <p class="dateline"><span>${ui.meetingDate} ${day(a.date, a.dateLabel)}</span> <span>${ui.publishedDate} ${day(a.published, a.publishedLabel)}</span>${a.publisher ? html` <span>${ui.publisher} ${publisher(edition, a.publisher, a.publisherChinese)}</span>` : ''}</p>
   </header>
 
   <details class="article-meta">
@@ -141,7 +150,7 @@ ${a.subtitle ? html`    <p class="subtitle">${a.subtitle}</p>\n` : ''}${
 ${metadata}    </dl>
   </details>
 
-${toc}  <div class="article-body">
+${toc}${edition === 'en' ? html`  <p class="section-note original-note">${ui.chineseOriginal}</p>\n` : ''}  <div class="article-body"${chineseLang(edition)}>
 ${raw(a.bodyHtml)}
   </div>
 ${a.missingPhotos ? html`  <p class="photos-note">${ui.missingPhotosNote}</p>\n` : ''}
@@ -152,7 +161,7 @@ ${cite}  <section class="provenance" aria-labelledby="provenance-title">
 ${source}${captures}      <div><dt>${ui.originalScript}</dt><dd>${a.originalScriptLabel}</dd></div>
     </dl>
     <h3>${ui.fidelityNotes}</h3>
-${a.fidelity.length ? html`    <ul class="fidelity">${a.fidelity.map((note) => html`<li>${note}</li>`)}</ul>\n` : html`    <p>${ui.noFidelityNotes}</p>\n`}${
+${a.fidelity.length ? html`    <ul class="fidelity"${chineseLang(edition)}>${a.fidelity.map((note) => html`<li>${note}</li>`)}</ul>\n` : html`    <p>${ui.noFidelityNotes}</p>\n`}${
       a.reportUrl ? html`    <p><a href="${a.reportUrl}">${ui.auditReport}</a></p>\n` : ''
     }  </section>
 

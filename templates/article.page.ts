@@ -2,8 +2,7 @@
  * The article page (article.11ty.ts), one per article and edition: header, metadata, body,
  * provenance, previous/next.
  */
-import { EDITIONS, type Edition } from '../src/site/editions.ts';
-import { dayLabel } from '../src/site/dates.ts';
+import { EDITIONS, scriptOf, type Edition } from '../src/site/editions.ts';
 import { wantsTableOfContents } from '../src/site/article-body.ts';
 import type { RawFile } from '../src/site/archive.ts';
 import { roleOn } from '../src/site/research/official-roles.ts';
@@ -40,6 +39,8 @@ export interface ArticleView {
   places: Link[];
   meetingTypes: Link[];
   publisher?: string;
+  /** The publisher's Chinese name, on the English edition's pages, beside its English one. */
+  publisherChinese?: string;
   site?: string;
   sourceUrl?: string;
   /** The Wayback Machine's captures of the source URL, for an http(s) one. */
@@ -98,10 +99,10 @@ export const articles: PageKind<ArticleSpec, ArticlePage> = {
       subtitle: article.subtitle && views.text(article.subtitle),
       originalTitle: article.originalTitle && views.text(article.originalTitle),
       date: article.date,
-      dateLabel: article.date ? dayLabel(article.date) : ui.unknownDay,
+      dateLabel: article.date ? ui.format.day(article.date) : ui.unknownDay,
       published: article.published,
-      publishedLabel: article.published ? dayLabel(article.published) : ui.unknownDay,
-      retrievedLabel: article.retrieved && dayLabel(article.retrieved),
+      publishedLabel: article.published ? ui.format.day(article.published) : ui.unknownDay,
+      retrievedLabel: article.retrieved && ui.format.day(article.retrieved),
       province: views.tagLink('province', article.province),
       people: article.people.map((name) => {
         const official = views.tag('person', name)?.official;
@@ -111,7 +112,7 @@ export const articles: PageKind<ArticleSpec, ArticlePage> = {
       }),
       places: article.places.map((name) => views.tagLink('place', name)),
       meetingTypes: article.meetingType.map((name) => views.tagLink('meeting-type', name)),
-      publisher: article.publisher && views.text(article.publisher),
+      ...(article.publisher ? { publisher: views.publisher(article.publisher).text, publisherChinese: views.publisher(article.publisher).chinese } : {}),
       site: article.site && views.text(article.site),
       sourceUrl: article.sourceUrl,
       ...(article.sourceUrl && waybackUrl(article.sourceUrl) ? { waybackUrl: waybackUrl(article.sourceUrl) } : {}),
@@ -146,7 +147,7 @@ export const articles: PageKind<ArticleSpec, ArticlePage> = {
     const previous = archive.articles[index - 1];
     const next = archive.articles[index + 1];
     return {
-      ...entry(edition, article.url, { section: 'none', title: view.title, description: excerpt(body.leads[edition]), ogType: 'article', searchable: true }),
+      ...entry(edition, article.url, { section: 'none', title: view.title, description: excerpt(body.leads[scriptOf(edition)]), ogType: 'article', searchable: true }),
       article: view,
       previous: previous && views.summary(previous),
       next: next && views.summary(next),

@@ -4,8 +4,7 @@
  * of the whole archive and one per province.
  */
 import type { Archive, Article, Tag, TagKind } from '../src/site/archive.ts';
-import { dayLabel } from '../src/site/dates.ts';
-import { EDITIONS, type Edition } from '../src/site/editions.ts';
+import { CHINESE_EDITIONS, type Script } from '../src/site/editions.ts';
 import type { InterfaceText } from '../src/site/interface-text.ts';
 import { excerpt, type EditionViews, type FeedLinks, type PageKind, type PageSources } from '../src/site/views.ts';
 
@@ -36,7 +35,7 @@ export interface FeedEntry {
 }
 
 export interface FeedPage extends FeedLinks {
-  edition: Edition;
+  edition: Script;
   ui: InterfaceText;
   subtitle: string;
   /** The page of what the feed holds: the home page, or the province's tag page. */
@@ -48,7 +47,7 @@ export interface FeedPage extends FeedLinks {
 }
 
 export interface FeedSpec {
-  edition: Edition;
+  edition: Script;
   /** Position of the province among the archive's province tags; absent for the whole archive. */
   province?: number;
 }
@@ -70,19 +69,19 @@ function categories(article: Article, views: EditionViews): FeedCategory[] {
   return [...of('province', [article.province]), ...of('meeting-type', article.meetingType), ...of('person', article.people), ...of('place', article.places)];
 }
 
-function feedEntries(articles: readonly Article[], views: EditionViews, sources: PageSources): FeedEntry[] {
-  const { ui, edition } = views;
+function feedEntries(edition: Script, articles: readonly Article[], views: EditionViews, sources: PageSources): FeedEntry[] {
+  const { ui } = views;
   return newestFirst(articles)
     .slice(0, FEED_SIZE)
     .map((article) => {
       const body = sources.body(article);
-      const meetingLine = `${ui.meetingDate}：${article.date ? dayLabel(article.date) : ui.undated}`;
+      const meetingLine = ui.format.labelled(ui.meetingDate, views.day(article.date));
       const authors = article.authors.length ? article.authors : article.publisher ? [article.publisher] : [];
       return {
         title: views.text(article.title),
         url: views.url(article.url),
         added: newOn(article)!,
-        meetingLine: views.text(meetingLine),
+        meetingLine,
         summary: excerpt(body.leads[edition], 200),
         contentHtml: body.html[edition],
         authors: authors.map((name) => views.text(name)),
@@ -96,13 +95,14 @@ function provinceTag(archive: Archive, position: number | undefined): Tag | unde
 }
 
 export const feeds: PageKind<FeedSpec, FeedPage> = {
-  specs: (archive) => EDITIONS.flatMap((edition) => [{ edition }, ...archive.tags.province.map((_, province) => ({ edition, province }))]),
+  // The feeds are made in the Chinese editions only; the English edition links the Simplified ones.
+  specs: (archive) => CHINESE_EDITIONS.flatMap((edition) => [{ edition }, ...archive.tags.province.map((_, province) => ({ edition, province }))]),
 
   build({ edition, province }, { archive, sources, views: viewsOf }) {
     const views = viewsOf(edition);
     const { ui } = views;
     const tag = provinceTag(archive, province);
-    const entries = feedEntries(tag ? tag.articles : archive.articles, views, sources);
+    const entries = feedEntries(edition, tag ? tag.articles : archive.articles, views, sources);
     return {
       ...(tag ? views.provinceFeeds(tag) : views.archiveFeeds()),
       edition,

@@ -1,5 +1,6 @@
 /** The home page of each edition: the chart of meetings per month, the timeline by year and month, the most used tags, downloads. */
 import { html, raw } from '../src/site/html.ts';
+import { feedRoot } from '../src/site/editions.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { HomePage } from './timeline.page.ts';
 import { articleList } from './_includes/partials/article-list.ts';
@@ -13,12 +14,12 @@ const template: PaginatedTemplate<HomePage> = {
     const range = entry.firstDateLabel ? html`${ui.collectedRange}${entry.firstDateLabel}${ui.rangeTo}${entry.lastDateLabel}` : '';
     const timeline = entry.timeline.map(
       (year) => html`      <section class="timeline-year" aria-labelledby="y${year.year}">
-        <h3 id="y${year.year}" class="timeline-year-title"><a href="${year.url}">${year.year}${ui.yearSuffix}</a> <span class="count">${year.count} ${ui.articlesUnit}</span></h3>
+        <h3 id="y${year.year}" class="timeline-year-title"><a href="${year.url}">${ui.format.year(year.year)}</a> <span class="count">${ui.format.articles(year.count)}</span></h3>
 ${year.months.map(
   (month) => html`        <div class="timeline-month">
-          <h4 class="timeline-month-title"><a href="${month.url}">${month.label}</a> <span class="count">${month.count} ${ui.articlesUnit}</span></h4>
+          <h4 class="timeline-month-title"><a href="${month.url}">${month.label}</a> <span class="count">${ui.format.articles(month.count)}</span></h4>
 ${articleList(month.articles)}
-${month.more ? html`          <p class="more"><a href="${month.moreUrl}#${month.anchor}">${ui.moreInYear}（+${month.more}）</a></p>\n` : ''}        </div>
+${month.more ? html`          <p class="more"><a href="${month.moreUrl}#${month.anchor}">${ui.moreInYear}${ui.format.aside(`+${month.more}`)}</a></p>\n` : ''}        </div>
 `,
 )}      </section>
 `,
@@ -38,7 +39,7 @@ ${month.more ? html`          <p class="more"><a href="${month.moreUrl}#${month.
     <h1 id="intro-title">${ui.siteName}</h1>
     <p class="tagline">${ui.siteTagline}</p>
     <p class="lede">${ui.homeIntro}</p>
-    <p class="stats">${ui.collectedPrefix} <strong>${entry.articleCount}</strong> ${ui.articlesUnit}${range}${ui.fullStop}</p>
+    <p class="stats">${ui.collectedPrefix} <strong>${entry.articleCount}</strong> ${ui.format.articlesUnit(entry.articleCount)}${range}${ui.fullStop}</p>
   </section>
 
   <div class="home-columns">
@@ -52,7 +53,7 @@ ${entry.chart ? html`      <figure class="timeline-chart-figure">
           <div class="table-scroll">${raw(entry.chart.table)}</div>
         </details>
       </figure>
-` : ''}${timeline}${entry.undated ? html`      <p class="more undated-link"><a href="${entry.undated.url}">${entry.undated.text}</a> <span class="count">${entry.undated.count} ${ui.articlesUnit}</span></p>
+` : ''}${timeline}${entry.undated ? html`      <p class="more undated-link"><a href="${entry.undated.url}">${entry.undated.text}</a> <span class="count">${ui.format.articles(entry.undated.count)}</span></p>
 ` : ''}    </section>
 
     <aside class="home-aside" aria-labelledby="tags-title">
@@ -63,7 +64,7 @@ ${tagGroups}      <p class="more"><a href="${entry.root}tags/">${ui.allTags}</a>
         <ul>
           <li><a href="/archive.json">${ui.downloadArchive}</a></li>
           <li><a href="/archive.csv">${ui.downloadCsv}</a></li>
-${this.hasSiteUrl() ? html`          <li><a href="${entry.url}feed.xml">${ui.atomFeed}</a></li>\n          <li><a href="${entry.url}feed.json">${ui.jsonFeed}</a></li>\n` : ''}        </ul>
+${this.hasSiteUrl() ? html`          <li><a href="${feedRoot(entry.edition)}feed.xml">${ui.atomFeed}</a></li>\n          <li><a href="${feedRoot(entry.edition)}feed.json">${ui.jsonFeed}</a></li>\n` : ''}        </ul>
       </section>
     </aside>
   </div>

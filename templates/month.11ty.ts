@@ -13,7 +13,7 @@ const template: PaginatedTemplate<MonthPage> = {
     const { ui, pager } = entry;
     return basePage(this, entry, html`<div class="page-wrap year-page month-page">
   <h1>${entry.heading}</h1>
-  <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''} · <a href="${entry.year.url}">${entry.year.text}</a></p>
+  <p class="count-line">${ui.format.articles(entry.count)}${pager.pageCount > 1 ? html` · ${ui.format.pageOf(pager.pageNumber, pager.pageCount)}` : ''} · <a href="${entry.year.url}">${entry.year.text}</a></p>
 ${articleList(entry.articles)}${pagerNav(pager, ui)}
 </div>
 `);

@@ -1,9 +1,10 @@
-/** The audit report of each article, in both editions: its captures, character tallies and every entry. */
+/** The audit report of each article, in every edition: its captures, character tallies and every entry. */
 import { html, Markup } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import { thousands } from '../src/site/format.ts';
 import type { ReportPage, ReportRow } from './report.page.ts';
 import { basePage } from './_includes/layouts/base.ts';
+import { chinese, chineseLang } from '../src/site/views.ts';
 
 /** What an entry changed: before → after, or the text it removed or moved (verbatim, as captured). */
 const change = (row: ReportRow) =>
@@ -37,13 +38,13 @@ ${entry.rows.map(
   (r) => html`      <tr>
         <td>${r.step}</td>
         <td>${joinedLines([
-          r.label && html`${r.label}`,
-          r.field && html`${ui.reportMovedTo}：${r.field}`,
+          r.label && chinese(entry.edition, r.label),
+          r.field && html`${ui.format.labelled(ui.reportMovedTo, r.field)}`,
           r.rule && html`<span class="muted">${ui.reportRuleCode} <code class="rule" translate="no">${r.rule}</code></span>`,
           r.capture && html`<span class="muted" translate="no">${r.capture}</span>`,
         ])}</td>
         <td>${r.action}${r.count ? html` ×${r.count}` : ''}</td>
-        <td class="verbatim" translate="no">${change(r)}</td>
+        <td class="verbatim" translate="no"${chineseLang(entry.edition)}>${change(r)}</td>
       </tr>
 `,
 )}    </tbody>
@@ -53,7 +54,7 @@ ${entry.rows.map(
       : html`  <p>${ui.reportNoEntries}</p>\n`;
 
     return basePage(this, entry, html`<div class="page-wrap report">
-  <nav class="breadcrumb" aria-label="${ui.reportBackToArticle}"><a href="${entry.articleUrl}">← ${entry.articleTitle}</a></nav>
+  <nav class="breadcrumb" aria-label="${ui.reportBackToArticle}"><a href="${entry.articleUrl}">← ${chinese(entry.edition, entry.articleTitle)}</a></nav>
   <h1>${ui.reportTitle}</h1>
   <p class="lede">${ui.reportIntro}</p>
 

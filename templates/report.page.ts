@@ -1,7 +1,7 @@
-/** The audit report page of each article (report.11ty.ts), in both editions: its captures, character tallies and every entry. */
+/** The audit report page of each article (report.11ty.ts), in every edition: its captures, character tallies and every entry. */
 import { EDITIONS, type Edition } from '../src/site/editions.ts';
 import { entry, type PageEntry, type PageKind } from '../src/site/views.ts';
-import type { InterfaceText } from '../src/site/interface-text.ts';
+import type { LabelKey } from '../src/site/interface-text.ts';
 import { encodingLabel, utf8CopyUrl } from '../src/site/provenance.ts';
 
 export interface ReportRow {
@@ -52,7 +52,7 @@ const STEP_LABELS: Record<string, string> = {
 };
 
 /** Each capture shape (src/ingest/shapes/) in plain words. */
-const SHAPE_LABELS: Record<string, keyof InterfaceText> = {
+const SHAPE_LABELS: Record<string, LabelKey> = {
   html: 'shapeHtml',
   'hexo-html': 'shapeHexoHtml',
   markdown: 'shapeMarkdown',
@@ -61,7 +61,7 @@ const SHAPE_LABELS: Record<string, keyof InterfaceText> = {
 };
 
 /** The article's fields (src/contract.ts) by the labels the article page gives them. */
-const FIELD_LABELS: Record<string, keyof InterfaceText> = {
+const FIELD_LABELS: Record<string, LabelKey> = {
   title: 'articleTitle',
   originalTitle: 'originalTitle',
   subtitle: 'subtitle',
@@ -96,6 +96,45 @@ const CHARACTER_LABELS: Record<string, string> = {
   moved: '移动',
 };
 
+/** The same labels in the English edition (a step without one is shown by its key, which is English). */
+const ENGLISH_STEP_LABELS: Record<keyof typeof STEP_LABELS, string> = {
+  furniture: 'Page furniture',
+  metadata: 'Metadata',
+  'front-matter': 'Article properties',
+  headline: 'Headline',
+  markup: 'Page code',
+  mojibake: 'Mojibake',
+  pinyin: 'Pinyin annotations',
+  script: 'Script conversion',
+  encoding: 'Decoding',
+  sections: 'Sections',
+  typography: 'Punctuation',
+  images: 'Photos',
+  captions: 'Photo captions',
+  caption: 'Photo caption',
+  remnants: 'Remnants',
+  duplicate: 'Duplicate capture',
+};
+
+const ENGLISH_ACTION_LABELS: Record<keyof typeof ACTION_LABELS, string> = {
+  removed: 'removed',
+  moved: 'moved',
+  'moved to front matter': 'moved to the metadata',
+  repaired: 'repaired',
+  normalized: 'normalised',
+  converted: 'converted',
+  unwrapped: 'link removed',
+};
+
+const ENGLISH_CHARACTER_LABELS: Record<keyof typeof CHARACTER_LABELS, string> = {
+  capture: 'Capture',
+  article: 'Article text',
+  furniture: 'Page furniture',
+  metadata: 'Moved to the metadata',
+  removed: 'Removed',
+  moved: 'Moved',
+};
+
 export const reports: PageKind<ReportSpec, ReportPage> = {
   specs: (archive) => EDITIONS.flatMap((edition) => archive.articles.filter((article) => article.reportFile).map((article) => ({ edition, article: article.index }))),
 
@@ -105,12 +144,15 @@ export const reports: PageKind<ReportSpec, ReportPage> = {
     const article = archive.articles[index]!;
     const report = sources.report(article);
     const title = views.text(article.title);
+    const english = edition === 'en';
+    const label = (chinese: Record<string, string>, englishLabels: Record<string, string>, key: string) =>
+      english ? (englishLabels[key] ?? key) : chinese[key] ? views.text(chinese[key]) : key;
     // Every capture's entries, each naming its capture when the article has several.
     const entries = report.captures.flatMap((capture) => capture.entries.map((item) => ({ ...item, capture: report.captures.length > 1 ? capture.raw : undefined })));
     const characters: Record<string, number> = {};
     for (const capture of report.captures) for (const [key, count] of Object.entries(capture.characters)) characters[key] = (characters[key] ?? 0) + count;
     return {
-      ...entry(edition, article.reportUrl, { section: 'none', title: `${ui.reportFor}${title}`, description: ui.reportIntro }),
+      ...entry(edition, article.reportUrl, { section: 'none', title: ui.format.labelled(ui.reportTitle, title), description: ui.reportIntro }),
       articleTitle: title,
       articleUrl: views.url(article.url),
       captures: report.captures.map((capture) => {
@@ -126,17 +168,17 @@ export const reports: PageKind<ReportSpec, ReportPage> = {
           bytes: capture.bytes,
         };
       }),
-      characters: Object.entries(characters).map(([key, count]) => ({ key: CHARACTER_LABELS[key] ? views.text(CHARACTER_LABELS[key]) : key, count })),
+      characters: Object.entries(characters).map(([key, count]) => ({ key: label(CHARACTER_LABELS, ENGLISH_CHARACTER_LABELS, key), count })),
       rows: entries.map((item) => ({
-        step: views.text(STEP_LABELS[item.step] ?? item.step),
+        step: label(STEP_LABELS, ENGLISH_STEP_LABELS, item.step),
         rule: item.rule,
         label: item.label && views.text(item.label),
         capture: item.capture,
-        action: views.text(ACTION_LABELS[item.action] ?? item.action),
+        action: label(ACTION_LABELS, ENGLISH_ACTION_LABELS, item.action),
         field: item.field
           ?.split(/,\s*/u)
           .map((name) => (FIELD_LABELS[name] ? ui[FIELD_LABELS[name]!] : name))
-          .join('、'),
+          .join(ui.format.listSeparator),
         text: item.text,
         before: item.before,
         after: item.after,

@@ -1,4 +1,4 @@
-/** robots.txt: everything may be crawled; the sitemap (with a site URL: src/site/settings.ts) lists both editions. */
+/** robots.txt: everything may be crawled; the sitemap (with a site URL: src/site/settings.ts) lists every edition. */
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { FileEntry } from '../src/site/views.ts';
 

@@ -9,6 +9,7 @@ import { html } from '../src/site/html.ts';
 import { editionUrl } from '../src/site/editions.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { SearchPage } from './search.page.ts';
+import { QUOTED_CHINESE } from '../src/site/views.ts';
 import { basePage } from './_includes/layouts/base.ts';
 
 const template: PaginatedTemplate<SearchPage> = {
@@ -38,7 +39,12 @@ const template: PaginatedTemplate<SearchPage> = {
     data-msg-any="${ui.searchAny}"
     data-msg-meeting-date="${ui.meetingDate}"
     data-msg-undated="${ui.undated}"
-    data-msg-publisher="${ui.publisher}">
+    data-msg-publisher="${ui.publisher}"
+    data-msg-day="${ui.searchDay}"
+    data-msg-option-count="${ui.searchOptionCount}"
+    data-month-names="${Array.from({ length: 12 }, (_, index) => ui.format.month(index + 1)).join(',')}"
+    data-list-separator="${ui.format.listSeparator}"${entry.edition === 'en' ? html`
+    data-text-lang="${QUOTED_CHINESE}"` : ''}>
     <label for="q">${ui.searchLabel}</label>
     <div class="search-row">
       <input id="q" name="q" type="search" autocomplete="off" aria-describedby="search-hint">

@@ -32,7 +32,7 @@ export const search: PageKind<{ edition: Edition }, SearchPage> = {
         ...TAG_KINDS.map((kind) => ({
           name: kind,
           label: ui[KIND_LABEL[kind]],
-          options: archive.tags[kind].map((tag) => ({ value: tag.name, text: views.text(tag.name) })),
+          options: archive.tags[kind].map((tag) => ({ value: tag.name, text: views.tagName(kind, tag.name) })),
         })),
         { name: 'year' as const, label: ui.years, options: archive.years.map((year) => ({ value: String(year.year), text: String(year.year) })) },
       ],

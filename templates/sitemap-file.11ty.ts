@@ -1,4 +1,4 @@
-/** One sitemap file: its pages in both editions, each listing its two alternates (x-default: Simplified). */
+/** One sitemap file: its pages in every edition, each listing its alternates (x-default: Simplified). */
 import { html } from '../src/site/html.ts';
 import { wellFormedXml } from '../src/site/xml.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
@@ -10,9 +10,8 @@ const template: PaginatedTemplate<SitemapFile> = {
 
   render({ entry }) {
     const urls = entry.entries.map((page) => {
-      const alternates = html`    <xhtml:link rel="alternate" hreflang="zh-Hans" href="${this.siteUrl(page.alternates['zh-Hans'])}"/>
-    <xhtml:link rel="alternate" hreflang="zh-Hant" href="${this.siteUrl(page.alternates['zh-Hant'])}"/>
-    <xhtml:link rel="alternate" hreflang="x-default" href="${this.siteUrl(page.alternates['zh-Hans'])}"/>
+      const alternates = html`${EDITIONS.map((edition) => html`    <xhtml:link rel="alternate" hreflang="${edition}" href="${this.siteUrl(page.alternates[edition])}"/>
+`)}    <xhtml:link rel="alternate" hreflang="x-default" href="${this.siteUrl(page.alternates['zh-Hans'])}"/>
 `;
       return EDITIONS.map((edition) => html`  <url>
     <loc>${this.siteUrl(page.alternates[edition])}</loc>

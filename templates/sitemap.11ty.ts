@@ -1,4 +1,4 @@
-/** The sitemap index: the sitemap files (templates/sitemap-file.11ty.ts), which list every page of both editions. */
+/** The sitemap index: the sitemap files (templates/sitemap-file.11ty.ts), which list every page of every edition. */
 import { html } from '../src/site/html.ts';
 import { wellFormedXml } from '../src/site/xml.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';

@@ -1,6 +1,6 @@
 /**
  * The sitemap (sitemap.11ty.ts: an index of its files; sitemap-file.11ty.ts: each file, every
- * page of both editions) and robots.txt (robots.11ty.ts), which points crawlers to it.
+ * page of every edition) and robots.txt (robots.11ty.ts), which points crawlers to it.
  */
 import type { Edition } from '../src/site/editions.ts';
 import { chunk, type FileEntry, type PageEntry, type PageKind } from '../src/site/views.ts';
@@ -10,7 +10,7 @@ export interface SitemapUrl {
   alternates: Record<Edition, string>;
 }
 
-/** One file of the sitemap: up to SITEMAP_SIZE pages, each listed in both editions. */
+/** One file of the sitemap: up to SITEMAP_SIZE pages, each listed in every edition. */
 export interface SitemapFile extends FileEntry {
   entries: SitemapUrl[];
 }
@@ -21,12 +21,12 @@ export interface SitemapIndex extends FileEntry {
 }
 
 /**
- * Pages per sitemap file: 20,000 URLs with both editions, well within the protocol's 50,000
+ * Pages per sitemap file: 30,000 URLs with the three editions, within the protocol's 50,000
  * URLs and 50 MB a file. /sitemap.xml is the index of the files.
  */
 export const SITEMAP_SIZE = 10_000;
 
-/** The sitemap files listing `pages`: one entry per page of the Simplified edition, each naming both editions. */
+/** The sitemap files listing `pages`: one entry per page of the Simplified edition, each naming every edition. */
 export function sitemapSpecs(pages: readonly Pick<PageEntry, 'edition' | 'url' | 'alternates'>[]): SitemapFile[] {
   const entries = pages.filter((page) => page.edition === 'zh-Hans').map((page) => ({ url: page.url, alternates: page.alternates }));
   return chunk(entries, SITEMAP_SIZE).map((part, index) => ({ url: `/sitemaps/${index + 1}.xml`, entries: part }));

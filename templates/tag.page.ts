@@ -13,7 +13,7 @@ export type PathLevel = Link | { text: string };
 
 /** Where a role was read: words of a capture (linked to its article, else its raw copy), or a public record. */
 export type RoleSourceView =
-  | { words: string; day: string; article?: Link; raw?: Link; file: string }
+  | { words: string; day: string; article?: Link; raw?: Link; file: string; /** The capture's script, where its article records it. */ wordsLang?: string }
   | { record: string; checked?: string; checkedLanguage?: string };
 
 export interface TimelineRole {
@@ -38,6 +38,8 @@ export interface TagPage extends PageEntry {
   kind: TagKind;
   kindLabel: string;
   name: string;
+  /** The Chinese name, on the English edition's pages, beside the English or pinyin one. */
+  chineseName?: string;
   count: number;
   /** Of `count`, the articles listed for a place within this one rather than for the tag itself. */
   countWithin: number;
@@ -92,6 +94,7 @@ function sourceView(source: RoleSource, views: EditionViews): RoleSourceView {
   const capture = captures(views.archive).get(source.capture);
   return {
     words: source.words,
+    ...(capture?.article ? { wordsLang: capture.article.originalScript } : {}),
     day: views.day(source.day),
     file: capture?.raw.name ?? source.capture.split('/').pop()!,
     ...(capture?.article ? { article: { text: views.text(capture.article.title), url: views.url(capture.article.url) } } : {}),
@@ -100,11 +103,14 @@ function sourceView(source: RoleSource, views: EditionViews): RoleSourceView {
   };
 }
 
+/** The language a period is written in (official-roles.ts writes both). */
+const periodLanguage = (views: EditionViews) => (views.edition === 'en' ? 'en' : 'zh');
+
 function timelineOf(official: Official | undefined, views: EditionViews): TimelineRole[] {
   if (!official) return [];
   return roleTimeline(official).map((held) => ({
     title: views.text(held.role.title),
-    period: views.text(periodText(held, 'zh')),
+    period: views.text(periodText(held, periodLanguage(views))),
     sources: held.role.sources.map((source) => sourceView(source, views)),
   }));
 }
@@ -115,12 +121,13 @@ function placePathOf(tag: Tag, views: EditionViews): PathLevel[] {
   if (!place) return [];
   const level = (kind: TagKind, name: string): PathLevel => {
     const page = views.tag(kind, name);
-    return page ? { text: views.text(name), url: views.url(page.url) } : { text: views.text(name) };
+    const text = views.tagName(kind, name);
+    return page ? { text, url: views.url(page.url) } : { text };
   };
   return [
     ...(place.province && place.province !== tag.name ? [level('province', place.province)] : []),
     ...(place.parent ? [level('place', place.parent)] : []),
-    { text: views.text(tag.name) },
+    { text: views.tagName(tag.kind, tag.name) },
   ];
 }
 
@@ -145,7 +152,7 @@ function roleGroupsOf(official: Official | undefined, listed: readonly ListedArt
     const held = role && timeline.find((entry) => entry.role === role);
     return {
       ...(role ? { title: views.text(role.title) } : {}),
-      ...(held ? { period: views.text(periodText(held, 'zh')) } : {}),
+      ...(held ? { period: views.text(periodText(held, periodLanguage(views))) } : {}),
       articles: items.map((item) => listedSummary(item, 'person', views)),
     };
   });
@@ -162,7 +169,7 @@ export const tags: PageKind<TagSpec, TagPage> = {
     const { ui } = views;
     const tag = archive.tags[kind][index]!;
     const kindLabel = ui[KIND_LABEL[tag.kind]];
-    const name = views.text(tag.name);
+    const name = views.tagName(kind, tag.name);
     const chunks = chunk(tag.listed, PAGE_SIZE);
     const listed = chunks[pageNumber - 1]!;
     const province = tag.official?.province;
@@ -170,12 +177,13 @@ export const tags: PageKind<TagSpec, TagPage> = {
     return {
       ...entry(edition, pagedPath(tag.url, pageNumber), {
         section: 'tags',
-        title: pageNumber === 1 ? `${kindLabel}：${name}` : `${kindLabel}：${name}（${pageNumber}）`,
-        description: `${kindLabel}“${name}”的相关报道，共 ${tag.listed.length} ${ui.articlesUnit}。`,
+        title: pageNumber === 1 ? ui.format.labelled(kindLabel, name) : ui.format.numbered(ui.format.labelled(kindLabel, name), pageNumber),
+        description: ui.format.tagDescription(kindLabel, name, tag.listed.length),
       }),
       kind,
       kindLabel,
       name,
+      ...(edition === 'en' ? { chineseName: tag.name } : {}),
       count: tag.listed.length,
       countWithin: tag.listed.filter((item) => !item.tagged).length,
       aliases: [...(tag.official?.aliases ?? []), ...(tag.place?.aliases ?? [])].map((alias) => views.text(alias)),
@@ -204,7 +212,7 @@ export const tagIndex: PageKind<{ edition: Edition }, TagIndexPage> = {
       kinds: TAG_KINDS.map((kind) => ({
         kind,
         label: ui[KIND_LABEL[kind]],
-        tags: archive.tags[kind].map((tag) => ({ text: views.text(tag.name), url: views.url(tag.url), count: tag.listed.length })),
+        tags: archive.tags[kind].map((tag) => ({ text: views.tagName(kind, tag.name), url: views.url(tag.url), count: tag.listed.length })),
       })),
     };
   },

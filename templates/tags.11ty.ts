@@ -1,4 +1,4 @@
-/** Every tag of every kind, with its article count, in both editions. */
+/** Every tag of every kind, with its article count, in every edition. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { TagIndexPage } from './tag.page.ts';

@@ -96,7 +96,7 @@ export const home: PageKind<{ edition: Edition }, HomePage> = {
     // Provinces with a colour of their own; the chart stacks the rest as one band.
     const series = Object.entries(PROVINCE_COLOURS)
       .filter(([province]) => dated.some((article) => article.province === province))
-      .map(([province, colour]) => ({ province, label: views.text(province), colour }));
+      .map(([province, colour]) => ({ province, label: views.tagName('province', province), colour }));
     const chart = timelineChart({
       meetings: dated.map((article) => ({ date: article.date!, province: article.province })),
       series,
@@ -126,7 +126,7 @@ export const home: PageKind<{ edition: Edition }, HomePage> = {
         kind,
         label: ui[KIND_LABEL[kind]],
         total: archive.tags[kind].length,
-        tags: archive.tags[kind].slice(0, HOME_TAG_LIMIT).map((tag) => ({ text: views.text(tag.name), url: views.url(tag.url), count: tag.listed.length })),
+        tags: archive.tags[kind].slice(0, HOME_TAG_LIMIT).map((tag) => ({ text: views.tagName(kind, tag.name), url: views.url(tag.url), count: tag.listed.length })),
       })),
     };
   },
@@ -159,12 +159,12 @@ export const years: PageKind<YearSpec, YearPage> = {
       if (list) list.push(article);
       else byMonth.set(month, [article]);
     }
-    const title = `${year.year}${ui.yearArchive}`;
+    const title = ui.format.yearArchive(year.year);
     return {
       ...entry(edition, pagedPath(year.url, pageNumber), {
         section: 'home',
-        title: pageNumber === 1 ? title : `${title}（${pageNumber}）`,
-        description: `${title}：${year.count} ${ui.articlesUnit}`,
+        title: pageNumber === 1 ? title : ui.format.numbered(title, pageNumber),
+        description: ui.format.labelled(title, ui.format.articles(year.count)),
       }),
       year: year.year,
       count: year.count,
@@ -201,12 +201,12 @@ export const months: PageKind<MonthSpec, MonthPage> = {
     const month = year.months[monthIndex]!;
     const base = monthUrl(year.url, month.month);
     const chunks = chunk(month.articles, PAGE_SIZE);
-    const heading = ui.monthArchive.replace('{year}', String(year.year)).replace('{month}', String(month.month));
+    const heading = ui.monthArchive.replace('{year}', String(year.year)).replace('{monthName}', ui.format.month(month.month));
     return {
       ...entry(edition, pagedPath(base, pageNumber), {
         section: 'home',
-        title: pageNumber === 1 ? heading : `${heading}（${pageNumber}）`,
-        description: `${heading}：${month.articles.length} ${ui.articlesUnit}`,
+        title: pageNumber === 1 ? heading : ui.format.numbered(heading, pageNumber),
+        description: ui.format.labelled(heading, ui.format.articles(month.articles.length)),
       }),
       heading,
       count: month.articles.length,
@@ -229,8 +229,8 @@ export const undated: PageKind<{ edition: Edition; page: number }, UndatedPage> 
     return {
       ...entry(edition, pagedPath(UNDATED_URL, pageNumber), {
         section: 'home',
-        title: pageNumber === 1 ? ui.undatedTitle : `${ui.undatedTitle}（${pageNumber}）`,
-        description: `${ui.undatedTitle}：${archive.undated.length} ${ui.articlesUnit}`,
+        title: pageNumber === 1 ? ui.undatedTitle : ui.format.numbered(ui.undatedTitle, pageNumber),
+        description: ui.format.labelled(ui.undatedTitle, ui.format.articles(archive.undated.length)),
       }),
       count: archive.undated.length,
       articles: chunks[pageNumber - 1]!.map((article) => views.summary(article)),

@@ -1,4 +1,4 @@
-/** The articles whose dates could not be read (日期不详), in both editions, split into pages. */
+/** The articles whose dates could not be read (日期不详), in every edition, split into pages. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { UndatedPage } from './timeline.page.ts';
@@ -13,7 +13,7 @@ const template: PaginatedTemplate<UndatedPage> = {
     const { ui, pager } = entry;
     return basePage(this, entry, html`<div class="page-wrap year-page undated-page">
   <h1>${ui.undatedTitle}</h1>
-  <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
+  <p class="count-line">${ui.format.articles(entry.count)}${pager.pageCount > 1 ? html` · ${ui.format.pageOf(pager.pageNumber, pager.pageCount)}` : ''}</p>
   <p class="section-note">${ui.undatedIntro}</p>
 ${articleList(entry.articles)}${pagerNav(pager, ui)}
 </div>

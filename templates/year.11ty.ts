@@ -1,4 +1,4 @@
-/** Each year of meetings in both editions, month by month, split into pages. */
+/** Each year of meetings in every edition, month by month, split into pages. */
 import { html } from '../src/site/html.ts';
 import { paginate, type PaginatedTemplate } from '../src/site/page-template.ts';
 import type { YearPage } from './timeline.page.ts';
@@ -17,11 +17,11 @@ const template: PaginatedTemplate<YearPage> = {
       entry.undated ? html`<li><a href="${entry.undated.url}">${entry.undated.text}</a></li>` : ''
     }</ul>
   </nav>
-  <h1>${entry.year}${ui.yearArchive}</h1>
-  <p class="count-line">${entry.count} ${ui.articlesUnit}${pager.pageCount > 1 ? html` · ${pager.pageNumber} / ${pager.pageCount} ${ui.page}` : ''}</p>
+  <h1>${ui.format.yearArchive(entry.year)}</h1>
+  <p class="count-line">${ui.format.articles(entry.count)}${pager.pageCount > 1 ? html` · ${ui.format.pageOf(pager.pageNumber, pager.pageCount)}` : ''}</p>
 ${entry.months.map(
   (month) => html`  <section class="month" aria-labelledby="${month.anchor}">
-    <h2 id="${month.anchor}"><a href="${month.url}">${month.label}</a> <span class="count">${month.count} ${ui.articlesUnit}</span></h2>
+    <h2 id="${month.anchor}"><a href="${month.url}">${month.label}</a> <span class="count">${ui.format.articles(month.count)}</span></h2>
 ${articleList(month.articles)}
   </section>
 `,

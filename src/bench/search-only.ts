@@ -21,6 +21,7 @@
  * collected: what the step needs on top of what the site build already holds. (The high-water
  * mark counts only if the step raised it: loading the archive may have peaked higher.)
  */
+import { englishNamesOf } from '../site/research/english-names.ts';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,7 +54,7 @@ const collect: () => void = (() => {
 
 const buildCache = new BuildCache(cacheRoot());
 const index = indexArchive(contentDir, buildCache);
-const archive = searchableArticles(archiveOf(checkArticles(index, contentDir).articles, index.officials, index.places), buildCache);
+const archive = searchableArticles(archiveOf(checkArticles(index, contentDir).articles, index.officials, index.places, englishNamesOf(contentDir)), buildCache);
 /** Copy `copy` of every article, its meeting date moved on by a span longer than the archive's (so that the copies stay in date order). */
 function copies(copy: number, years: number): SearchableArticle[] {
   const moved = (date: string) => `${Number(date.slice(0, 4)) + copy * years}${date.slice(4)}`;

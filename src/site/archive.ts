@@ -4,6 +4,7 @@
  * are made from this (src/site/pages.ts); a build's parts (src/site/plan.ts) get the checked
  * articles in the plan and make the same archive from them without checking again.
  */
+import { parseEnglishNames, type EnglishNames } from './research/english-names.ts';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ContractError, type ArticleFrontMatter, type Official, type Place } from '../contract.ts';
@@ -105,6 +106,8 @@ export interface Archive {
   tagByName: Record<TagKind, Map<string, Tag>>;
   years: YearOfArchive[];
   rawFiles: RawFile[];
+  /** How the English edition names tags (content/data/english.yaml). */
+  english: EnglishNames;
 }
 
 /** Where the undated articles are listed; an undated article's page is `/undated/<slug>/`. */
@@ -190,7 +193,7 @@ export function checkArticles(index: ArchiveIndex, contentDir: string, rootDir =
 }
 
 /** The archive made of checked articles (in chronological order, as checkArticles gives them) and the data folder's officials and places. */
-export function archiveOf(checked: readonly CheckedArticle[], officials: readonly Official[], places: readonly Place[]): Archive {
+export function archiveOf(checked: readonly CheckedArticle[], officials: readonly Official[], places: readonly Place[], english: EnglishNames = parseEnglishNames({}, 'english.yaml')): Archive {
   const articles: Article[] = checked.map((article, index) => ({ ...article, reportUrl: `${article.url}report/`, index }));
   const rawFiles = new Map<string, RawFile>();
   for (const article of articles) for (const file of article.rawFiles) rawFiles.set(file.repoPath, file);
@@ -202,6 +205,7 @@ export function archiveOf(checked: readonly CheckedArticle[], officials: readonl
     tagByName,
     years: collectYears(articles),
     rawFiles: [...rawFiles.values()],
+    english,
   };
 }
 

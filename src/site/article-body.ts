@@ -13,7 +13,7 @@ import rehypeSanitize, { type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify';
 import { toText } from 'hast-util-to-text';
 import type { Element, ElementContent, Root, RootContent } from 'hast';
-import { treeInEdition, type Edition } from './editions.ts';
+import { treeInEdition, type Edition, type Script } from './editions.ts';
 import { interfaceText } from './interface-text.ts';
 
 export interface Heading {
@@ -24,18 +24,21 @@ export interface Heading {
 }
 
 /**
- * A rendered article body in both editions. Plain data (no syntax tree), so that it can be kept
+ * A rendered article body in every edition. Plain data (no syntax tree), so that it can be kept
  * in the build cache (article-cache.ts) and reused while the article file is unchanged.
  */
 export interface ArticleBody {
-  /** Sanitized HTML with the archive's markup, in each edition's script. */
+  /**
+   * Sanitized HTML with the archive's markup, in each edition's script; the English edition's is
+   * the Simplified text with the archive's own words (photo placeholders, section links) in English.
+   */
   html: Record<Edition, string>;
   headings: Heading[];
   /**
    * Plain text (paragraphs separated by blank lines) in each edition's script: the Simplified one
    * for downloads, both for descriptions, feed summaries and the search script map.
    */
-  plainText: Record<Edition, string>;
+  plainText: Record<Script, string>;
   /** Number of photos the capture referred to; none were archived. */
   missingPhotos: number;
 }
@@ -69,16 +72,20 @@ export function sanitizeBodyHtml(html: string): Root {
 }
 
 /**
- * Renders an article body for both editions at once. The sanitized tree's text is converted to
- * Traditional once (treeInEdition); both trees then get the same archive markup, and each
- * edition's plain text is read from its own tree, so nothing converts the body again.
+ * Renders an article body for every edition at once. The sanitized tree's text is converted to
+ * Traditional once (treeInEdition); the trees then get the same archive markup, and each
+ * script's plain text is read from its own tree, so nothing converts the body again.
  */
 export function renderArticleBody(source: string): ArticleBody {
   const sanitized = sanitizeBodyHtml(markdown.render(source));
   const traditional = treeInEdition('zh-Hant', sanitized);
   const simplified = withArchiveMarkup(sanitized, 'zh-Hans');
   return {
-    html: { 'zh-Hans': serializer.stringify(simplified.tree), 'zh-Hant': serializer.stringify(withArchiveMarkup(traditional, 'zh-Hant').tree) },
+    html: {
+      'zh-Hans': serializer.stringify(simplified.tree),
+      'zh-Hant': serializer.stringify(withArchiveMarkup(traditional, 'zh-Hant').tree),
+      en: serializer.stringify(withArchiveMarkup(sanitized, 'en').tree),
+    },
     headings: simplified.headings,
     plainText: { 'zh-Hans': bodyPlainText(sanitized), 'zh-Hant': bodyPlainText(traditional) },
     missingPhotos: simplified.missingPhotos,
@@ -107,7 +114,7 @@ function withArchiveMarkup(sanitized: Root, edition: Edition): { tree: Root; hea
       const anchor: Element = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: `${interfaceText(edition).sectionLink}：${toText(node).trim()}` },
+        properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: interfaceText(edition).format.labelled(interfaceText(edition).sectionLink, toText(node).trim()) },
         children: [{ type: 'text', value: '#' }],
       };
       return { ...node, properties: { id }, children: [...node.children, { type: 'text', value: ' ' }, anchor] };
@@ -140,7 +147,13 @@ function missingPhotoFigure(figure: Element, edition: Edition): Element {
     tagName: 'div',
     properties: { className: ['photo-missing'] },
     children: [
-      { type: 'element', tagName: 'span', properties: { className: ['photo-missing-label'] }, children: [{ type: 'text', value: interfaceText(edition).photoNotArchived }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        // The English edition's placeholder stands in a body whose language is Chinese.
+        properties: { className: ['photo-missing-label'], ...(edition === 'en' ? { lang: 'en' } : {}) },
+        children: [{ type: 'text', value: interfaceText(edition).photoNotArchived }],
+      },
       ...(imageName
         ? [{ type: 'element', tagName: 'span', properties: { className: ['photo-file'], translate: 'no' }, children: [{ type: 'text', value: imageName }] } satisfies Element]
         : []),

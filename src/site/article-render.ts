@@ -2,8 +2,8 @@
  * An article's body as the site shows it, rendered from its file once per version of the file
  * and of the code (article-body.ts: Markdown, sanitizing, OpenCC for the Traditional edition) and
  * kept in the build cache under the file's SHA-256 in two entries: what its pages print (the HTML
- * of both editions, headings, leads) and what search and the downloads read (the plain text of
- * both editions, and its share of the search script map). Each part of a build renders the
+ * of every edition, headings, leads) and what search and the downloads read (the plain text of
+ * both scripts, and its share of the search script map). Each part of a build renders the
  * bodies of the articles whose pages it writes; the search step then finds every text filed.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import matter from 'gray-matter';
 import { codeVersion, type BuildCache, type CacheArea } from '../support/cache.ts';
 import { sha256 } from '../support/hash.ts';
 import { renderArticleBody, type Heading } from './article-body.ts';
-import { toTraditional, type Edition } from './editions.ts';
+import { toTraditional, type Edition, type Script } from './editions.ts';
 import { scriptTally, type ScriptTally } from './search-script-map.ts';
 import type { CheckedArticle } from './archive.ts';
 
@@ -25,8 +25,8 @@ export interface PageBody {
   missingPhotos: number;
   /** Characters of the Simplified plain text. */
   plainTextLength: number;
-  /** The start of the plain text of each edition, white space runs made one space: LEAD_LENGTH characters or fewer. */
-  leads: Record<Edition, string>;
+  /** The start of the plain text in each script, white space runs made one space: LEAD_LENGTH characters or fewer. */
+  leads: Record<Script, string>;
 }
 
 /** What search and the downloads read of an article's body. */

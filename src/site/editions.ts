@@ -1,5 +1,6 @@
 /**
- * The two editions of the archive: Simplified at the site root, Traditional under /zh-hant/.
+ * The editions of the archive: Simplified at the site root, Traditional under /zh-hant/, and an
+ * English interface under /en/ whose Chinese text (titles, bodies, excerpts) stays Simplified.
  *
  * The Traditional edition is produced from data, never from rendered pages: converting only
  * text (titles, names, body text nodes, interface strings) keeps the cost proportional to the
@@ -8,13 +9,23 @@
 import * as OpenCC from 'opencc-js';
 import type { Root, RootContent } from 'hast';
 
-export type Edition = 'zh-Hans' | 'zh-Hant';
+/** The two scripts the archive's Chinese text is shown in. */
+export type Script = 'zh-Hans' | 'zh-Hant';
 
-export const EDITIONS: readonly Edition[] = ['zh-Hans', 'zh-Hant'];
+export type Edition = Script | 'en';
+
+export const EDITIONS: readonly Edition[] = ['zh-Hans', 'zh-Hant', 'en'];
+/** The editions whose whole text is Chinese (the feeds are made in these only). */
+export const CHINESE_EDITIONS: readonly Script[] = ['zh-Hans', 'zh-Hant'];
 export const DEFAULT_EDITION: Edition = 'zh-Hans';
 
 /** URL segment of each edition's root. */
-const ROOTS: Record<Edition, string> = { 'zh-Hans': '/', 'zh-Hant': '/zh-hant/' };
+const ROOTS: Record<Edition, string> = { 'zh-Hans': '/', 'zh-Hant': '/zh-hant/', en: '/en/' };
+
+/** The script an edition shows the archive's Chinese text in: the English edition quotes the Simplified text of record. */
+export function scriptOf(edition: Edition): Script {
+  return edition === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans';
+}
 
 export function editionRoot(edition: Edition): string {
   return ROOTS[edition];
@@ -26,8 +37,14 @@ export function editionUrl(edition: Edition, path: string): string {
   return edition === 'zh-Hans' ? path : `${ROOTS[edition].slice(0, -1)}${path}`;
 }
 
-export function otherEdition(edition: Edition): Edition {
-  return edition === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans';
+/** Where an edition's feeds are: the Chinese editions have their own, the English edition points to the Simplified ones. */
+export function feedRoot(edition: Edition): string {
+  return ROOTS[scriptOf(edition)];
+}
+
+/** Every edition's URL of the page at `path` (a Simplified root-relative path). */
+export function editionUrls(path: string): Record<Edition, string> {
+  return { 'zh-Hans': editionUrl('zh-Hans', path), 'zh-Hant': editionUrl('zh-Hant', path), en: editionUrl('en', path) };
 }
 
 // Building the converter loads OpenCC's dictionaries (a few hundred milliseconds), so there is
@@ -57,8 +74,9 @@ export function toTraditional(text: string): string {
   return converted;
 }
 
+/** Chinese text of the archive as `edition` shows it. */
 export function inEdition(edition: Edition, text: string): string {
-  return edition === 'zh-Hans' ? text : toTraditional(text);
+  return scriptOf(edition) === 'zh-Hans' ? text : toTraditional(text);
 }
 
 /** Never in sanitized HTML text (the HTML parser replaces it), and in no OpenCC dictionary entry. */
@@ -72,7 +90,7 @@ const SEPARATOR = '\u0000';
  * comes out as it would alone: OpenCC has a cost per call, and a body has hundreds of short text
  * nodes (rendering 2,000 bodies cold went from 5.4 s to 5.0 s, with the same bytes).
  */
-export function treeInEdition(edition: Edition, tree: Root): Root {
+export function treeInEdition(edition: Script, tree: Root): Root {
   if (edition === 'zh-Hans') return tree;
   const texts: string[] = [];
   const collect = (node: RootContent): void => {

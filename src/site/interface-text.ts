@@ -1,11 +1,15 @@
 /**
- * Every word of the interface, written once in Simplified; the Traditional edition's strings are
- * converted with the same converter as the articles, so the two editions cannot drift apart.
+ * Every word of the interface, written once in Simplified and once in English; the Traditional
+ * edition's strings are converted with the same converter as the articles, so the two Chinese
+ * editions cannot drift apart. What is made of words and numbers (dates, counts, asides, lists)
+ * is written by each edition's format, so that no template hard-codes Chinese punctuation or
+ * word order.
  */
 import { toTraditional, type Edition } from './editions.ts';
 
 const SIMPLIFIED = {
   siteName: '湘豫防疫会议档案',
+  siteShortName: '湘豫防疫会议档案',
   siteTagline: '2020—2021 年湖南、河南新冠肺炎疫情防控会议报道档案',
   skipToContent: '跳到正文',
   primaryNav: '主导航',
@@ -13,13 +17,13 @@ const SIMPLIFIED = {
   navTags: '标签',
   navSearch: '搜索',
   navAbout: '关于',
-  switchTo: '繁體',
-  switchLabel: '切换到繁体版',
-  editionName: '简体版',
+  editions: '版本',
+  editionLabelHans: '简体中文版',
+  editionLabelHant: '繁体中文版',
+  editionLabelEn: '英文版',
   homeIntro:
     '本档案收录 2020 至 2021 年间湖南、河南两省新冠肺炎疫情防控会议与督导检查的新闻报道。每篇报道都由网页抓取原件整理而成：去除网页框架、修复乱码，原始文件、校验值与整理记录随文公开。',
   timeline: '时间线',
-  yearSuffix: '年',
   collectedPrefix: '现收录报道',
   collectedRange: '，会议日期自',
   rangeTo: '至',
@@ -47,6 +51,8 @@ const SIMPLIFIED = {
   chartMonthHeader: '月份',
   chartTotalHeader: '合计',
   chartOther: '其他',
+  /** Short month names for {monthName}, space-separated; none in Chinese, which writes 7月. */
+  chartMonthNames: '',
   feeds: '订阅',
   atomFeed: 'Atom 订阅',
   jsonFeed: 'JSON Feed 订阅',
@@ -75,7 +81,6 @@ const SIMPLIFIED = {
   articleTitle: '标题',
   subtitle: '副题',
   contents: '本文目录',
-  tocSections: '{count} 节',
   previous: '上一篇',
   next: '下一篇',
   olderNewer: '前后报道',
@@ -128,11 +133,8 @@ const SIMPLIFIED = {
   meetingsRoleUncertainNote: '现有资料不能确定会议当天的职务（例如职务交接当月的会议，或日期不详的报道）。',
   placePath: '地区层级',
   placeWithin: '所涉下辖地区',
-  countWithin: '其中 {count} 篇只涉及下辖地区',
   roles: '职务',
   roleAtTheTime: '时任',
-  metaSummaryPeople: '{count} 位人物',
-  metaSummaryPlaces: '{count} 处地点',
   metaSummaryMore: '报道信息',
   aliases: '又称',
   tagArticles: '相关报道',
@@ -141,7 +143,7 @@ const SIMPLIFIED = {
   previousPage: '上一页',
   nextPage: '下一页',
   yearArchive: '年报道',
-  monthArchive: '{year}年{month}月报道',
+  monthArchive: '{year}年{monthName}报道',
   wholeYear: '{year}年全部报道',
   years: '年份',
   searchTitle: '搜索',
@@ -166,12 +168,13 @@ const SIMPLIFIED = {
   searchApply: '应用',
   searchResultLoading: '正在载入……',
   searchPageOf: '第 {page}/{pages} 页',
+  searchDay: '{year}年{month}月{day}日',
+  searchOptionCount: '{text}（{count}）',
   aboutTitle: '关于本档案',
   notFoundTitle: '页面不存在',
   notFoundText: '没有找到这个页面。它可能从未存在，或者地址有误。',
   notFoundBack: '返回时间线',
   reportTitle: '整理记录',
-  reportFor: '整理记录：',
   reportIntro: '下表列出把网页抓取文件整理成本文时的每一步改动，供核对。',
   reportCaptures: '抓取文件',
   reportCharacters: '字数统计',
@@ -192,22 +195,328 @@ const SIMPLIFIED = {
   reportNoEntries: '没有记录。',
   footerNote: '本站为静态档案，不加载任何外部资源，不做访问统计。',
   aboutLink: '关于本档案与整理方法',
+  chineseOriginal: '以下为报道的中文原文。',
 };
 
-export type InterfaceText = typeof SIMPLIFIED;
+/** The interface's words: an edition's table must name every one (a missing label is a type error). */
+export type Labels = { [Key in keyof typeof SIMPLIFIED]: string };
+export type LabelKey = keyof Labels;
+
+const ENGLISH: Labels = {
+  downloadCsv: 'The whole archive as a CSV table (one row per article, its metadata)',
+  ogImageAlt: 'Hunan–Henan COVID-control meetings archive: news reports of the meetings on COVID-19 control held in Hunan and Henan, 2020–2021',
+  chartTitle: 'Meetings per month, by province',
+  chartDescription: 'Meetings reported each month from {first} to {last}, stacked by province: {totals}. The table below the chart gives each month’s figures.',
+  chartTotalsItem: '{province} {count} in all',
+  chartListSeparator: ', ',
+  chartMonth: '{monthName} {year}',
+  chartTick: '{monthName}',
+  chartYear: '{year}',
+  chartBarTitle: '{month}: {parts}',
+  chartTableCaption: 'Meetings per month',
+  chartTableToggle: 'Meetings per month (table)',
+  chartMonthHeader: 'Month',
+  chartTotalHeader: 'Total',
+  chartOther: 'Other',
+  chartMonthNames: 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec',
+  monthArchive: 'Articles of {monthName} {year}',
+  wholeYear: 'All articles of {year}',
+  siteName: 'Hunan–Henan COVID-control meetings archive',
+  siteShortName: 'Hunan–Henan archive',
+  siteTagline: 'News reports of the meetings on COVID-19 control held in Hunan and Henan, 2020–2021',
+  skipToContent: 'Skip to content',
+  primaryNav: 'Main navigation',
+  navHome: 'Timeline',
+  navTags: 'Tags',
+  navSearch: 'Search',
+  navAbout: 'About',
+  editions: 'Editions',
+  editionLabelHans: 'Simplified Chinese edition',
+  editionLabelHant: 'Traditional Chinese edition',
+  editionLabelEn: 'English edition',
+  homeIntro:
+    'This archive holds news reports of the meetings and inspections on COVID-19 control held in the provinces of Hunan and Henan in 2020 and 2021. Each report is made from web captures: page furniture removed, garbled text repaired, and the original files, their checksums and a record of every change published beside it. The reports are in Chinese; this edition gives the interface, names and dates in English.',
+  timeline: 'Timeline',
+  collectedPrefix: 'The archive holds',
+  collectedRange: ', of meetings held from ',
+  rangeTo: ' to ',
+  fullStop: '.',
+  kindOfTag: 'Kind',
+  timelineNote: 'In order of the meeting date.',
+  articlesUnit: 'articles',
+  moreInYear: 'All articles of the year',
+  browseTags: 'Browse by tag',
+  allTags: 'All tags',
+  download: 'Downloads',
+  downloadArchive: 'The whole archive as JSON (metadata and full text)',
+  feeds: 'Feeds',
+  atomFeed: 'Atom feed (Chinese)',
+  jsonFeed: 'JSON Feed (Chinese)',
+  feedSubtitle: 'Articles new in the archive, latest added first, each with its meeting date',
+  feedOfProvince: 'Articles new in the archive from ',
+  feedOfProvinceEnd: ', latest added first, each with its meeting date',
+  provinceFeed: 'Follow the articles new in the archive from this province: ',
+  wholeArchive: 'The whole archive',
+  feedsNote:
+    'The feeds list the articles in the order they joined the archive, the newest first; each entry gives the meeting date, the reporters and the tags. They are in Chinese (the Simplified edition’s; the Traditional edition has its own). There is one feed of the whole archive and one for each province:',
+  addedDate: 'Added',
+  meetingDate: 'Meeting date',
+  publishedDate: 'Published',
+  retrievedDate: 'Captured',
+  province: 'Province',
+  people: 'People',
+  places: 'Places',
+  meetingType: 'Meeting type',
+  publisher: 'Source',
+  site: 'Republished by',
+  sourceUrl: 'Original URL',
+  dateline: 'Dateline',
+  authors: 'Reporters',
+  photographers: 'Photographers',
+  editors: 'Editors',
+  originalTitle: 'Original headline',
+  articleTitle: 'Headline',
+  subtitle: 'Deck',
+  contents: 'Contents',
+  previous: 'Previous',
+  next: 'Next',
+  olderNewer: 'Earlier and later articles',
+  provenance: 'Provenance',
+  citeThis: 'Cite this article',
+  citeIntro: 'In GB/T 7714 form, the Chinese standard for references; the same entry to download for reference managers:',
+  citeEnglishName: 'Hunan–Henan COVID-control meetings archive',
+  provenanceIntro: 'This article was made from the web captures below. Each is kept exactly as it was saved and can be checked against its SHA-256.',
+  rawFile: 'Raw capture',
+  bytes: 'bytes',
+  sha256: 'SHA-256 checksum',
+  sha256How:
+    'Download the raw file and run {sha256sum} in a Linux terminal ({shasum} on macOS), or {certutil} in the Windows command prompt: the value it prints should be the checksum above.',
+  encoding: 'Text encoding',
+  encodingUtf8: 'UTF-8 (the common encoding of Unicode)',
+  encodingUtf16: 'UTF-16 (another way of storing Unicode)',
+  encodingGb18030: 'GB18030 (the national standard encoding of Chinese characters, common on Simplified Chinese sites)',
+  encodingBig5: 'Big5 (an encoding of Traditional Chinese, common on Hong Kong and Taiwan sites)',
+  rawAsSaved: 'bytes as saved',
+  utf8Copy: 'UTF-8 copy',
+  utf8CopyNote:
+    'The raw file is published as the bytes that were saved; if your browser shows it garbled, read the {copy}: the same text decoded with the encoding above and saved as UTF-8.',
+  waybackLink: 'Look this address up in the Internet Archive’s Wayback Machine',
+  originalScript: 'Script of the original',
+  scriptHans: 'Simplified',
+  scriptHant: 'Traditional',
+  scriptHantHK: 'Traditional (Hong Kong)',
+  scriptHantTW: 'Traditional (Taiwan)',
+  undated: 'Date not known',
+  unknownDay: 'not known',
+  undatedTitle: 'Articles without a date',
+  undatedIntro: 'Neither the meeting date nor the publication date of these articles can be read from their captures; they are listed by the pinyin of their headlines.',
+  undatedLink: 'Articles without a date',
+  fidelityNotes: 'Summary of the record of changes (in Chinese)',
+  noFidelityNotes: 'Nothing was changed that needs a note.',
+  auditReport: 'The full record of changes',
+  photoNotArchived: 'Photo not archived',
+  sectionLink: 'Link to this section',
+  missingPhotosNote: 'None of the photos of the original page were archived; their captions are kept.',
+  tagKindProvince: 'Province',
+  tagKindPerson: 'Person',
+  tagKindPlace: 'Place',
+  tagKindMeetingType: 'Meeting type',
+  roleTimeline: 'Posts held',
+  roleTimelineIntro: 'In the order they were held; under each post, the words of the reports or the public record it is read from (quoted in Chinese).',
+  roleFromCapture: 'Report',
+  roleCaptureDay: 'date of the report',
+  roleRecord: 'Public record',
+  roleChecked: 'checked',
+  meetingsByRole: 'Meetings by the post held on the day',
+  meetingsRoleUncertain: 'Post on the day of the meeting not certain',
+  meetingsRoleUncertainNote: 'The data cannot tell which post was held on the day of these meetings (a meeting in the month a post changed hands, or an article without a date).',
+  placePath: 'Administrative levels',
+  placeWithin: 'Places within named',
+  roles: 'Roles',
+  roleAtTheTime: 'then ',
+  metaSummaryMore: 'About this report',
+  aliases: 'Also called',
+  tagArticles: 'Articles',
+  page: 'pages',
+  pagination: 'Pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  yearArchive: 'articles',
+  years: 'Years',
+  searchTitle: 'Search',
+  searchLabel: 'Search the articles',
+  searchSiteLabel: 'Search the whole archive',
+  searchButton: 'Search',
+  searchHint:
+    'Finds the exact Chinese characters you type in headlines, decks, text and captions, in Simplified or Traditional. Separate words with spaces to find articles with all of them; put a phrase with spaces in quotes; put a minus sign (-) before a word to leave it out.',
+  searchNeedsScript: 'Search needs JavaScript in your browser. The rest of the archive works without it: find articles through the timeline or the tags.',
+  searchLoading: 'Searching…',
+  searchNoResults: 'No articles found.',
+  searchFound: '{count} articles found',
+  searchShowing: ', showing {from}–{to}',
+  searchChecking: 'Checked {checked} of {candidates} candidate articles, {count} found so far…',
+  searchIgnored: ' (words without characters left out: {terms})',
+  searchFailed: 'The search index could not be loaded.',
+  searchFilters: 'Filters and order',
+  searchAny: 'Any',
+  searchSort: 'Order',
+  sortRelevance: 'Relevance (headline, frequency, position)',
+  sortNewest: 'Meeting date, latest first',
+  sortOldest: 'Meeting date, earliest first',
+  searchApply: 'Apply',
+  searchResultLoading: 'Loading…',
+  searchPageOf: 'Page {page} of {pages}',
+  searchDay: '{day} {monthName} {year}',
+  searchOptionCount: '{text} ({count})',
+  aboutTitle: 'About the archive',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. It may never have existed, or the address may be mistyped.',
+  notFoundBack: 'Back to the timeline',
+  reportTitle: 'Record of changes',
+  reportIntro: 'Every change made in turning the web captures into this article, step by step, for checking. The text quoted is the capture’s, in Chinese.',
+  reportCaptures: 'Captures',
+  reportCharacters: 'Characters',
+  reportEntries: 'Entries',
+  reportStep: 'Step',
+  reportRule: 'Why',
+  reportRuleCode: 'rule code',
+  reportMovedTo: 'Moved to',
+  reportAction: 'Action',
+  reportText: 'Text',
+  reportShape: 'Form of the file',
+  shapeHtml: 'Web page (HTML)',
+  shapeHexoHtml: 'Blog post, its text a web page (HTML)',
+  shapeMarkdown: 'Blog post, its text in Markdown',
+  shapeHexoText: 'Blog post, its text plain',
+  shapeText: 'Plain text',
+  reportBackToArticle: 'Back to the article',
+  reportNoEntries: 'No entries.',
+  footerNote: 'A static archive: it loads nothing from other sites and counts no visits.',
+  aboutLink: 'About the archive and how it is made',
+  chineseOriginal: 'The text below is the Chinese original, in Simplified characters, untranslated.',
+};
+
+/**
+ * How an edition writes what is made of words and numbers. The Chinese format writes Simplified;
+ * the Traditional edition's is the same, converted.
+ */
+export interface EditionFormat {
+  /** A day (YYYY-MM-DD): 2021年7月28日, 28 July 2021. */
+  day(day: string): string;
+  /** A month of a year page or the timeline: 7月, July. */
+  month(month: number): string;
+  /** A year of the timeline: 2021年, 2021. */
+  year(year: number): string;
+  /** A year page's title: 2021年报道, Articles of 2021. */
+  yearArchive(year: number): string;
+  /** A count of articles: 3 篇, 3 articles. */
+  articles(count: number): string;
+  /** The word after a count printed apart (the home page's figure): 篇, article(s). */
+  articlesUnit(count: number): string;
+  /** Where a page is in a list of pages: 2 / 5 页, page 2 of 5. */
+  pageOf(page: number, pages: number): string;
+  /** The title of a later page of a list: 湖南（2）, Hunan (page 2). */
+  numbered(title: string, page: number): string;
+  /** A label and what it labels: 原标题：…, Original headline: … */
+  labelled(label: string, value: string): string;
+  /** An aside after a word: （…）, or a space and (…). */
+  aside(text: string): string;
+  /** The marks around an aside that holds markup: （ and ）, ( and ). */
+  parentheses: readonly [string, string];
+  /** Between the items of a list of names: 、 or a comma. */
+  listSeparator: string;
+  /** Between clauses that hold commas themselves (roles): ； or a semicolon. */
+  clauseSeparator: string;
+  /** What comes before an aside that holds markup, besides its mark: nothing in Chinese, a space in English. */
+  asideSpace: string;
+  /** Before what a quotation is from: ——, or a dash between spaces. */
+  dash: string;
+  /** How many people an article names: 3 位人物, 3 people. */
+  people(count: number): string;
+  /** How many places an article names: 2 处地点, 2 places. */
+  places(count: number): string;
+  /** How many sections a table of contents lists: 5 节, 5 sections. */
+  sections(count: number): string;
+  /** Of a tag page's articles, those listed only for a place within: 其中 2 篇只涉及下辖地区. */
+  onlyWithin(count: number): string;
+  /** A tag page's description. */
+  tagDescription(kind: string, name: string, count: number): string;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const dayParts = (day: string) => day.split('-').map(Number) as [number, number, number];
+
+const chineseFormat = (convert: (text: string) => string): EditionFormat => ({
+  day: (day) => {
+    const [year, month, date] = dayParts(day);
+    return convert(`${year}年${month}月${date}日`);
+  },
+  month: (month) => convert(`${month}月`),
+  year: (year) => convert(`${year}年`),
+  yearArchive: (year) => convert(`${year}年报道`),
+  articles: (count) => convert(`${count} 篇`),
+  articlesUnit: () => convert('篇'),
+  pageOf: (page, pages) => convert(`${page} / ${pages} 页`),
+  numbered: (title, page) => `${title}（${page}）`,
+  labelled: (label, value) => `${label}：${value}`,
+  aside: (text) => `（${text}）`,
+  parentheses: ['（', '）'],
+  listSeparator: '、',
+  clauseSeparator: '；',
+  asideSpace: '',
+  dash: '—— ',
+  people: (count) => convert(`${count} 位人物`),
+  places: (count) => convert(`${count} 处地点`),
+  sections: (count) => convert(`${count} 节`),
+  onlyWithin: (count) => convert(`其中 ${count} 篇只涉及下辖地区`),
+  tagDescription: (kind, name, count) => convert(`${kind}“${name}”的相关报道，共 ${count} 篇。`),
+});
+
+const ENGLISH_FORMAT: EditionFormat = {
+  day: (day) => {
+    const [year, month, date] = dayParts(day);
+    return `${date} ${MONTHS[month - 1]} ${year}`;
+  },
+  month: (month) => MONTHS[month - 1]!,
+  year: (year) => String(year),
+  yearArchive: (year) => `Articles of ${year}`,
+  articles: (count) => `${count} ${count === 1 ? 'article' : 'articles'}`,
+  articlesUnit: (count) => (count === 1 ? 'article' : 'articles'),
+  pageOf: (page, pages) => `page ${page} of ${pages}`,
+  numbered: (title, page) => `${title} (page ${page})`,
+  labelled: (label, value) => `${label}: ${value}`,
+  aside: (text) => ` (${text})`,
+  parentheses: ['(', ')'],
+  listSeparator: ', ',
+  clauseSeparator: '; ',
+  asideSpace: ' ',
+  dash: ' — ',
+  people: (count) => (count === 1 ? '1 person' : `${count} people`),
+  places: (count) => (count === 1 ? '1 place' : `${count} places`),
+  sections: (count) => (count === 1 ? '1 section' : `${count} sections`),
+  onlyWithin: (count) => `${count} of them only for places within it`,
+  tagDescription: (kind, name, count) => `${kind} ${name}: ${count} ${count === 1 ? 'article' : 'articles'} in the archive.`,
+};
+
+export type InterfaceText = Labels & { format: EditionFormat };
+
+/**
+ * Each edition's name in its own script or language, the same on every page (the edition
+ * switch): a reader looks for the edition they read, not for its name in the page's language.
+ */
+export const EDITION_NAMES: Record<Edition, string> = { 'zh-Hans': '简体', 'zh-Hant': '繁體', en: 'English' };
 
 const cache = new Map<Edition, InterfaceText>();
 
 export function interfaceText(edition: Edition): InterfaceText {
   let text = cache.get(edition);
   if (!text) {
-    text =
-      edition === 'zh-Hans'
-        ? SIMPLIFIED
-        : (Object.fromEntries(Object.entries(SIMPLIFIED).map(([key, value]) => [key, toTraditional(value)])) as InterfaceText);
-    if (edition === 'zh-Hant') {
-      // The switch names the *other* edition, in that edition's own script.
-      text = { ...text, switchTo: '简体', switchLabel: '切換到簡體版' };
+    if (edition === 'en') text = { ...ENGLISH, format: ENGLISH_FORMAT };
+    else if (edition === 'zh-Hans') text = { ...SIMPLIFIED, format: chineseFormat((value) => value) };
+    else {
+      const labels = Object.fromEntries(Object.entries(SIMPLIFIED).map(([key, value]) => [key, toTraditional(value)])) as Labels;
+      text = { ...labels, format: chineseFormat(toTraditional) };
     }
     cache.set(edition, text);
   }

@@ -19,6 +19,7 @@
  * Every part gets the checked articles of the plan (not the article files) and makes the same
  * archive from them (archive.ts), then builds the entries of its own pages only.
  */
+import { englishNamesOf } from './research/english-names.ts';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -99,9 +100,14 @@ export interface PlannedBuild {
   toWrite: number;
 }
 
-/** The about page's text (templates/_includes/about.md), rendered like an article body. */
+/**
+ * The about page's text, rendered like an article body: templates/_includes/about.md for the
+ * Chinese editions, about.en.md (written for a researcher who reads no Chinese) for the English one.
+ */
 function aboutHtml(): Record<Edition, string> {
-  return renderArticleBody(readFileSync(path.join(REPO_ROOT, 'templates', '_includes', 'about.md'), 'utf8')).html;
+  const render = (file: string) => renderArticleBody(readFileSync(path.join(REPO_ROOT, 'templates', '_includes', file), 'utf8')).html;
+  const chinese = render('about.md');
+  return { 'zh-Hans': chinese['zh-Hans'], 'zh-Hant': chinese['zh-Hant'], en: render('about.en.md').en };
 }
 
 /** Stand-ins for bodies and reports that note which files a page was made from. */
@@ -111,7 +117,7 @@ class Dependencies implements PageSources {
 
   body(article: Article): PageBody {
     this.used.push(`body ${article.sha256}`);
-    return { sourceSha256: article.sha256, html: { 'zh-Hans': '', 'zh-Hant': '' }, headings: [], missingPhotos: 0, plainTextLength: 0, leads: { 'zh-Hans': '', 'zh-Hant': '' } };
+    return { sourceSha256: article.sha256, html: { 'zh-Hans': '', 'zh-Hant': '', en: '' }, headings: [], missingPhotos: 0, plainTextLength: 0, leads: { 'zh-Hans': '', 'zh-Hant': '' } };
   }
 
   texts(article: Article): ArticleTexts {
@@ -178,7 +184,7 @@ const withoutInterfaceText = (key: string, value: unknown) => (key === 'ui' ? un
 export function planSite(options: PlanOptions): PlannedBuild {
   const index = indexArchive(options.contentDir, options.cache);
   const checked = checkArticles(index, options.contentDir, options.rootDir);
-  const archive = archiveOf(checked.articles, index.officials, index.places);
+  const archive = archiveOf(checked.articles, index.officials, index.places, englishNamesOf(options.contentDir));
   const written = WrittenFiles.open(options.cache, { outputDir: options.outputDir, code: RENDERING_CODE, origin: options.origin, pathPrefix: options.pathPrefix });
 
   const dependencies = new Dependencies();
@@ -253,7 +259,7 @@ function splitIntoParts(pages: readonly PlannedPage[], perPart: number): Planned
 
 /** The archive a part makes from the plan: the same as the planner's, without reading or checking the article files again. */
 export function archiveOfPlan(plan: SitePlan): Archive {
-  return archiveOf(plan.articles, plan.officials, plan.places);
+  return archiveOf(plan.articles, plan.officials, plan.places, englishNamesOf(plan.contentDir));
 }
 
 /** The entries of a part's pages, built with `sources`. */

@@ -2,6 +2,7 @@
  * Machine-readable descriptions of article pages: schema.org NewsArticle as JSON-LD.
  */
 import { beijingDateTime } from './dates.ts';
+import { editionRoot, scriptOf } from './editions.ts';
 import type { ArticlePage } from '../../templates/article.page.ts';
 
 /** Root-relative → absolute; undefined without a site URL, and then the description has no URLs of this site. */
@@ -15,14 +16,15 @@ export function newsArticle(page: ArticlePage, absolute: AbsoluteUrl, siteName: 
     headline: article.title,
     ...(article.subtitle ? { alternativeHeadline: article.subtitle } : {}),
     ...(article.published ? { datePublished: beijingDateTime(article.published) } : {}),
-    inLanguage: page.edition,
+    // The article's own language: the English edition shows the Simplified text.
+    inLanguage: scriptOf(page.edition),
     ...(absolute ? { url: absolute(page.url), mainEntityOfPage: absolute(page.url) } : {}),
     description: page.description,
     ...(article.authors.length ? { author: article.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(article.publisher ? { publisher: { '@type': 'Organization', name: article.publisher } } : {}),
     contentLocation: { '@type': 'Place', name: article.province.text },
     about: article.meetingTypes.map((type) => type.text),
-    isPartOf: { '@type': 'WebSite', name: siteName, ...(absolute ? { url: absolute(page.edition === 'zh-Hans' ? '/' : '/zh-hant/') } : {}) },
+    isPartOf: { '@type': 'WebSite', name: siteName, ...(absolute ? { url: absolute(editionRoot(page.edition)) } : {}) },
     ...(article.sourceUrl ? { isBasedOn: article.sourceUrl } : {}),
   };
   return data;

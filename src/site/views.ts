@@ -11,10 +11,11 @@
 import type { AuditReport } from '../contract.ts';
 import type { PageBody, ArticleTexts } from './article-render.ts';
 import type { Archive, Article, Tag, TagKind } from './archive.ts';
-import { dayLabel, monthLabel } from './dates.ts';
-import { editionRoot, editionUrl, inEdition, otherEdition, type Edition } from './editions.ts';
-import { interfaceText, type InterfaceText } from './interface-text.ts';
+import { editionRoot, editionUrl, editionUrls, inEdition, scriptOf, type Edition } from './editions.ts';
+import { interfaceText, type InterfaceText, type LabelKey } from './interface-text.ts';
 import { UNDATED_URL } from './archive.ts';
+import { html, type Interpolation, type Markup } from './html.ts';
+import { meetingTypeName, personName, pinyinWord, placeName, provinceName, publisherName } from './research/english-names.ts';
 
 /** Articles per page of a long list (a tag, a year, the undated articles). */
 export const PAGE_SIZE = 50;
@@ -28,8 +29,8 @@ export interface PageEntry {
   url: string;
   /** Home of the page's edition. */
   root: string;
+  /** The same page in every edition. */
   alternates: Record<Edition, string>;
-  switchUrl: string;
   section: Section;
   title: string;
   description: string;
@@ -64,6 +65,8 @@ export interface CountedLink extends Link {
 export interface ArticleSummary {
   url: string;
   title: string;
+  /** The title's language where it is not the page's (the English edition quotes Chinese titles). */
+  titleLang?: 'zh-Hans';
   /** Absent for an undated article; dateLabel then says 日期不详. */
   date?: string;
   dateLabel: string;
@@ -125,7 +128,7 @@ export interface PageKind<Spec, Entry> {
   files(entry: Entry): string[];
 }
 
-export const KIND_LABEL: Record<TagKind, keyof InterfaceText> = {
+export const KIND_LABEL: Record<TagKind, LabelKey> = {
   province: 'tagKindProvince',
   person: 'tagKindPerson',
   place: 'tagKindPlace',
@@ -143,8 +146,7 @@ export function entry(
     ui: interfaceText(edition),
     url: editionUrl(edition, path),
     root: editionRoot(edition),
-    alternates: { 'zh-Hans': editionUrl('zh-Hans', path), 'zh-Hant': editionUrl('zh-Hant', path) },
-    switchUrl: editionUrl(otherEdition(edition), path),
+    alternates: editionUrls(path),
     ogType: 'website',
     searchable: false,
     ...fields,
@@ -199,6 +201,19 @@ export function excerpt(lead: string, length = 120): string {
   return lead.length > length ? `${lead.slice(0, length)}……` : lead;
 }
 
+/** The language of the archive's Chinese text on the English edition's pages, where it differs from the page's. */
+export const QUOTED_CHINESE = 'zh-Hans';
+
+/** Chinese text of the archive as a page prints it: marked as Simplified Chinese on the English edition's pages. */
+export function chinese(edition: Edition, text: Interpolation): Markup {
+  return edition === 'en' ? html`<span lang="${QUOTED_CHINESE}">${text}</span>` : html`${text}`;
+}
+
+/** ` lang="zh-Hans"` for an element that holds the archive's Chinese text on an English page, else nothing. */
+export function chineseLang(edition: Edition): Markup | '' {
+  return edition === 'en' ? html` lang="${QUOTED_CHINESE}"` : '';
+}
+
 /** Per-edition views of articles and tags, computed once per edition and shared by every page. */
 export class EditionViews {
   readonly ui: InterfaceText;
@@ -215,9 +230,30 @@ export class EditionViews {
     return inEdition(this.edition, value);
   }
 
-  /** 2021年8月9日, or 日期不详 for a day the capture did not give. */
+  /** 2021年8月9日 (9 August 2021), or 日期不详 for a day the capture did not give. */
   day(day: string | undefined): string {
-    return day ? dayLabel(day) : this.ui.undated;
+    return day ? this.ui.format.day(day) : this.ui.undated;
+  }
+
+  /**
+   * A tag's name as the edition shows it: the Chinese in the Chinese editions' script; in the
+   * English edition, people and places in pinyin, provinces and meeting types in English
+   * (content/data/english.yaml; pinyin where it has none).
+   */
+  tagName(kind: TagKind, name: string): string {
+    if (this.edition !== 'en') return this.text(name);
+    const names = this.archive.english;
+    if (kind === 'person') return personName(name, names);
+    if (kind === 'place') return placeName(name, names, this.archive.tagByName.place.get(name)?.place?.level);
+    if (kind === 'province') return provinceName(name, names);
+    return meetingTypeName(name, names) ?? pinyinWord(name);
+  }
+
+  /** A publisher as the edition names it: in the English edition its own English name, when it has one. */
+  publisher(name: string): { text: string; chinese?: string } {
+    if (this.edition !== 'en') return { text: this.text(name) };
+    const english = publisherName(name, this.archive.english);
+    return english ? { text: english, chinese: name } : { text: name, chinese: name };
   }
 
   /** The link to the list of undated articles, when the archive has any. */
@@ -234,19 +270,24 @@ export class EditionViews {
     return this.archive.tagByName[kind].get(name);
   }
 
+  /** The URL of a feed: the English edition has none of its own and links the Simplified ones. */
+  private feedUrl(path: string): string {
+    return editionUrl(scriptOf(this.edition), path);
+  }
+
   /** The whole archive's feeds. */
   archiveFeeds(): FeedLinks {
-    return { title: this.ui.siteName, atomUrl: this.url('/feed.xml'), jsonUrl: this.url('/feed.json') };
+    return { title: this.ui.siteName, atomUrl: this.feedUrl('/feed.xml'), jsonUrl: this.feedUrl('/feed.json') };
   }
 
   /** A province's feeds: /feeds/<the province tag's slug>.xml and .json. */
   provinceFeeds(tag: Tag): FeedLinks {
-    return { title: `${this.ui.siteName} · ${this.text(tag.name)}`, atomUrl: this.url(`/feeds/${tag.slug}.xml`), jsonUrl: this.url(`/feeds/${tag.slug}.json`) };
+    return { title: `${this.ui.siteName} · ${this.tagName('province', tag.name)}`, atomUrl: this.feedUrl(`/feeds/${tag.slug}.xml`), jsonUrl: this.feedUrl(`/feeds/${tag.slug}.json`) };
   }
 
   tagLink(kind: TagKind, name: string): Link {
     const tag = this.archive.tagByName[kind].get(name);
-    return { text: this.text(name), url: this.url(tag ? tag.url : '/tags/') };
+    return { text: this.tagName(kind, name), url: this.url(tag ? tag.url : '/tags/') };
   }
 
   summary(article: Article): ArticleSummary {
@@ -255,10 +296,11 @@ export class EditionViews {
       summary = {
         url: this.url(article.url),
         title: this.text(article.title),
+        ...(this.edition === 'en' ? { titleLang: QUOTED_CHINESE } : {}),
         ...(article.date ? { date: article.date } : {}),
         dateLabel: this.day(article.date),
-        province: this.text(article.province),
-        meetingTypes: article.meetingType.map((type) => this.text(type)),
+        province: this.tagName('province', article.province),
+        meetingTypes: article.meetingType.map((type) => this.tagName('meeting-type', type)),
       };
       this.summaries.set(article, summary);
     }
@@ -267,7 +309,7 @@ export class EditionViews {
 
   monthGroup(month: number, articles: readonly Article[]): MonthGroup {
     return {
-      label: monthLabel(month),
+      label: this.ui.format.month(month),
       anchor: `m${String(month).padStart(2, '0')}`,
       count: articles.length,
       articles: articles.map((article) => this.summary(article)),

@@ -1,8 +1,9 @@
 /**
- * The site in a real browser (Debian's Chromium driven by playwright-core): both editions of
- * the home page, an article, a tag page and the search page; the script switch; axe-core;
- * a phone-width viewport; the home page's chart of meetings per month in both themes and its
- * bars' links; search in either script; no request to another origin.
+ * The site in a real browser (Debian's Chromium driven by playwright-core): the two Chinese
+ * editions of the home page, an article, a tag page and the search page, and every kind of page
+ * of the English edition; the edition switch; axe-core; a phone-width viewport; the home page's
+ * chart of meetings per month in both themes and its bars' links; search in either script; no
+ * request to another origin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -367,6 +368,83 @@ describe('the favicon and the og:image', () => {
   }, TIMEOUT);
 });
 
+describe('English edition', () => {
+  const pages = async () => {
+    const article = `/en${await firstArticlePath()}`;
+    return { home: '/en/', article, report: `${article}report/`, tag: '/en/tags/person/xu-da-zhe/', tags: '/en/tags/', year: '/en/2021/', about: '/en/about/', search: '/en/search/', notFound: '/en/404.html' };
+  };
+
+  const axeViolations = async (page: Page) => {
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+      return result.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    });
+  };
+
+  it('has no serious or critical axe-core violations on any kind of page, in the light and the dark theme', async () => {
+    for (const path of Object.values(await pages())) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await open(path, { colorScheme });
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        expect(await axeViolations(page), `${path} ${colorScheme}`).toEqual([]);
+        await page.context().close();
+      }
+    }
+  }, TIMEOUT);
+
+  it('fits a 375 px phone screen without sideways scrolling', async () => {
+    for (const path of Object.values(await pages())) {
+      const page = await open(path, { width: 375 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
+  }, TIMEOUT);
+
+  it('switches to the same page in the Simplified edition, whose heading quotes the same Chinese', async () => {
+    const { article } = await pages();
+    const page = await open(article);
+    const heading = await page.locator('h1').first().textContent();
+    await Promise.all([page.waitForURL((target) => !target.pathname.includes('/en/')), page.click('[data-edition-switch="zh-Hans"]')]);
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
+    expect(new URL(page.url()).pathname).toBe(`${PREFIX.slice(0, -1)}${article.replace(/^\/en\//, '/')}`);
+    expect(await page.locator('h1').first().textContent()).toBe(heading);
+    await page.context().close();
+  }, TIMEOUT);
+
+  it.each(['许达哲', '許達哲'])('finds articles for ?q=%s, showing Chinese titles marked as Chinese under an English interface', async (query) => {
+    const page = await open(`/en/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#search-results li .result-title a', { timeout: 30_000 });
+    const items = page.locator('#search-results > li');
+    for (let index = 0; index < (await items.count()); index++) {
+      await items.nth(index).scrollIntoViewIfNeeded();
+      await items.nth(index).locator('.result-title a').waitFor();
+    }
+    const results = await page.$$eval('#search-results li', (list) =>
+      list.map((item) => ({
+        title: item.querySelector('.result-title a')?.textContent ?? '',
+        titleLang: item.querySelector('.result-title a')?.getAttribute('lang') ?? '',
+        href: item.querySelector('.result-title a')?.getAttribute('href') ?? '',
+        meta: item.querySelector('.result-meta')?.textContent ?? '',
+      })),
+    );
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) {
+      expect(result.title).toMatch(/\p{Script=Han}/u);
+      expect(result.titleLang).toBe('zh-Hans');
+      expect(result.meta).toMatch(/^Meeting date \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} · (Hunan|Henan)/);
+      expect(result.href.startsWith(`${PREFIX}en/`)).toBe(true);
+    }
+    expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ articles? found/);
+    // The switch carries the query to the other editions' search pages.
+    expect(await page.getAttribute('[data-edition-switch="zh-Hant"]', 'href')).toContain(`q=${encodeURIComponent(query)}`);
+    await page.context().close();
+  }, TIMEOUT);
+});
+
 describe('feeds and sitemap in the browser’s XML parser', () => {
   it('parse as XML, with one entry per article', async () => {
     const page = await open('/');
@@ -461,11 +539,11 @@ describe('the Content-Security-Policy', () => {
     await page.context().close();
   }, TIMEOUT);
 
-  it('lets every kind of page of both editions work under it, reporting no violation', async () => {
+  it('lets every kind of page of every edition work under it, reporting no violation', async () => {
     const article = await firstArticlePath();
     const paths = ['/', article, `${article}report/`, '/tags/', '/tags/person/xu-da-zhe/', '/tags/place/lu-song-qu/', '/2021/', '/2021/08/', '/about/', '/search/?q=%E8%AE%B8%E8%BE%BE%E5%93%B2', '/404.html'];
     const before = policyViolations.length;
-    for (const path of [...paths, ...paths.map((path) => `/zh-hant${path}`)]) {
+    for (const path of [...paths, ...paths.map((path) => `/zh-hant${path}`), ...paths.map((path) => `/en${path}`)]) {
       const page = await open(path);
       if (path.includes('/search/')) await page.waitForSelector('#search-results li', { timeout: 30_000 });
       policyViolations.push(...(await violationsOf(page)).map((violation) => `${path} (after search): ${violation}`));

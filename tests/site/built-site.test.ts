@@ -42,6 +42,11 @@ beforeAll(async () => {
 
 const read = (built: BuiltSite, file: string) => readFile(path.join(built.dir, file), 'utf8');
 const hant = (file: string) => file.startsWith('zh-hant/');
+const english = (file: string) => file.startsWith('en/');
+const simplifiedPage = (file: string) => !hant(file) && !english(file);
+/** The Simplified page's file of a page of any edition. */
+const simplifiedFile = (file: string) => file.replace(/^(zh-hant|en)\//, '');
+const HAN = /\p{Script=Han}/u;
 /**
  * The files whose bytes differ between two built sites, which must hold the same files; but for
  * `except`, a folder whose files may differ (searchAnswers compares what they answer).
@@ -86,20 +91,20 @@ function articlePages(files: string[]): string[] {
 describe('both editions', () => {
   it('has every page in both scripts', async () => {
     const pages = await htmlPages(site.dir);
-    const simplified = pages.filter((file) => !hant(file));
+    const simplified = pages.filter(simplifiedPage);
     expect(articlePages(simplified)).toHaveLength(articleCount);
     expect(simplified.length).toBeGreaterThan(articleCount * 2);
     for (const file of simplified) expect(pages, file).toContain(`zh-hant/${file}`);
     expect(pages.filter(hant)).toHaveLength(simplified.length);
   });
 
-  it('declares the language, both alternates and x-default, and links the switch to the same page', async () => {
+  it('declares the language, every alternate and x-default, and links the switch to the same page', async () => {
     for (const file of await htmlPages(site.dir)) {
       const tree = await readPage(site.dir, file);
-      const edition = hant(file) ? 'zh-Hant' : 'zh-Hans';
-      const url = file === '404.html' || file === 'zh-hant/404.html' ? `/${file}` : pageUrlFor(file);
-      const simplifiedUrl = hant(file) ? url.replace(/^\/zh-hant\//, '/') : url;
-      const traditionalUrl = hant(file) ? url : `/zh-hant${url}`;
+      const edition = hant(file) ? 'zh-Hant' : english(file) ? 'en' : 'zh-Hans';
+      const simplifiedUrl = simplifiedFile(file).endsWith('404.html') ? `/${simplifiedFile(file)}` : pageUrlFor(simplifiedFile(file));
+      const traditionalUrl = `/zh-hant${simplifiedUrl}`;
+      const englishUrl = `/en${simplifiedUrl}`;
 
       const html = elements(tree, (element) => element.tagName === 'html')[0]!;
       expect(attribute(html, 'lang'), file).toBe(edition);
@@ -112,11 +117,20 @@ describe('both editions', () => {
       expect(alternates, file).toEqual({
         'zh-Hans': absolute(site, simplifiedUrl),
         'zh-Hant': absolute(site, traditionalUrl),
+        en: absolute(site, englishUrl),
         'x-default': absolute(site, simplifiedUrl),
       });
-      const switchLink = elements(tree, (element) => attribute(element, 'dataScriptSwitch') !== undefined)[0];
-      expect(switchLink && attribute(switchLink, 'href'), file).toBe(hant(file) ? simplifiedUrl : traditionalUrl);
-      expect(switchLink && toText(switchLink).trim()).toBe(hant(file) ? '简体' : '繁體');
+      // The switch offers the two other editions, each at the same page, named in its own language.
+      const switches = Object.fromEntries(
+        elements(tree, (element) => attribute(element, 'dataEditionSwitch') !== undefined).map((link) => [
+          attribute(link, 'dataEditionSwitch'),
+          [attribute(link, 'href'), attribute(link, 'lang'), toText(link).trim()],
+        ]),
+      );
+      const offered = { 'zh-Hans': [simplifiedUrl, 'zh-Hans', '简体'], 'zh-Hant': [traditionalUrl, 'zh-Hant', '繁體'], en: [englishUrl, 'en', 'English'] };
+      expect(switches, file).toEqual(Object.fromEntries(Object.entries(offered).filter(([name]) => name !== edition)));
+      const scriptSwitch = elements(tree, (element) => attribute(element, 'dataScriptSwitch') !== undefined)[0];
+      if (edition !== 'en') expect(scriptSwitch && attribute(scriptSwitch, 'href'), file).toBe(hant(file) ? simplifiedUrl : traditionalUrl);
     }
   });
 
@@ -151,6 +165,186 @@ describe('both editions', () => {
     }
     expect(converted).toBeGreaterThan(100);
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('the English edition', () => {
+  /** The text nodes of `tree` outside any element marked as Chinese (lang="zh-…"), with the attributes a reader hears. */
+  const englishTexts = (tree: Root): string[] => {
+    const texts: string[] = [];
+    const walk = (node: Root | Element, chinese: boolean) => {
+      for (const child of node.children) {
+        if (child.type === 'text' && !chinese) texts.push(child.value);
+        if (child.type !== 'element' || ['script', 'style', 'title'].includes(child.tagName)) continue;
+        const lang = attribute(child, 'lang');
+        const inChinese = lang === undefined ? chinese : lang.startsWith('zh');
+        if (!inChinese) for (const name of ['ariaLabel', 'title', 'alt', 'placeholder']) texts.push(attribute(child, name) ?? '');
+        walk(child, inChinese);
+      }
+    };
+    walk(tree, false);
+    return texts;
+  };
+
+  it('has an English twin of every Simplified page, in <html lang="en">', async () => {
+    const pages = await htmlPages(site.dir);
+    const simplified = pages.filter(simplifiedPage);
+    expect(pages.filter(english)).toHaveLength(simplified.length);
+    for (const file of simplified) {
+      expect(pages, file).toContain(`en/${file}`);
+      const html = elements(await readPage(site.dir, `en/${file}`), (element) => element.tagName === 'html')[0]!;
+      expect(attribute(html, 'lang'), file).toBe('en');
+    }
+  });
+
+  it('has no Chinese character outside the elements marked as Chinese: the interface is English', async () => {
+    const leaks: string[] = [];
+    let quoted = 0;
+    for (const file of (await htmlPages(site.dir)).filter(english)) {
+      const tree = await readPage(site.dir, file);
+      for (const text of englishTexts(tree)) if (HAN.test(text)) leaks.push(`${file}: ${text.trim().slice(0, 40)}`);
+      quoted += elements(tree, (element) => attribute(element, 'lang') === 'zh-Hans' && HAN.test(toText(element))).length;
+    }
+    expect(leaks).toEqual([]);
+    // The archive's Chinese is there, marked: titles, names, bodies.
+    expect(quoted).toBeGreaterThan(articleCount * 10);
+  });
+
+  it('lists alternates that are reciprocal: every page an alternate names lists the same set', async () => {
+    const alternatesOf = async (file: string) =>
+      elements(await readPage(site.dir, file), (element) => element.tagName === 'link' && attribute(element, 'hrefLang') !== undefined)
+        .map((link) => `${attribute(link, 'hrefLang')} ${attribute(link, 'href')}`)
+        .sort();
+    for (const file of (await htmlPages(site.dir)).filter((page) => !page.endsWith('404.html'))) {
+      const own = await alternatesOf(file);
+      expect(own.map((line) => line.split(' ')[0]), file).toEqual(['en', 'x-default', 'zh-Hans', 'zh-Hant']);
+      expect(own, file).toContain(`${hant(file) ? 'zh-Hant' : english(file) ? 'en' : 'zh-Hans'} ${absolute(site, pageUrlFor(file))}`);
+      for (const line of own) {
+        const target = fileForUrl(line.split(' ')[1]!.slice(TEST_ORIGIN.length), '/')!;
+        expect(await alternatesOf(target), `${file} → ${target}`).toEqual(own);
+      }
+    }
+  });
+
+  it('writes dates in English: every <time> reads as the day it names', async () => {
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    let checked = 0;
+    for (const file of (await htmlPages(site.dir)).filter(english)) {
+      for (const time of elements(await readPage(site.dir, file), (element) => element.tagName === 'time')) {
+        const datetime = attribute(time, 'dateTime');
+        if (!datetime || !/^\d{4}-\d{2}-\d{2}$/.test(datetime)) continue;
+        const [year, month, day] = datetime.split('-').map(Number) as [number, number, number];
+        expect(toText(time).trim(), file).toBe(`${day} ${months[month - 1]} ${year}`);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(articleCount * 4);
+  });
+
+  it('shows an article’s Chinese headline and text as in the Simplified edition, marked as Chinese, and says so', async () => {
+    for (const file of articlePages(await htmlPages(site.dir))) {
+      const hans = await readPage(site.dir, file);
+      const en = await readPage(site.dir, `en/${file}`);
+      const heading = (tree: Root) => elements(tree, (element) => attribute(element, 'id') === 'article-title')[0]!;
+      expect(toText(heading(en)), file).toBe(toText(heading(hans)));
+      expect(attribute(heading(en), 'lang'), file).toBe('zh-Hans');
+      const body = (tree: Root) => elements(tree, (element) => attribute(element, 'className') === 'article-body')[0]!;
+      expect(attribute(body(en), 'lang'), file).toBe('zh-Hans');
+      // The same text but for the archive's own words in it (photo placeholders), which are English.
+      const prose = (tree: Root) => elements({ type: 'root', children: [body(tree)] }, (element) => element.tagName === 'p').map((paragraph) => toText(paragraph));
+      expect(prose(en), file).toEqual(prose(hans));
+      expect(toText(elements(en, (element) => String(attribute(element, 'className')).includes('original-note'))[0]!), file).toMatch(/Chinese original/);
+    }
+  });
+
+  it('names people and places in pinyin with the Chinese beside them, provinces and meeting types in English, at the same slugs', async () => {
+    const pages = await htmlPages(site.dir);
+    const heading = async (file: string) => elements(await readPage(site.dir, file), (element) => element.tagName === 'h1')[0]!;
+    const tagPage = async (kind: string, name: string) => {
+      for (const file of pages.filter((page) => new RegExp(`^tags/${kind}/[^/]+/index\\.html$`).test(page))) if (toText(await heading(file)).includes(name)) return file;
+      return undefined;
+    };
+    const xu = await tagPage('person', '许达哲');
+    expect(xu).toBeDefined();
+    const h1 = await heading(`en/${xu!}`);
+    expect(toText(h1).replace(/\s+/g, ' ').trim()).toBe('Person Xu Dazhe 许达哲');
+    expect(elements({ type: 'root', children: [h1] }, (element) => attribute(element, 'lang') === 'zh-Hans').map((element) => toText(element))).toEqual(['许达哲']);
+    const province = await tagPage('province', '湖南');
+    expect(toText(await heading(`en/${province!}`))).toContain('Hunan');
+    const index = await readPage(site.dir, 'en/tags/index.html');
+    const kinds = elements(index, (element) => element.tagName === 'section');
+    const names = (section: Element) => elements({ type: 'root', children: [section] }, (element) => element.tagName === 'a').map((link) => toText(link).replace(/\d+$/, ''));
+    expect(kinds.map((section) => toText(elements({ type: 'root', children: [section] }, (element) => element.tagName === 'h2')[0]!).replace(/\s*\d+$/, ''))).toEqual(['Province', 'Person', 'Place', 'Meeting type']);
+    for (const section of kinds) for (const name of names(section)) expect(name).toMatch(/^[A-Z][A-Za-zü' –-]+$/);
+    expect(names(kinds[3]!)).toContain('Video and telephone conference');
+  });
+
+  it('writes the sections of person, place and province pages in English, quoting posts and captures in Chinese', async () => {
+    const pages = await htmlPages(site.dir);
+    const inside = (element: Element, test: (element: Element) => boolean) => elements({ type: 'root', children: [element] }, test);
+    const byClass = (tree: Root | Element, name: string) =>
+      elements(tree.type === 'root' ? tree : { type: 'root', children: [tree] }, (element) => String(attribute(element, 'className') ?? '').split(' ').includes(name));
+    const withHan = (element: Element) => HAN.test(toText(element));
+
+    // A person's posts: the titles (officials.yaml's Chinese) marked, the periods in English, the capture's words marked as Chinese.
+    let roles = 0;
+    for (const file of pages.filter((page) => /^en\/tags\/person\/[^/]+\/index\.html$/.test(page))) {
+      const tree = await readPage(site.dir, file);
+      for (const role of byClass(tree, 'role-title')) {
+        expect(attribute(role, 'lang'), file).toBe('zh-Hans');
+        roles += 1;
+      }
+      for (const period of [...byClass(tree, 'role-period'), ...byClass(tree, 'role-group-period')]) expect(toText(period), file).toMatch(/^[A-Za-z0-9][A-Za-z0-9 –]*$/);
+      for (const quote of elements(tree, (element) => element.tagName === 'q')) expect(attribute(quote, 'lang') ?? '', file).toMatch(/^zh/);
+    }
+    expect(roles).toBeGreaterThan(0);
+
+    // A place's path names the same levels as the Simplified page's, in pinyin.
+    let paths = 0;
+    for (const file of pages.filter((page) => /^tags\/place\/[^/]+\/index\.html$/.test(page))) {
+      const levels = async (page: string) => byClass(await readPage(site.dir, page), 'place-path').flatMap((nav) => inside(nav, (element) => element.tagName === 'li')).map((item) => toText(item).trim());
+      const [chinese, english] = [await levels(file), await levels(`en/${file}`)];
+      expect(english.length, file).toBe(chinese.length);
+      for (const name of english) expect(name, file).toMatch(/^[A-Z][A-Za-zü' –-]+$/);
+      if (english.length > 0) paths += 1;
+    }
+    expect(paths).toBeGreaterThan(0);
+
+    // A province page links the Simplified edition's feeds of the province, which exist.
+    for (const file of pages.filter((page) => /^tags\/province\/[^/]+\/index\.html$/.test(page))) {
+      const feedLinks = async (page: string) =>
+        byClass(await readPage(site.dir, page), 'feed-links').flatMap((line) => inside(line, (element) => element.tagName === 'a')).map((link) => attribute(link, 'href')!);
+      const english = await feedLinks(`en/${file}`);
+      expect(english, file).toEqual(await feedLinks(file));
+      expect(english.length, file).toBe(2);
+      for (const href of english) expect(existsSync(path.join(site.dir, href)), href).toBe(true);
+    }
+
+    // An article names each official's post of the day in Chinese, marked, after an English word.
+    let posts = 0;
+    for (const file of articlePages(pages)) {
+      for (const role of byClass(await readPage(site.dir, `en/${file}`), 'role')) {
+        expect(inside(role, (element) => attribute(element, 'lang') === 'zh-Hans' && withHan(element)), file).toHaveLength(1);
+        posts += 1;
+      }
+    }
+    expect(posts).toBeGreaterThan(0);
+  });
+
+  it('searches the same index with an English interface, and explains the archive on its about page', async () => {
+    const search = await readPage(site.dir, 'en/search/index.html');
+    const form = elements(search, (element) => attribute(element, 'dataSearch') !== undefined)[0]!;
+    expect(attribute(form, 'dataIndex')).toBe('/search/data/');
+    expect(attribute(form, 'dataEditionRoot')).toBe('/en/');
+    expect(attribute(form, 'dataTextLang')).toBe('zh-Hans');
+    expect(attribute(form, 'dataMsgDay')).toBe('{day} {monthName} {year}');
+    expect(attribute(form, 'dataMonthNames')!.split(',')).toHaveLength(12);
+    const options = elements(search, (element) => element.tagName === 'option').map((option) => toText(option));
+    expect(options).toContain('Xu Dazhe');
+    const about = await readPage(site.dir, 'en/about/index.html');
+    const text = toText(elements(about, (element) => element.tagName === 'main')[0]!);
+    for (const subject of ['web capture', 'SHA-256', 'GB/T 7714', 'BibTeX', 'Traditional', 'Simplified', 'mojibake']) expect(text).toContain(subject);
+    expect(elements(about, (element) => element.tagName === 'h2').length).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -280,6 +474,20 @@ describe('feeds, sitemap and downloads', () => {
     expect(new Set(locs)).toEqual(new Set(pages.map((file) => absolute(site, pageUrlFor(file)))));
     expect(locs).toHaveLength(pages.length);
     expect(sitemap).toContain('hreflang="zh-Hant"');
+    // Each page's entry names all three editions, the English one too.
+    const entries = [...sitemap.matchAll(/<url>([\s\S]*?)<\/url>/g)].map((match) => match[1]!);
+    for (const entry of entries) {
+      const hreflangs = [...entry.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map((match) => `${match[1]} ${match[2]}`);
+      const loc = /<loc>([^<]+)<\/loc>/.exec(entry)![1]!;
+      const simplified = loc.replace(/^(https?:\/\/[^/]+)\/(zh-hant|en)\//, '$1/');
+      expect(hreflangs, loc).toEqual([
+        `zh-Hans ${simplified}`,
+        `zh-Hant ${simplified.replace(TEST_ORIGIN, `${TEST_ORIGIN}/zh-hant`)}`,
+        `en ${simplified.replace(TEST_ORIGIN, `${TEST_ORIGIN}/en`)}`,
+        `x-default ${simplified}`,
+      ]);
+    }
+    expect(locs.filter((loc) => loc.startsWith(`${TEST_ORIGIN}/en/`))).toHaveLength(pages.filter(english).length);
     expect(await read(site, 'robots.txt')).toContain(`Sitemap: ${TEST_ORIGIN}/sitemap.xml`);
   });
 
@@ -315,7 +523,8 @@ describe('article pages', () => {
     const css = (await readFile(path.join(site.dir, 'assets/site.css'))).length;
     for (const file of articlePages(await htmlPages(site.dir))) {
       const html = (await readFile(path.join(site.dir, file))).length;
-      expect(html + css, file).toBeLessThan(80 * 1024);
+      // Every page's frame names all three editions (the switch, hreflang); the largest seed article carries it too.
+      expect(html + css, file).toBeLessThan(84 * 1024);
     }
   });
 
@@ -430,7 +639,7 @@ describe('a capture with hostile markup', () => {
         // Forms: the masthead's search box on every page, the search form on the search pages; all GET to the search page.
         if (element.tagName === 'form') {
           expect(attribute(element, 'method'), file).toBe('get');
-          expect(attribute(element, 'action'), file).toMatch(/^\/(zh-hant\/)?search\/$/);
+          expect(attribute(element, 'action'), file).toMatch(/^\/(zh-hant\/|en\/)?search\/$/);
         }
         if (element.tagName === 'script') {
           expect(attribute(element, 'type') === 'application/ld+json' || attribute(element, 'src') === '/assets/search.js', file).toBe(true);

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { editionUrl, otherEdition, toTraditional, treeInEdition } from '../../src/site/editions.ts';
+import { editionUrl, editionUrls, inEdition, scriptOf, toTraditional, treeInEdition } from '../../src/site/editions.ts';
 import { interfaceText } from '../../src/site/interface-text.ts';
 import type { Root } from 'hast';
 
 describe('editions', () => {
-  it('puts the Traditional edition under /zh-hant/ and the Simplified one at the root', () => {
+  it('puts the Traditional edition under /zh-hant/, the English one under /en/ and the Simplified one at the root', () => {
     expect(editionUrl('zh-Hans', '/2021/07/28/a/')).toBe('/2021/07/28/a/');
     expect(editionUrl('zh-Hant', '/2021/07/28/a/')).toBe('/zh-hant/2021/07/28/a/');
     expect(editionUrl('zh-Hant', '/')).toBe('/zh-hant/');
-    expect(otherEdition('zh-Hant')).toBe('zh-Hans');
+    expect(editionUrls('/tags/')).toEqual({ 'zh-Hans': '/tags/', 'zh-Hant': '/zh-hant/tags/', en: '/en/tags/' });
+  });
+
+  it('shows the Chinese text in Simplified in the English edition', () => {
+    expect(scriptOf('en')).toBe('zh-Hans');
+    expect(inEdition('en', '许达哲讲话')).toBe('许达哲讲话');
+    expect(inEdition('zh-Hant', '许达哲讲话')).toBe('許達哲講話');
   });
 
   it('converts names and phrases to Traditional characters', () => {
@@ -40,13 +46,31 @@ describe('editions', () => {
     expect(JSON.stringify(tree)).toContain('许达哲讲话');
   });
 
-  it('has every interface string in both scripts, and a switch that names the other edition', () => {
+  it('has every interface string in both scripts and in English', () => {
     const hans = interfaceText('zh-Hans');
     const hant = interfaceText('zh-Hant');
+    const english = interfaceText('en');
     expect(Object.keys(hant)).toEqual(Object.keys(hans));
+    expect(Object.keys(english).sort()).toEqual(Object.keys(hans).sort());
     expect(hant.siteName).toBe('湘豫防疫會議檔案');
-    expect(hans.switchTo).toBe('繁體');
-    expect(hant.switchTo).toBe('简体');
+    for (const [key, value] of Object.entries(english)) if (typeof value === 'string') expect(value, key).not.toMatch(/\p{Script=Han}/u);
+  });
+
+  it('writes dates, counts, asides and lists in each edition’s own way', () => {
+    const [hans, hant, english] = (['zh-Hans', 'zh-Hant', 'en'] as const).map((edition) => interfaceText(edition).format);
+    expect(hans!.day('2021-07-28')).toBe('2021年7月28日');
+    expect(english!.day('2021-07-28')).toBe('28 July 2021');
+    expect(english!.day('2020-01-05')).toBe('5 January 2020');
+    expect(english!.month(12)).toBe('December');
+    expect(hans!.articles(3)).toBe('3 篇');
+    expect(english!.articles(1)).toBe('1 article');
+    expect(english!.articles(3)).toBe('3 articles');
+    expect(hans!.numbered('湖南', 2)).toBe('湖南（2）');
+    expect(english!.numbered('Hunan', 2)).toBe('Hunan (page 2)');
+    expect(hans!.labelled('原标题', '某')).toBe('原标题：某');
+    expect(english!.labelled('Original headline', 'x')).toBe('Original headline: x');
+    expect(hant!.yearArchive(2021)).toBe(toTraditional('2021年报道'));
+    expect(english!.pageOf(2, 5)).toBe('page 2 of 5');
   });
 
   it('converts each text node of a body as it would be converted alone, neighbours never joining into one phrase', () => {

@@ -1,6 +1,6 @@
 /**
  * An archive holding an article whose dates could not be read (ingest archives it undated) and
- * a capture of Hong Kong: the site lists the undated one under 日期不详 in both editions, at
+ * a capture of Hong Kong: the site lists the undated one under 日期不详 in every edition, at
  * /undated/<slug>/, links that list from the timeline and the year pages, and keeps feeds,
  * sitemap, JSON download and search working.
  */
@@ -44,6 +44,16 @@ describe('an undated article', () => {
     expect(await links('2021/index.html')).toContain('/undated/');
     // The timeline itself lists only dated articles.
     expect(await links('2021/index.html')).not.toContain('/undated/xianggang-fangyi/');
+  });
+
+  it('is listed in the English edition under “Articles without a date”, its days “not known”', async () => {
+    const list = await readPage(site.dir, 'en/undated/index.html');
+    expect(toText(elements(list, (element) => element.tagName === 'h1')[0]!)).toBe('Articles without a date');
+    expect(await links('en/undated/index.html')).toContain('/en/undated/xianggang-fangyi/');
+    expect(await links('en/index.html')).toContain('/en/undated/');
+    const page = await readPage(site.dir, 'en/undated/xianggang-fangyi/index.html');
+    const dateline = elements(page, (element) => attribute(element, 'className')?.includes('dateline') ?? false)[0]!;
+    expect(toText(dateline)).toMatch(/^Meeting date not known Published not known/);
   });
 
   it('stays out of the feeds, which list the dated articles, and is in the sitemap and the download', async () => {

@@ -8,6 +8,8 @@
  * before a syllable that begins with a, o or e inside a word (Xi'an). Surnames are read with
  * pinyin-pro's surname mode, so 单 is Shan and 曾 is Zeng.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { ResearchDataError, isFields, readYamlFile } from './data-file.ts';
 
@@ -23,6 +25,15 @@ export interface EnglishNames {
 
 export function loadEnglishNames(file: string): EnglishNames {
   return parseEnglishNames(readYamlFile(file), file);
+}
+
+/**
+ * The English names of an archive's content folder (<contentDir>/data/english.yaml); without the
+ * file every name is spelt in pinyin.
+ */
+export function englishNamesOf(contentDir: string): EnglishNames {
+  const file = path.join(contentDir, 'data', 'english.yaml');
+  return existsSync(file) ? loadEnglishNames(file) : parseEnglishNames({}, file);
 }
 
 export function parseEnglishNames(value: unknown, file: string): EnglishNames {
@@ -110,7 +121,7 @@ export function provinceName(name: string, names: EnglishNames): string {
   return names.provinces.get(name) ?? pinyinWord(name.replace(/省$/, ''));
 }
 
-/** A meeting type in English, or undefined when the data has none: the caller shows the Chinese. */
+/** A meeting type in English, or undefined when the data has none. */
 export function meetingTypeName(name: string, names: EnglishNames): string | undefined {
   return names.meetingTypes.get(name);
 }

@@ -68,26 +68,13 @@ export function chartLabels(ui: InterfaceText): ChartLabels {
     monthHeader: ui.chartMonthHeader,
     totalHeader: ui.chartTotalHeader,
     other: ui.chartOther,
+    ...(ui.chartMonthNames ? { monthNames: ui.chartMonthNames.split(' ') } : {}),
   };
 }
 
 export const CHART_LABELS_ZH: ChartLabels = chartLabels(interfaceText('zh-Hans'));
 
-export const CHART_LABELS_EN: ChartLabels = {
-  title: 'Meetings per month, by province',
-  description: 'Meetings reported each month from {first} to {last}, stacked by province: {totals}. The table below the chart gives each month’s figures.',
-  totalsItem: '{province} {count} in all',
-  listSeparator: ', ',
-  month: '{monthName} {year}',
-  tick: '{monthName}',
-  year: '{year}',
-  barTitle: '{month}: {parts}',
-  tableCaption: 'Meetings per month',
-  monthHeader: 'Month',
-  totalHeader: 'Total',
-  other: 'Other',
-  monthNames: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
-};
+export const CHART_LABELS_EN: ChartLabels = chartLabels(interfaceText('en'));
 
 /** Hunan, Henan and the rest; each ≥ 3:1 against #fbfaf6 and against #161514. */
 export const PROVINCE_COLOURS: Readonly<Record<string, string>> = { 湖南: '#cf4b2d', 河南: '#3a78c2' };

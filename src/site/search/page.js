@@ -19,9 +19,15 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
-/** @param {string} date YYYY-MM-DD */
-function dayLabel(date) {
-  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+/**
+ * A day as the page's edition writes it (data-msg-day, with the names of the months in
+ * data-month-names).
+ * @param {DOMStringMap} settings @param {string} date YYYY-MM-DD
+ */
+function dayLabel(settings, date) {
+  const month = Number(date.slice(5, 7));
+  const monthName = (settings.monthNames ?? '').split(',')[month - 1] ?? String(month);
+  return fill(settings.msgDay ?? '{year}-{month}-{day}', { year: Number(date.slice(0, 4)), month, monthName, day: Number(date.slice(8, 10)) });
 }
 
 /**
@@ -47,6 +53,13 @@ function startSearchPage(form) {
   const settings = form.dataset;
   const traditional = settings.edition === 'zh-Hant';
   const script = traditional ? 1 : 0;
+  // The language of the archive's Chinese text where it is not the page's (the English edition).
+  const textLang = settings.textLang;
+  /** @param {HTMLElement} node */
+  const quoted = (node) => {
+    if (textLang) node.lang = textLang;
+    return node;
+  };
   const input = /** @type {HTMLInputElement} */ (form.querySelector('#q'));
   const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
   const list = /** @type {HTMLOListElement} */ (document.getElementById('search-results'));
@@ -65,6 +78,10 @@ function startSearchPage(form) {
   /** @type {Map<HTMLOptionElement, string>} */
   const optionTexts = new Map();
   for (const select of facetSelects.values()) for (const option of select.options) optionTexts.set(option, option.text);
+  // Each tag's name as this edition's filters print it (the English edition's are not the catalog's).
+  /** @type {Map<string, string>} */
+  const tagTexts = new Map();
+  for (const [facet, select] of facetSelects) for (const option of select.options) if (option.value) tagTexts.set(`${facet}/${option.value}`, option.text);
 
   // A wide screen has room for the filters beside the results; a phone opens them on demand.
   if (window.matchMedia('(min-width: 60rem)').matches) filters.open = true;
@@ -128,11 +145,12 @@ function startSearchPage(form) {
   };
 
   const updateSwitch = () => {
-    const link = document.querySelector('[data-script-switch]');
-    if (!(link instanceof HTMLAnchorElement)) return;
-    const url = new URL(link.href, location.href);
-    url.search = location.search;
-    link.href = url.pathname + url.search;
+    for (const link of document.querySelectorAll('[data-edition-switch]')) {
+      if (!(link instanceof HTMLAnchorElement)) continue;
+      const url = new URL(link.href, location.href);
+      url.search = location.search;
+      link.href = url.pathname + url.search;
+    }
   };
 
   /** @param {number} page */
@@ -167,26 +185,26 @@ function startSearchPage(form) {
   const resultItem = (catalog, plan, id) => {
     const date = dateOfId(catalog, id);
     const tags = tagsOfId(catalog, id).map((index) => catalog.tags[index]).filter((tag) => tag !== undefined);
-    const nameOf = (/** @type {import('./engine.js').CatalogTag} */ tag) => (traditional ? tag.nameHant : tag.name);
+    const nameOf = (/** @type {import('./engine.js').CatalogTag} */ tag) => tagTexts.get(`${tag.kind}/${tag.name}`) ?? (traditional ? tag.nameHant : tag.name);
     const province = tags.filter((tag) => tag.kind === 'province').map(nameOf);
     const types = tags.filter((tag) => tag.kind === 'meeting-type').map(nameOf);
     const title = element('h2', 'result-title', [settings.msgResultLoading ?? '']);
     const publisher = element('span', 'result-publisher');
     const meta = element('p', 'result-meta', [
-      element('span', '', [`${settings.msgMeetingDate ?? ''} `, date ? element('time', '', [dayLabel(date)]) : (settings.msgUndated ?? '')]),
-      ...[...province, ...(types.length ? [types.join('、')] : [])].flatMap((text) => [' · ', element('span', '', [text])]),
+      element('span', '', [`${settings.msgMeetingDate ?? ''} `, date ? element('time', '', [dayLabel(settings, date)]) : (settings.msgUndated ?? '')]),
+      ...[...province, ...(types.length ? [types.join(settings.listSeparator ?? '、')] : [])].flatMap((text) => [' · ', element('span', '', [text])]),
       publisher,
     ]);
     if (date) meta.querySelector('time')?.setAttribute('datetime', date);
-    const text = element('p', 'excerpt');
+    const text = quoted(element('p', 'excerpt'));
     const item = element('li', 'result', [title, meta, text]);
     fillers.set(item, async () => {
       try {
         const doc = await engine.doc(id);
         const link = element('a', '', partNodes(doc.aligned || !traditional ? markedParts(doc.title[script], matchRanges(doc.title[0], plan), 0, doc.title[script].length) : [{ text: doc.title[script], marked: false }]));
         link.href = `${editionRoot}${doc.url.slice(1)}`;
-        title.replaceChildren(link);
-        if (doc.publisher) publisher.replaceChildren(` · ${settings.msgPublisher ?? ''} ${doc.publisher[script]}`);
+        title.replaceChildren(quoted(link));
+        if (doc.publisher) publisher.replaceChildren(` · ${settings.msgPublisher ?? ''} `, quoted(element('span', '', [doc.publisher[script]])));
         const body = doc.body[0];
         const shown = doc.body[script];
         const parts = excerpt(body, shown, !traditional || doc.aligned, plan);
@@ -270,7 +288,7 @@ function startSearchPage(form) {
         for (const option of select.options) {
           if (!option.value) continue;
           const count = found.get(option.value) ?? 0;
-          option.text = `${optionTexts.get(option) ?? option.value}（${count}）`;
+          option.text = fill(settings.msgOptionCount ?? '{text} ({count})', { text: optionTexts.get(option) ?? option.value, count });
           option.disabled = count === 0 && option.value !== select.value;
         }
       }

@@ -1,7 +1,7 @@
 /**
- * The page frame of both editions: head with canonical and hreflang links, masthead with a
+ * The page frame of every edition: head with canonical and hreflang links, masthead with a
  * search box (a plain GET form to the search page, which needs no script to get there) and the
- * script switch, the page's own content, colophon. Prints `entry` (a PageEntry from pages.ts).
+ * edition switch, the page's own content, colophon. Prints `entry` (a PageEntry from pages.ts).
  *
  * A function each page template calls rather than an Eleventy layout: Eleventy keeps every page's
  * output in memory until the build ends, once as its template rendered it and once more with its
@@ -12,18 +12,20 @@ import type { TemplateContext } from '../../../src/site/page-template.ts';
 import type { PageEntry } from '../../../src/site/views.ts';
 import type { ArticlePage } from '../../article.page.ts';
 import { jsonLdScriptText, newsArticle } from '../../../src/site/structured-data.ts';
-import { otherEdition } from '../../../src/site/editions.ts';
+import { EDITIONS, feedRoot, type Edition } from '../../../src/site/editions.ts';
+import { EDITION_NAMES, interfaceText, type LabelKey } from '../../../src/site/interface-text.ts';
 import { PAGE_POLICY, REFERRER_POLICY } from '../../../src/site/security.ts';
 import { APPLE_TOUCH_ICON_SIZE, FAVICON_PNG_SIZE, ICON_URLS, OG_SIZE } from '../../../src/site/research/icons.ts';
 
 const isArticlePage = (entry: PageEntry | ArticlePage): entry is ArticlePage => 'article' in entry;
 
+const OG_LOCALES: Record<Edition, string> = { 'zh-Hans': 'zh_CN', 'zh-Hant': 'zh_TW', en: 'en_GB' };
+const EDITION_LABELS: Record<Edition, LabelKey> = { 'zh-Hans': 'editionLabelHans', 'zh-Hant': 'editionLabelHant', en: 'editionLabelEn' };
+
 export function basePage(context: TemplateContext, entry: PageEntry | ArticlePage, content: Markup): string {
   const { ui, root, section } = entry;
   const isHome = entry.url === root;
-  const other = otherEdition(entry.edition);
-  const locale = entry.edition === 'zh-Hans' ? 'zh_CN' : 'zh_TW';
-  const otherLocale = entry.edition === 'zh-Hans' ? 'zh_TW' : 'zh_CN';
+  const others = EDITIONS.filter((edition) => edition !== entry.edition);
   const current = (is: boolean) => (is ? html` class="is-current"` : '');
   const currentPage = (is: boolean) => (is ? html` aria-current="page"` : '');
   // Links that must be absolute (og:image among them: crawlers do not resolve relative ones), and
@@ -34,20 +36,21 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
 <meta property="article:published_time" content="${entry.article.published}T00:00:00+08:00">
 <script type="application/ld+json">${raw(jsonLdScriptText(newsArticle(entry, linked ? (url) => context.siteUrl(url) : undefined, ui.siteName)))}</script>`
     : '';
+  const feeds = feedRoot(entry.edition);
   const links = linked
     ? html`${entry.url.endsWith('404.html') ? '' : html`
 <link rel="canonical" href="${context.siteUrl(entry.url)}">`}
-<link rel="alternate" hreflang="zh-Hans" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
-<link rel="alternate" hreflang="zh-Hant" href="${context.siteUrl(entry.alternates['zh-Hant'])}">
+${EDITIONS.map((edition) => html`
+<link rel="alternate" hreflang="${edition}" href="${context.siteUrl(entry.alternates[edition])}">`)}
 <link rel="alternate" hreflang="x-default" href="${context.siteUrl(entry.alternates['zh-Hans'])}">
-<link rel="alternate" type="application/atom+xml" title="${ui.atomFeed}" href="${root}feed.xml">
-<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${root}feed.json">${(entry.feeds ?? []).map(
+<link rel="alternate" type="application/atom+xml" title="${ui.atomFeed}" href="${feeds}feed.xml">
+<link rel="alternate" type="application/feed+json" title="${ui.jsonFeed}" href="${feeds}feed.json">${(entry.feeds ?? []).map(
         (feed) => html`
 <link rel="alternate" type="application/atom+xml" title="${feed.title} · ${ui.atomFeed}" href="${feed.atomUrl}">
 <link rel="alternate" type="application/feed+json" title="${feed.title} · ${ui.jsonFeed}" href="${feed.jsonUrl}">`,
       )}`
     : '';
-  const feeds = linked ? html` · <a href="${root}feed.xml">${ui.atomFeed}</a> · <a href="${root}feed.json">${ui.jsonFeed}</a>` : '';
+  const feedLinks = linked ? html` · <a href="${feeds}feed.xml">${ui.atomFeed}</a> · <a href="${feeds}feed.json">${ui.jsonFeed}</a>` : '';
 
   return html`<!DOCTYPE html>
 <html lang="${entry.edition}">
@@ -56,7 +59,7 @@ export function basePage(context: TemplateContext, entry: PageEntry | ArticlePag
 <meta http-equiv="Content-Security-Policy" content="${PAGE_POLICY}">
 <meta name="referrer" content="${REFERRER_POLICY}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${isHome ? ui.siteName : `${entry.title} · ${ui.siteName}`}</title>
+<title>${isHome ? ui.siteName : `${entry.title} · ${ui.siteShortName}`}</title>
 <meta name="description" content="${entry.description}">${links}
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="${ICON_URLS.favicon}" type="image/svg+xml">
@@ -72,8 +75,8 @@ ${linked ? html`<meta property="og:url" content="${context.siteUrl(entry.url)}">
 <meta property="og:image:width" content="${OG_SIZE.width}">
 <meta property="og:image:height" content="${OG_SIZE.height}">
 <meta property="og:image:alt" content="${ui.ogImageAlt}">
-` : ''}<meta property="og:locale" content="${locale}">
-<meta property="og:locale:alternate" content="${otherLocale}">${article}
+` : ''}<meta property="og:locale" content="${OG_LOCALES[entry.edition]}">${others.map((edition) => html`
+<meta property="og:locale:alternate" content="${OG_LOCALES[edition]}">`)}${article}
 </head>
 <body class="page-${section}">
 <a class="skip-link" href="#main">${ui.skipToContent}</a>
@@ -93,7 +96,12 @@ ${linked ? html`<meta property="og:url" content="${context.siteUrl(entry.url)}">
       <input id="site-search" name="q" type="search" autocomplete="off">
       <button type="submit">${ui.searchButton}</button>
     </form>
-    <a class="script-switch" href="${entry.switchUrl}" hreflang="${other}" lang="${other}" title="${ui.switchLabel}" data-script-switch>${ui.switchTo}</a>
+    <nav class="edition-switch" aria-label="${ui.editions}"><ul>${others.map(
+      (edition) => html`<li><a class="script-switch" href="${entry.alternates[edition]}" hreflang="${edition}" lang="${edition}" title="${interfaceText(edition)[EDITION_LABELS[edition]]}" data-edition-switch="${edition}"${
+        // The switch between the two scripts of the Chinese text.
+        edition !== 'en' && entry.edition !== 'en' ? html` data-script-switch` : ''
+      }>${EDITION_NAMES[edition]}</a></li>`,
+    )}</ul></nav>
   </div>
 </header>
 <main id="main" tabindex="-1">
@@ -101,7 +109,7 @@ ${content}
 </main>
 <footer class="colophon">
   <div class="colophon-inner">
-    <p><a href="${root}about/">${ui.aboutLink}</a>${feeds} · <a href="/archive.json">${ui.downloadArchive}</a></p>
+    <p><a href="${root}about/">${ui.aboutLink}</a>${feedLinks} · <a href="/archive.json">${ui.downloadArchive}</a></p>
     <p>${ui.footerNote}</p>
   </div>
 </footer>

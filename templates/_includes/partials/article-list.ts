@@ -8,7 +8,7 @@ export function articleList<Item extends ArticleSummary>(articles: readonly Item
 ${articles.map(
   (item) => html`  <li class="article-item">
     ${item.date ? html`<time class="article-item-date" datetime="${item.date}">${item.dateLabel}</time>` : html`<span class="article-item-date undated">${item.dateLabel}</span>`}
-    <a class="article-item-title" href="${item.url}">${item.title}</a>
+    <a class="article-item-title" href="${item.url}"${item.titleLang ? html` lang="${item.titleLang}"` : ''}>${item.title}</a>
     <span class="article-item-meta">${item.province}${item.meetingTypes.map((type) => html` · ${type}`)}</span>
 ${more ? more(item) : ''}  </li>
 `,
