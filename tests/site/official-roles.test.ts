@@ -31,8 +31,11 @@ describe('officials.yaml: roles at the time', () => {
 
   it('lists a person’s posts in the order they were held', () => {
     const timeline = roleTimeline(person('许达哲'));
-    expect(timeline.map((entry) => entry.role.title)).toEqual(['湖南省委副书记、省长', '湖南省委书记、省人大常委会主任']);
-    expect(timeline.map((entry) => periodText(entry, 'zh'))).toEqual(['2016年9月—2020年10月', '2021年1月—2021年10月']);
+    expect(timeline.map((entry) => entry.role.title)).toEqual(['湖南省委副书记、省长', '湖南省委书记', '湖南省委书记、省人大常委会主任']);
+    expect(timeline.map((entry) => periodText(entry, 'zh'))).toEqual(['2016年9月—2020年10月', '2020年10月—2021年1月', '2021年1月—2021年10月']);
+    // Between the months the posts changed hands, the data is certain of the one in between.
+    expect(roleOn(person('许达哲'), '2020-12-01')?.title).toBe('湖南省委书记');
+    expect(roleOn(person('许达哲'), '2020-10-15')).toBeUndefined();
     expect(periodText(timeline[0]!, 'en')).toBe('Sep 2016 – Oct 2020');
   });
 
