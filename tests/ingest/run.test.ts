@@ -347,7 +347,6 @@ describe('the ingest command', { timeout: 60_000 }, () => {
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('raw/empty.txt: empty file\n');
-    expect(run.stdout).toContain('2 captures → 1 articles');
     expect(readdirSync(join(dir, 'articles')).filter((file) => file.endsWith('.md'))).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 /** Reading a built site: its files, and the links and resources each HTML page refers to. */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
@@ -67,4 +67,16 @@ export function fileForUrl(url: string, pathPrefix: string): string | undefined 
 
 export function pageUrlFor(file: string): string {
   return `/${file.replace(/index\.html$/, '')}`;
+}
+
+/** Every file of a built site with the time it was last written. */
+export async function writeTimes(dir: string): Promise<Map<string, number>> {
+  const files = await listFiles(dir);
+  return new Map(await Promise.all(files.map(async (file) => [file, (await stat(path.join(dir, file))).mtimeMs] as [string, number])));
+}
+
+/** The files of `dir` that are new or were written again since `before` (writeTimes) was taken. */
+export async function writtenSince(dir: string, before: Map<string, number>): Promise<string[]> {
+  const now = await writeTimes(dir);
+  return [...now].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
 }
