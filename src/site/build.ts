@@ -2,8 +2,9 @@
  * `npm run site`: renders _site/ from content/articles through the Eleventy configuration
  * (.eleventy.ts), in parts. `npm run build` runs it after ingest (src/build.ts).
  *
- * The site is planned once here (src/site/plan.ts: which pages there are, which changed, and in
- * which parts to write them), the plan is written to a file, and Eleventy runs once per part,
+ * The site is planned once (src/site/plan.ts: which pages there are, which changed, and in which
+ * parts to write them) by a process of its own (plan-step.ts), which writes the plan to a file
+ * and ends, returning the memory that held the archive; then Eleventy runs once per part,
  * each run a process of its own told its part by ARCHIVE_PLAN and ARCHIVE_PART, two at a time
  * (one per core). A process returns its memory when it ends, so no run holds more than a part of
  * the archive. Parts that render article bodies come first; the final part (the whole-archive
@@ -15,33 +16,47 @@
  * (src/site/settings.ts), ARCHIVE_PART_PAGES (most pages per part, default 4,000).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { BuildCache } from '../support/cache.ts';
 import { count, Progress } from '../support/progress.ts';
-import { DEFAULT_PAGES_PER_PART, PARTS_AT_ONCE, planSite, type PlannedPart } from './plan.ts';
-import { searchSummary } from './search/write-index.ts';
+import { PARTS_AT_ONCE, RENDERING_CODE } from './parts.ts';
+import type { PlanMessage } from './plan-step.ts';
+import { searchSummary } from './search/summary.ts';
 import { normalisePathPrefix, readSiteSettings, siteUrlNotice } from './settings.ts';
 import type { RunMessage } from './site-run.ts';
+import { WrittenFiles } from './written-files.ts';
 
 const USAGE = 'usage: npm run site -- [--output=DIR] [--pathprefix=/sub/path/] [--quiet]';
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const ELEVENTY = path.join(REPO_ROOT, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs');
 const CONFIG = path.join(REPO_ROOT, '.eleventy.ts');
 const TSX = import.meta.resolve('tsx');
+const PLANNER = path.join(import.meta.dirname, 'plan-step.ts');
 
-function pagesPerPart(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_PAGES_PER_PART;
-  const pages = Number(value);
-  if (!Number.isInteger(pages) || pages < 1) throw new Error(`ARCHIVE_PART_PAGES must be a positive whole number, got ${value}`);
-  return pages;
+/** Plans the build in a process of its own (plan-step.ts), which writes the plan to `planFile`; resolves with what it sent, or with what it printed if it failed. */
+function runPlanner(options: Pick<Options, 'planFile' | 'outputDir' | 'pathPrefix' | 'env'>): Promise<{ planned?: PlanMessage; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', TSX, PLANNER, `--output=${options.outputDir}`, `--pathprefix=${options.pathPrefix}`], {
+      env: { ...options.env, ARCHIVE_PLAN: options.planFile },
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    let output = '';
+    let planned: PlanMessage | undefined;
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('message', (message: PlanMessage) => (planned = message));
+    child.on('close', (code) => resolve(code === 0 && planned ? { planned, output } : { output }));
+  });
 }
+
+/** What build.ts needs to know of a part to schedule it (its pages are in the plan file). */
+type PartShape = PlanMessage['parts'][number];
 
 interface PartRun {
   number: number;
-  part: PlannedPart;
+  part: PartShape;
 }
 
 interface Options {
@@ -71,7 +86,7 @@ function runPart(run: PartRun, options: Options): Promise<{ code: number; output
 }
 
 /** Runs every part, PARTS_AT_ONCE at a time; the final part starts once every part that renders bodies has ended. */
-async function runParts(parts: readonly PlannedPart[], options: Options): Promise<{ failed: string[]; seconds: number[] }> {
+async function runParts(parts: readonly PartShape[], options: Options): Promise<{ failed: string[]; seconds: number[] }> {
   const waiting: PartRun[] = parts.map((part, index) => ({ number: index + 1, part }));
   const bodiesLeft = new Set(waiting.filter((run) => run.part.rendersBodies && !run.part.final).map((run) => run.number));
   const failed: string[] = [];
@@ -121,13 +136,19 @@ async function main(): Promise<number> {
   try {
     progress.status('site: planning');
     const planStarted = performance.now();
-    const planned = planSite({ contentDir: settings.contentDir, outputDir, cache: new BuildCache(cacheDir), origin: settings.origin, pathPrefix, pagesPerPart: pagesPerPart(process.env.ARCHIVE_PART_PAGES) });
-    const { parts } = planned.plan;
-    const planSeconds = (performance.now() - planStarted) / 1000;
     const planFolder = path.join(cacheDir, 'plans');
     mkdirSync(planFolder, { recursive: true });
     const planFile = path.join(planFolder, `${process.pid}.json`);
-    writeFileSync(planFile, JSON.stringify(planned.plan));
+    const env = { ...process.env, ARCHIVE_CACHE: cacheDir };
+    const planning = await runPlanner({ planFile, outputDir, pathPrefix, env });
+    if (!planning.planned) {
+      rmSync(planFile, { force: true });
+      progress.line(planning.output.trim() || 'site: planning failed', process.stderr);
+      return 1;
+    }
+    const planned = planning.planned;
+    const { parts } = planned;
+    const planSeconds = (performance.now() - planStarted) / 1000;
 
     const problems = [...planned.problems];
     const written = new Map<number, number>();
@@ -138,7 +159,7 @@ async function main(): Promise<number> {
       planFile,
       outputDir,
       pathPrefix,
-      env: { ...process.env, ARCHIVE_CACHE: cacheDir },
+      env,
       onMessage: (run, message) => {
         if ('pages' in message) {
           written.set(run.number, message.pages);
@@ -152,7 +173,7 @@ async function main(): Promise<number> {
       for (const line of failed) progress.line(`site: ${line}`, process.stderr);
       return 1;
     }
-    planned.written.save();
+    WrittenFiles.saveNotes(new BuildCache(cacheDir), { outputDir, code: RENDERING_CODE, origin: settings.origin, pathPrefix }, planned.notes);
     progress.clear();
     if (search) process.stdout.write(`${search}\n`);
     // The parts' own times say where the build's time went (npm run bench prints their shares).

@@ -21,7 +21,6 @@
  */
 import { englishNamesOf } from './research/english-names.ts';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { AuditReport, Official, Place } from '../contract.ts';
 import { readAuditReport } from '../contract.ts';
@@ -35,21 +34,13 @@ import type { Edition } from './editions.ts';
 import { BODY_KINDS, noPages, PAGE_KINDS, SITE_URL_KINDS, SITEMAP_KINDS, type KindName, type SitePages } from './pages.ts';
 import { EditionViews, type PageContext, type PageEntry, type PageSources } from './views.ts';
 import { WrittenFiles } from './written-files.ts';
+import { DEFAULT_PAGES_PER_PART, PARTS_AT_ONCE, RENDERING_CODE } from './parts.ts';
 import { sitemapSpecs } from '../../templates/sitemap.page.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 
-/** What renders pages: a change to any of it writes every page again. */
-export const RENDERING_CODE = ['templates', 'src/site', 'src/contract.ts', '.eleventy.ts'].map((entry) => path.join(REPO_ROOT, entry));
-
 /** The kinds made from the whole archive, written by the final part. */
 const WHOLE_ARCHIVE_KINDS: readonly KindName[] = ['archiveJson', 'archiveCsv', 'feeds', 'sitemaps', 'sitemapIndex', 'robots', 'headers'];
-
-/** Most pages one part renders: an Eleventy run holds every page it renders until it ends. */
-export const DEFAULT_PAGES_PER_PART = 4000;
-
-/** Parts rendered at once: one per core, and two at most, so that memory stays bounded. */
-export const PARTS_AT_ONCE = Math.max(1, Math.min(2, availableParallelism()));
 
 /** Up to this many pages to write, one part does it all (starting a process costs more than it saves). */
 const ONE_PART_UP_TO = 600;

@@ -20,7 +20,8 @@ import type { ArchiveData } from './page-template.ts';
 import { ArchiveSources, archiveOfPlan, pagesOfPart, planSite, type PlannedBuild, type PlannedPart, type SitePlan } from './plan.ts';
 import { publishRawCaptures } from './raw-copies.ts';
 import { publishIcons } from './icon-files.ts';
-import { searchSummary, writeSearchIndex, type SearchableArticle, type SearchIndexResult } from './search/write-index.ts';
+import { writeSearchIndex, type SearchableArticle, type SearchIndexResult } from './search/write-index.ts';
+import { searchSummary } from './search/summary.ts';
 import { ScriptTallySum } from './search-script-map.ts';
 import { noPages } from './pages.ts';
 

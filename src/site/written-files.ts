@@ -45,12 +45,22 @@ export class WrittenFiles {
   ) {}
 
   static open(cache: BuildCache, settings: OutputSettings): WrittenFiles {
-    const area = cache.area('outputs', codeVersion(settings.code));
-    const outputDir = path.resolve(settings.outputDir);
-    // One record per output folder and settings: the same folder built for another origin or
-    // path prefix holds other pages.
-    const key = sha256OfParts(outputDir, settings.origin ?? '', settings.pathPrefix);
+    const { area, key, outputDir } = recordOf(cache, settings);
     return new WrittenFiles(area, key, outputDir, area.read<WrittenRecord>(key) ?? {});
+  }
+
+  /**
+   * After a build planned in another process (src/site/plan-step.ts): keeps, for the next build,
+   * what the output folder now holds of the pages that plan noted (notes()).
+   */
+  static saveNotes(cache: BuildCache, settings: OutputSettings, notes: readonly (readonly [string, string])[]): void {
+    const { area, key, outputDir } = recordOf(cache, settings);
+    new WrittenFiles(area, key, outputDir, {}).saveOf(notes);
+  }
+
+  /** Each page's URL and key, as this build noted them (isCurrent). */
+  notes(): [string, string][] {
+    return [...this.current];
   }
 
   /** Whether every one of `urls` is in the output folder as a page of key `key` (and notes the key, for the record). */
@@ -75,8 +85,12 @@ export class WrittenFiles {
 
   /** After the build: what the output folder now holds, for the next build. */
   save(): void {
+    this.saveOf(this.current);
+  }
+
+  private saveOf(notes: Iterable<readonly [string, string]>): void {
     const record: WrittenRecord = {};
-    for (const [url, key] of this.current) {
+    for (const [url, key] of notes) {
       try {
         const file = statSync(outputFile(this.outputDir, url));
         record[url] = [key, file.size, file.mtimeMs];
@@ -86,4 +100,10 @@ export class WrittenFiles {
     }
     this.area.write(this.key, record);
   }
+}
+
+/** Where the record of an output folder is kept: one per folder and settings (the same folder built for another origin or path prefix holds other pages). */
+function recordOf(cache: BuildCache, settings: OutputSettings): { area: CacheArea; key: string; outputDir: string } {
+  const outputDir = path.resolve(settings.outputDir);
+  return { area: cache.area('outputs', codeVersion(settings.code)), key: sha256OfParts(outputDir, settings.origin ?? '', settings.pathPrefix), outputDir };
 }

@@ -259,11 +259,3 @@ export function writeSearchIndex(articles: readonly SearchableArticle[], options
     cpuSeconds: (used.user + used.system) / 1e6,
   };
 }
-
-export function searchSummary(result: SearchIndexResult): string {
-  const segments = result.segments.map((segment) => `${segment.docs} in ${segment.buckets} buckets`).join(' + ');
-  return (
-    `[archive] search index: ${result.articles} articles, segments ${segments}; ${result.indexed} indexed now (${result.grams} grams, ${result.postings} postings); ` +
-    `${result.written} of ${result.files} files written, ${result.removed} removed (${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(2)} s)`
-  );
-}
